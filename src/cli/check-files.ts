@@ -1,0 +1,65 @@
+// Checks files on disk with the engine and shapes the per-file report that `check` prints.
+import { readFile } from "node:fs/promises";
+import { checkWorkbook, summariseTable } from "../core/engine";
+import { pick, type Lang } from "../core/report/i18n";
+import type { TableSummary } from "../core/report/finding";
+import type { Severity } from "../core/report/vocabulary";
+import { readWorkbook, WorkbookReadError } from "../io/xlsx-reader";
+
+export interface FindingOut {
+  id: string;
+  rule: string;
+  category: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  range?: string;
+  tableId?: string;
+  message: string;
+  expected?: string;
+  actual?: string;
+}
+
+export interface FileReport {
+  file: string;
+  tables: TableSummary[];
+  findings: FindingOut[];
+  notChecked: { rule: string; sheet: string; cell?: string; tableId?: string; reason: string }[];
+  error?: { code: string; message: string };
+}
+
+export async function checkFile(file: string, lang: Lang): Promise<FileReport> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === "ENOENT"
+        ? pick({ zh: `找不到文件：${file}`, en: `file not found: ${file}` }, lang)
+        : pick({ zh: `无法打开文件：${file}（${code ?? "error"}）`, en: `cannot open file: ${file} (${code ?? "error"})` }, lang);
+    return { file, tables: [], findings: [], notChecked: [], error: { code: code === "ENOENT" ? "not-found" : "unreadable", message } };
+  }
+  try {
+    const workbook = await readWorkbook(bytes);
+    const result = checkWorkbook(workbook);
+    return {
+      file,
+      tables: result.tables.map(summariseTable),
+      findings: result.findings.map((f) => ({ ...f, message: pick(f.message, lang) })),
+      notChecked: result.notChecked.map((n) => ({ ...n, reason: pick(n.reason, lang) })),
+    };
+  } catch (error) {
+    if (error instanceof WorkbookReadError) {
+      return { file, tables: [], findings: [], notChecked: [], error: { code: error.code, message: `${file}: ${pick(error.text, lang)}` } };
+    }
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return {
+      file,
+      tables: [],
+      findings: [],
+      notChecked: [],
+      error: { code: "internal-error", message: `${file}: ${pick({ zh: "检查时出错", en: "error while checking" }, lang)} (${detail})` },
+    };
+  }
+}

@@ -1,0 +1,17 @@
+// Text normalisation for matching labels: NFKC folds full-width forms (（ → (, ２ → 2, ： → :),
+// and every kind of whitespace, including U+3000 and line breaks inside wrapped headers, is removed.
+
+export function foldText(text: string): string {
+  return text.normalize("NFKC").replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, "");
+}
+
+/** Folded text of a cell value; numbers and booleans become their plain text, empty becomes "". */
+export function foldValue(value: number | string | boolean | null): string {
+  if (value === null) return "";
+  return foldText(String(value));
+}
+
+/** Removes one trailing "指标" so that 经济效益 ≡ 经济效益指标 (RULES 1.6). */
+export function withoutIndicatorSuffix(name: string): string {
+  return name.endsWith("指标") && name.length > 2 ? name.slice(0, -2) : name;
+}

@@ -1,0 +1,169 @@
+// Reads an .xlsx/.xlsm file (bytes) into a WorkbookSnapshot with exceljs. Used by the command line
+// and the browser harness alike: it takes bytes, never a path, so it has no file-system dependency.
+import ExcelJS from "exceljs";
+import { parseRange, type CellRange } from "../core/workbook/address";
+import type { Cell, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/workbook/snapshot";
+import { bilingual, type Bilingual } from "../core/report/i18n";
+
+export type ReadErrorCode = "unsupported-format" | "corrupt-file" | "empty-file" | "not-found";
+
+export class WorkbookReadError extends Error {
+  readonly code: ReadErrorCode;
+  readonly text: Bilingual;
+  constructor(code: ReadErrorCode, text: Bilingual) {
+    super(text.en);
+    this.code = code;
+    this.text = text;
+  }
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Tells apart the formats users send by mistake, before exceljs gives a cryptic error. */
+function rejectUnsupported(bytes: Uint8Array): void {
+  if (bytes.length === 0) {
+    throw new WorkbookReadError("empty-file", bilingual("文件为空（0 字节）", "the file is empty (0 bytes)"));
+  }
+  if (startsWith(bytes, OLE_MAGIC)) {
+    throw new WorkbookReadError(
+      "unsupported-format",
+      bilingual(
+        "这是旧版 Excel 97-2003（.xls）格式，不受支持：请在 Excel 中另存为 .xlsx 后再检查",
+        "this is the old Excel 97-2003 (.xls) format, which is not supported: save it as .xlsx in Excel and check again",
+      ),
+    );
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    throw new WorkbookReadError(
+      "unsupported-format",
+      bilingual("不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx 格式", "not an Excel workbook (.xlsx): the content is not in xlsx format"),
+    );
+  }
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 4096)));
+  if (head.includes("application/vnd.oasis.opendocument")) {
+    throw new WorkbookReadError(
+      "unsupported-format",
+      bilingual("这是 OpenDocument（.ods）表格，不受支持：请另存为 .xlsx", "this is an OpenDocument (.ods) spreadsheet, which is not supported: save it as .xlsx"),
+    );
+  }
+}
+
+function excelSerialFromDate(date: Date): number {
+  // Excel's day 0 is 1899-12-30 (with the 1900 leap-year bug folded in).
+  return date.getTime() / 86400000 + 25569;
+}
+
+function errorText(value: unknown): string {
+  const err = (value as { error?: unknown })?.error;
+  return typeof err === "string" ? err : "#VALUE!";
+}
+
+/** Translates one exceljs value into a snapshot cell. Returns undefined for an empty cell. */
+function toCell(raw: ExcelJS.CellValue, numberFormat: string | undefined): Cell | undefined {
+  const fmt = numberFormat && numberFormat !== "General" ? { numberFormat } : {};
+  if (raw === null || raw === undefined) return undefined;
+  if (typeof raw === "number") return { type: "number", value: raw, ...fmt };
+  if (typeof raw === "string") return raw === "" ? undefined : { type: "string", value: raw, ...fmt };
+  if (typeof raw === "boolean") return { type: "boolean", value: raw, ...fmt };
+  if (raw instanceof Date) return { type: "number", value: excelSerialFromDate(raw), ...fmt };
+  if (typeof raw === "object") {
+    if ("formula" in raw || "sharedFormula" in raw) {
+      const formulaValue = raw as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+      const formula = formulaValue.formula ?? formulaValue.sharedFormula ?? "";
+      const result = formulaValue.result;
+      // A cached result of 0 is a real value; only undefined means "never calculated".
+      if (result === undefined || result === null) {
+        return { type: "empty", value: null, formula, uncalculated: true, ...fmt };
+      }
+      const inner = toCell(result as ExcelJS.CellValue, numberFormat);
+      return { ...(inner ?? { type: "empty", value: null }), formula };
+    }
+    if ("error" in raw) return { type: "error", value: errorText(raw), ...fmt };
+    if ("richText" in raw) {
+      const text = (raw as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join("");
+      return text === "" ? undefined : { type: "string", value: text, ...fmt };
+    }
+    if ("text" in raw) {
+      const text = (raw as ExcelJS.CellHyperlinkValue).text;
+      const plain = typeof text === "string" ? text : String((text as { richText?: { text: string }[] })?.richText?.map((r) => r.text).join("") ?? "");
+      return plain === "" ? undefined : { type: "string", value: plain, ...fmt };
+    }
+  }
+  return undefined;
+}
+
+function visibilityOf(state: string | undefined): SheetVisibility {
+  if (state === "hidden") return "hidden";
+  if (state === "veryHidden") return "veryHidden";
+  return "visible";
+}
+
+function readSheet(worksheet: ExcelJS.Worksheet): SheetSnapshot {
+  const rows: (Cell | undefined)[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const line: (Cell | undefined)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return; // covered cells repeat the master; keep the master only
+      const snapshotCell = toCell(cell.value, cell.numFmt);
+      if (snapshotCell) line[colNumber - 1] = snapshotCell;
+    });
+    if (line.length > 0) rows[rowNumber - 1] = line;
+  });
+  // Dense outer array (holes become undefined) so that length is the used row count.
+  const denseRows = Array.from({ length: rows.length }, (_, i) => rows[i]);
+  const mergeRefs: string[] = (worksheet.model as { merges?: string[] }).merges ?? [];
+  const merges: CellRange[] = [];
+  for (const ref of mergeRefs) {
+    try {
+      merges.push(parseRange(ref));
+    } catch {
+      // An unreadable merge reference is ignored rather than failing the whole sheet.
+    }
+  }
+  return { name: worksheet.name, visibility: visibilityOf(worksheet.state), rows: denseRows, merges };
+}
+
+function readDefinedNames(workbook: ExcelJS.Workbook): Record<string, string> {
+  const names: Record<string, string> = {};
+  const model = (workbook.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? [];
+  for (const entry of model) names[entry.name] = entry.ranges.join(",");
+  return names;
+}
+
+export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot> {
+  rejectUnsupported(bytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new WorkbookReadError(
+      "corrupt-file",
+      bilingual(`无法读取工作簿，文件可能已损坏或不是 .xlsx 格式（${detail}）`, `cannot read the workbook; the file may be corrupt or not an .xlsx (${detail})`),
+    );
+  }
+  if (workbook.worksheets.length === 0 && bytesContain(bytes, "xl/workbook.bin")) {
+    throw new WorkbookReadError(
+      "unsupported-format",
+      bilingual("这是 Excel 二进制工作簿（.xlsb），不受支持：请另存为 .xlsx", "this is an Excel binary workbook (.xlsb), which is not supported: save it as .xlsx"),
+    );
+  }
+  if (workbook.worksheets.length === 0 && !bytesContain(bytes, "xl/workbook.xml")) {
+    throw new WorkbookReadError(
+      "unsupported-format",
+      bilingual("压缩包中没有 Excel 工作表：不是 .xlsx 文件", "the archive holds no Excel worksheet: not an .xlsx file"),
+    );
+  }
+  const sheets = workbook.worksheets.map(readSheet);
+  return { sheets, definedNames: readDefinedNames(workbook) };
+}
+
+/** Looks for a zip entry name in the archive's bytes (names are stored uncompressed). */
+function bytesContain(bytes: Uint8Array, entryName: string): boolean {
+  return new TextDecoder("latin1").decode(bytes).includes(entryName);
+}
