@@ -153,6 +153,15 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot>
       bilingual("这是 Excel 二进制工作簿（.xlsb），不受支持：请另存为 .xlsx", "this is an Excel binary workbook (.xlsb), which is not supported: save it as .xlsx"),
     );
   }
+  if (workbook.worksheets.length === 0 && bytesContain(bytes, "workbook.xml") && !bytesContain(bytes, "xl/workbook.xml")) {
+    throw new WorkbookReadError(
+      "unsupported-format",
+      bilingual(
+        "工作簿的内部结构不标准（部件不在 xl/ 目录下），无法读取：请在 Excel 中打开后另存为 .xlsx",
+        "the workbook's inner structure is non-standard (its parts are not under xl/): open it in Excel and save it as .xlsx",
+      ),
+    );
+  }
   if (workbook.worksheets.length === 0 && !bytesContain(bytes, "xl/workbook.xml")) {
     throw new WorkbookReadError(
       "unsupported-format",

@@ -1,6 +1,291 @@
+// Finds every budget and performance table of a workbook: cuts each sheet into blocks of content,
+// cuts blocks at title rows and at the head rows of title-less forms, then names each piece's kind
+// from its title and its header words. A piece that shows no budget structure is not a table.
+import type { TableKind } from "../report/vocabulary";
+import { rangeAddress, type CellRange } from "../workbook/address";
+import { SheetView } from "../workbook/sheet-view";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
-import type { DetectedTable } from "./types";
+import { segmentSheet, tightBounds } from "./segment";
+import {
+  BUDGET_HEADER_WORDS,
+  FOOTNOTE_LINE,
+  FORM_HEAD_LABELS,
+  INDICATOR_HEADER,
+  TITLE_SIGNATURES,
+  TOTAL_LABEL,
+  UNIT_LINE,
+  type TitleSignature,
+} from "./signatures";
+import type { DetectedTable, HeaderColumn } from "./types";
 
-export function detectTables(_workbook: WorkbookSnapshot): DetectedTable[] {
-  return [];
+/** A title is one short text line; longer text is prose that merely mentions a table. */
+const MAX_TITLE_LENGTH = 60;
+/** How far below its title or head a form's indicator header may sit. */
+const FORM_HEADER_REACH = 40;
+
+interface Anchor {
+  readonly row: number;
+  readonly title?: { readonly text: string; readonly signature: TitleSignature };
+}
+
+export function detectTables(workbook: WorkbookSnapshot): DetectedTable[] {
+  const tables: DetectedTable[] = [];
+  workbook.sheets.forEach((sheet, sheetIndex) => {
+    const view = new SheetView(sheet);
+    for (const block of segmentSheet(view)) {
+      for (const table of detectInBlock(view, sheetIndex, block)) tables.push(table);
+    }
+  });
+  return tables;
+}
+
+/** The texts shown in a row within the columns of a region, with their columns (merged areas once). */
+function rowTexts(view: SheetView, row: number, left: number, right: number): { col: number; text: string }[] {
+  const texts: { col: number; text: string }[] = [];
+  for (let c = left; c <= right; c++) {
+    const master = view.masterOf(row, c);
+    if (master.col !== c && master.col >= left) continue; // inside a merge already counted
+    if (master.row !== row) continue; // a merge coming from above is not this row's own text
+    const text = view.text(row, c);
+    if (text !== "") texts.push({ col: c, text });
+  }
+  return texts;
+}
+
+function titleSignatureOf(text: string): TitleSignature | undefined {
+  if (text.length > MAX_TITLE_LENGTH || !text.includes("表")) return undefined;
+  return TITLE_SIGNATURES.find((s) => s.pattern.test(text));
+}
+
+/** A title row: its first text names a table kind, and anything else on the row is a short tag. */
+function titleAnchor(view: SheetView, row: number, block: CellRange): Anchor | undefined {
+  const texts = rowTexts(view, row, block.left, block.right);
+  if (texts.length === 0 || texts.length > 2) return undefined;
+  const signature = titleSignatureOf(texts[0].text);
+  if (!signature) return undefined;
+  if (texts.length === 2 && !(UNIT_LINE.test(texts[1].text) || texts[1].text.length <= 8)) return undefined;
+  const raw = view.cell(row, texts[0].col).value;
+  return { row, title: { text: String(raw).trim(), signature } };
+}
+
+function isFormHeadRow(view: SheetView, row: number, block: CellRange): boolean {
+  return rowTexts(view, row, block.left, block.right).some((t) => FORM_HEAD_LABELS.includes(t.text));
+}
+
+function findAnchors(view: SheetView, block: CellRange): Anchor[] {
+  const anchors: Anchor[] = [];
+  let lastTitleRow = -Infinity;
+  for (let r = block.top; r <= block.bottom; r++) {
+    const title = titleAnchor(view, r, block);
+    if (title) {
+      anchors.push(title);
+      lastTitleRow = r;
+      continue;
+    }
+    // A title-less form starts at its 项目编码 row, unless that row is the head of a titled form.
+    if (r - lastTitleRow > 4 && isFormHeadRow(view, r, block)) anchors.push({ row: r });
+  }
+  return anchors;
+}
+
+function detectInBlock(view: SheetView, sheetIndex: number, block: CellRange): DetectedTable[] {
+  const anchors = findAnchors(view, block);
+  const segments: { range: CellRange; anchor?: Anchor }[] = [];
+  if (anchors.length === 0 || anchors[0].row > block.top) {
+    segments.push({ range: { ...block, bottom: anchors.length > 0 ? anchors[0].row - 1 : block.bottom } });
+  }
+  anchors.forEach((anchor, i) => {
+    const bottom = i + 1 < anchors.length ? anchors[i + 1].row - 1 : block.bottom;
+    segments.push({ range: { ...block, top: anchor.row, bottom }, anchor });
+  });
+  const tables: DetectedTable[] = [];
+  for (const segment of segments) {
+    const bounds = withoutFootnotes(view, segment.range);
+    if (!bounds) continue;
+    const table = classify(view, sheetIndex, bounds, segment.anchor);
+    if (table) tables.push(table);
+  }
+  return tables;
+}
+
+/** Drops footnote lines (注：…) at the bottom and re-tightens the bounds. */
+function withoutFootnotes(view: SheetView, range: CellRange): CellRange | undefined {
+  let bounds = tightBounds(view, range);
+  while (bounds && bounds.bottom > bounds.top) {
+    const texts = rowTexts(view, bounds.bottom, bounds.left, bounds.right);
+    if (texts.length !== 1 || !FOOTNOTE_LINE.test(texts[0].text)) break;
+    bounds = tightBounds(view, { ...bounds, bottom: bounds.bottom - 1 });
+  }
+  return bounds;
+}
+
+/** Every folded text in the range with its position (merged areas once, at their master). */
+function labelsIn(view: SheetView, range: CellRange): Map<string, { row: number; col: number }> {
+  const labels = new Map<string, { row: number; col: number }>();
+  for (let r = range.top; r <= range.bottom; r++) {
+    for (const { col, text } of rowTexts(view, r, range.left, range.right)) {
+      if (!labels.has(text)) labels.set(text, { row: r, col });
+    }
+  }
+  return labels;
+}
+
+function firstOf(labels: Map<string, { row: number; col: number }>, words: readonly string[]) {
+  for (const word of words) {
+    const at = labels.get(word);
+    if (at) return at;
+  }
+  return undefined;
+}
+
+/** The value written to the right of a label (项目名称 → the project's name). */
+function valueRightOf(view: SheetView, at: { row: number; col: number }, range: CellRange): string | undefined {
+  const labelMerge = view.mergeAt(at.row, at.col);
+  const start = (labelMerge ? labelMerge.right : at.col) + 1;
+  for (let c = start; c <= range.right; c++) {
+    const master = view.masterOf(at.row, c);
+    const cell = view.raw(master.row, master.col);
+    if (cell.type !== "empty") return String(cell.value).trim();
+  }
+  return undefined;
+}
+
+interface FormShape {
+  readonly kind: TableKind;
+  readonly indicatorHeaderRow?: number;
+}
+
+/** Decides among the performance kinds by what the block holds. */
+function performanceShape(labels: Map<string, { row: number; col: number }>, named: TableKind | undefined): FormShape | undefined {
+  const level1 = firstOf(labels, INDICATOR_HEADER.level1);
+  const hasLevel3 = firstOf(labels, INDICATOR_HEADER.level3OrValue) !== undefined;
+  const hasActual = firstOf(labels, INDICATOR_HEADER.selfEvaluation) !== undefined;
+  const hasScore = firstOf(labels, INDICATOR_HEADER.score) !== undefined;
+  const isDepartment = labels.has("部门名称") || labels.has("投入管理指标") || labels.has("年度主要任务");
+  if (level1 && hasLevel3) {
+    if (named === "project-self-evaluation" || (hasActual && hasScore)) return { kind: "project-self-evaluation", indicatorHeaderRow: level1.row };
+    if (named === "department-performance-target" || isDepartment) return { kind: "department-performance-target", indicatorHeaderRow: level1.row };
+    return { kind: "project-performance-target", indicatorHeaderRow: level1.row };
+  }
+  if (named === undefined) return undefined;
+  const hasSerial = labels.has("序号");
+  if (named === "self-evaluation-summary" && (labels.has("自评得分") || labels.has("得分") || labels.has("自评等级"))) return { kind: named };
+  if ((named === "performance-target-list" || named === "project-performance-target") && hasSerial) {
+    const listsProjects = [...labels.keys()].some((t) => /项目|部门|单位/.test(t) && t.length <= 12);
+    if (listsProjects) return { kind: "performance-target-list" };
+  }
+  return undefined;
+}
+
+function hasBudgetHeader(labels: Map<string, { row: number; col: number }>): boolean {
+  let count = 0;
+  for (const word of BUDGET_HEADER_WORDS) if (labels.has(word)) count++;
+  return count >= 2;
+}
+
+/** Header-word fallback for a budget table that has no title row. */
+function budgetKindFromHeaders(labels: Map<string, { row: number; col: number }>): TableKind | undefined {
+  const has = (w: string) => labels.has(w);
+  const hasCode = has("科目编码") || has("功能分类科目编码") || (has("类") && has("款") && has("项"));
+  if (has("因公出国(境)费") || has("因公出国(境)经费") || (has("公务接待费") && has("合计"))) return "three-public-expenses";
+  if (!hasCode) return undefined;
+  if (has("人员支出") && has("日常公用支出")) return "general-public-budget-expenditure";
+  if (has("财政拨款收入") || has("事业收入")) return "income-summary";
+  if (has("基本支出") && has("项目支出")) return "expenditure-summary";
+  return undefined;
+}
+
+function classify(view: SheetView, sheetIndex: number, range: CellRange, anchor: Anchor | undefined): DetectedTable | undefined {
+  if (range.bottom - range.top < 1 || range.right - range.left < 1) return undefined; // a single line or column is no table
+  const labels = labelsIn(view, range);
+  const signature = anchor?.title?.signature;
+  let kind: TableKind | undefined;
+  let indicatorHeaderRow: number | undefined;
+  if (!signature || signature.family === "performance") {
+    const shape = performanceShape(labels, signature?.kind);
+    if (shape) {
+      kind = shape.kind;
+      indicatorHeaderRow = shape.indicatorHeaderRow;
+      // A title-less piece that is not a form's own head (rows above the first form) is no table.
+      if (!signature && !anchor && !labels.has("项目名称") && !labels.has("部门名称")) kind = undefined;
+    }
+  }
+  if (!kind && signature?.family === "budget" && hasBudgetHeader(labels)) kind = signature.kind;
+  if (!kind && !signature && anchor === undefined) kind = budgetKindFromHeaders(labels);
+  if (!kind) return undefined;
+
+  const titleRow = anchor?.title ? anchor.row : undefined;
+  const title = tableTitle(view, range, kind, labels, anchor);
+  const headerRows = indicatorHeaderRow !== undefined ? { top: indicatorHeaderRow, bottom: indicatorHeaderRow } : headerBand(view, range, titleRow);
+  const columns = headerRows ? headerColumns(view, range, headerRows) : [];
+  return {
+    id: `s${sheetIndex + 1}!${rangeAddress(range)}`,
+    sheet: view.name,
+    sheetIndex,
+    range,
+    kind,
+    title,
+    ...(titleRow !== undefined ? { titleRow } : {}),
+    ...(headerRows ? { headerRows } : {}),
+    columns,
+  };
+}
+
+function tableTitle(
+  view: SheetView,
+  range: CellRange,
+  kind: TableKind,
+  labels: Map<string, { row: number; col: number }>,
+  anchor: Anchor | undefined,
+): string {
+  const nameLabel =
+    kind === "department-performance-target"
+      ? firstOf(labels, ["部门名称", "单位名称", "部门(单位)名称"])
+      : kind === "project-performance-target" || kind === "project-self-evaluation"
+        ? firstOf(labels, ["项目名称"])
+        : undefined;
+  if (nameLabel) {
+    const name = valueRightOf(view, nameLabel, range);
+    if (name) return name;
+  }
+  return anchor?.title?.text ?? kind;
+}
+
+/** The column-header rows of a tabular table: below the title and unit lines, above the first data row. */
+function headerBand(view: SheetView, range: CellRange, titleRow: number | undefined): { top: number; bottom: number } | undefined {
+  let row = titleRow !== undefined ? titleRow + 1 : range.top;
+  while (row <= range.bottom) {
+    const texts = rowTexts(view, row, range.left, range.right);
+    if (texts.length > 0 && texts.every((t) => UNIT_LINE.test(t.text))) row++;
+    else break;
+  }
+  const top = row;
+  while (row <= range.bottom && row - top < 6 && !isDataRow(view, row, range)) row++;
+  return row > top ? { top, bottom: row - 1 } : undefined;
+}
+
+function isDataRow(view: SheetView, row: number, range: CellRange): boolean {
+  for (let c = range.left; c <= range.right; c++) {
+    const master = view.masterOf(row, c);
+    if (master.row !== row) continue;
+    const cell = view.raw(master.row, master.col);
+    if (cell.type === "number") return true;
+    const text = view.text(row, c);
+    if (/^\d{2,}$/.test(text)) return true; // a classification code such as 201 or 2080505
+    if (c === range.left && TOTAL_LABEL.test(text)) return true;
+  }
+  return false;
+}
+
+function headerColumns(view: SheetView, range: CellRange, header: { top: number; bottom: number }): HeaderColumn[] {
+  const columns: HeaderColumn[] = [];
+  for (let c = range.left; c <= range.right; c++) {
+    const path: string[] = [];
+    for (let r = header.top; r <= header.bottom; r++) {
+      const text = view.text(r, c);
+      if (text !== "" && path[path.length - 1] !== text) path.push(text);
+    }
+    if (path.length > 0) columns.push({ col: c, path });
+  }
+  return columns;
 }

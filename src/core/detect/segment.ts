@@ -1,0 +1,124 @@
+// Splits a sheet into rectangular blocks of content separated by blank rows or blank columns
+// (a recursive XY-cut). Stacked tables with blank rows between them and side-by-side tables with a
+// blank column between them fall apart into separate blocks; a merged cell that spans a gap (the
+// 绩效指标 label merged down a whole indicator block) keeps its table together.
+import type { CellRange } from "../workbook/address";
+import type { SheetView } from "../workbook/sheet-view";
+
+/** Occupied column intervals per row: own non-empty cells plus the area of non-empty merges. */
+class Occupancy {
+  private readonly intervals: Array<Array<[number, number]> | undefined> = [];
+
+  constructor(view: SheetView) {
+    const rows = view.sheet.rows;
+    for (let r = 1; r <= rows.length; r++) {
+      const line = rows[r - 1];
+      if (!line) continue;
+      for (let c = 1; c <= line.length; c++) {
+        const cell = line[c - 1];
+        if (!cell) continue;
+        if (cell.type === "empty" && !cell.formula) continue;
+        if (cell.type === "string" && view.text(r, c) === "") continue; // whitespace only
+        this.add(r, c, c);
+      }
+    }
+    for (const m of view.sheet.merges) {
+      if (view.raw(m.top, m.left).type === "empty") continue; // an empty merge is formatting, not content
+      const bottom = Math.min(m.bottom, rows.length);
+      for (let r = m.top; r <= bottom; r++) this.add(r, m.left, m.right);
+    }
+  }
+
+  private add(row: number, left: number, right: number): void {
+    (this.intervals[row] ??= []).push([left, right]);
+  }
+
+  rowOccupied(row: number, left: number, right: number): boolean {
+    const list = this.intervals[row];
+    if (!list) return false;
+    return list.some(([a, b]) => a <= right && b >= left);
+  }
+
+  /** Marks, for columns left..right, whether any row in top..bottom occupies them. */
+  columnsOccupied(top: number, bottom: number, left: number, right: number): boolean[] {
+    const occupied = new Array<boolean>(right - left + 1).fill(false);
+    for (let r = top; r <= bottom; r++) {
+      const list = this.intervals[r];
+      if (!list) continue;
+      for (const [a, b] of list) {
+        for (let c = Math.max(a, left); c <= Math.min(b, right); c++) occupied[c - left] = true;
+      }
+    }
+    return occupied;
+  }
+
+  get rowCount(): number {
+    return this.intervals.length - 1;
+  }
+}
+
+interface Run {
+  start: number;
+  end: number;
+}
+
+function runsOf(flags: boolean[], offset: number): Run[] {
+  const runs: Run[] = [];
+  let start = -1;
+  for (let i = 0; i <= flags.length; i++) {
+    if (i < flags.length && flags[i]) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      runs.push({ start: start + offset, end: i - 1 + offset });
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+export function segmentSheet(view: SheetView): CellRange[] {
+  if (view.rowCount === 0 || view.columnCount === 0) return [];
+  const occupancy = new Occupancy(view);
+  const blocks: CellRange[] = [];
+  const pending: CellRange[] = [{ top: 1, left: 1, bottom: Math.max(view.rowCount, occupancy.rowCount), right: view.columnCount }];
+  while (pending.length > 0) {
+    const region = pending.pop()!;
+    const rowFlags: boolean[] = [];
+    for (let r = region.top; r <= region.bottom; r++) rowFlags.push(occupancy.rowOccupied(r, region.left, region.right));
+    const rowRuns = runsOf(rowFlags, region.top);
+    if (rowRuns.length === 0) continue;
+    if (rowRuns.length > 1) {
+      for (const run of rowRuns) pending.push({ top: run.start, bottom: run.end, left: region.left, right: region.right });
+      continue;
+    }
+    const top = rowRuns[0].start;
+    const bottom = rowRuns[0].end;
+    const colRuns = runsOf(occupancy.columnsOccupied(top, bottom, region.left, region.right), region.left);
+    if (colRuns.length > 1) {
+      for (const run of colRuns) pending.push({ top, bottom, left: run.start, right: run.end });
+      continue;
+    }
+    blocks.push({ top, bottom, left: colRuns[0].start, right: colRuns[0].end });
+  }
+  return blocks.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** The tight bounds of the occupied cells of a region (used after a block is cut into tables). */
+export function tightBounds(view: SheetView, region: CellRange): CellRange | undefined {
+  let top = Infinity;
+  let bottom = -Infinity;
+  let left = Infinity;
+  let right = -Infinity;
+  for (let r = region.top; r <= region.bottom; r++) {
+    for (let c = region.left; c <= region.right; c++) {
+      const merge = view.mergeAt(r, c);
+      const occupied = merge ? view.raw(merge.top, merge.left).type !== "empty" || view.hasOwnValue(r, c) : view.text(r, c) !== "" || view.raw(r, c).formula !== undefined;
+      if (!occupied) continue;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    }
+  }
+  return top === Infinity ? undefined : { top, bottom, left, right };
+}

@@ -1,0 +1,60 @@
+// How each table kind announces itself, as data: the words of its title, and the header words that
+// must be present for a block to count as that kind. All text is folded (NFKC, no whitespace), so
+// （ is (, and "合 计" is 合计.
+import type { TableKind } from "../report/vocabulary";
+
+export type KindFamily = "performance" | "budget";
+
+export interface TitleSignature {
+  readonly family: KindFamily;
+  /** The kind the title names; for the performance family the structure decides between forms and lists. */
+  readonly kind: TableKind;
+  readonly pattern: RegExp;
+}
+
+/** Checked in order: the first pattern that matches a title names the kind. */
+export const TITLE_SIGNATURES: readonly TitleSignature[] = [
+  { family: "performance", kind: "self-evaluation-summary", pattern: /自评(情况|结果|得分)?(汇总|统计|一览)表/ },
+  { family: "performance", kind: "project-self-evaluation", pattern: /绩效自评(表|情况表)|自评表/ },
+  { family: "performance", kind: "department-performance-target", pattern: /整体(支出)?绩效目标/ },
+  { family: "performance", kind: "project-performance-target", pattern: /项目(支出)?绩效目标(申报|审核)?表/ },
+  { family: "performance", kind: "performance-target-list", pattern: /绩效目标(情况|申报|汇总|审核)?(表|清单)/ },
+  { family: "budget", kind: "three-public-expenses", pattern: /三公.{0,3}经费/ },
+  { family: "budget", kind: "fiscal-appropriation-overview", pattern: /财政拨款收(入)?支(出)?(预算)?(总体情况|决算总|总|情况)表/ },
+  { family: "budget", kind: "budget-overview", pattern: /收(入)?支(出)?(预算)?(总体情况|决算总|总)表/ },
+  { family: "budget", kind: "general-public-basic-expenditure", pattern: /一般公共预算(财政拨款)?基本支出/ },
+  { family: "budget", kind: "general-public-budget-expenditure", pattern: /一般公共预算(财政拨款)?(收入)?支出/ },
+  { family: "budget", kind: "government-fund-expenditure", pattern: /政府性基金(预算)?(财政拨款)?(收入)?支出/ },
+  { family: "budget", kind: "state-capital-expenditure", pattern: /国有资本经营(预算)?(财政拨款)?(收入)?支出/ },
+  { family: "budget", kind: "basic-expenditure", pattern: /基本支出(预算|决算)?(情况|明细)?表/ },
+  { family: "budget", kind: "project-expenditure", pattern: /项目支出(预算|决算)?(情况|明细)?表/ },
+  { family: "budget", kind: "government-procurement", pattern: /政府采购(预算|支出)?(情况|明细)?表/ },
+  { family: "budget", kind: "income-summary", pattern: /收入(总体情况|决算|预算|总|情况)表/ },
+  { family: "budget", kind: "expenditure-summary", pattern: /支出(总体情况|决算|预算|总|情况)表/ },
+];
+
+/** Header words any budget table shows somewhere in its header rows. */
+export const BUDGET_HEADER_WORDS: readonly string[] = [
+  "科目编码", "科目名称", "科目", "功能分类", "经济分类", "合计", "总计", "小计", "预算数", "决算数", "项目",
+  "收入", "支出", "因公出国(境)费", "因公出国(境)经费", "公务接待费", "资金来源", "项目名称",
+];
+
+/** Labels that start a project form which has no title row of its own (e.g. 聊城's 项目编码 row). */
+export const FORM_HEAD_LABELS: readonly string[] = ["项目编码", "项目编号", "项目代码"];
+
+/** Words in a form's indicator header row. */
+export const INDICATOR_HEADER = {
+  level1: ["一级指标"],
+  level3OrValue: ["三级指标", "指标值", "年度指标值", "目标值", "指标内容"],
+  selfEvaluation: ["实际完成值", "实际完成指标值", "全年实际值", "实际值", "全年执行数", "全年执行数(B)"],
+  score: ["得分", "分值"],
+};
+
+/** A line above or inside a table's head that names its unit, department or year, not a column. */
+export const UNIT_LINE = /单位[:：]|^部门\(单位\)|^(编制|预算|填报)(部门|单位)|^金额单位|^\(?\d{4}年度?\)?$|^公开\d+表$|^附表|^表\d+/;
+
+/** A footnote just below a table; it is not part of the table's range. */
+export const FOOTNOTE_LINE = /^(注|说明|备注)(\d|[一二三四五六七八九十]|[:：、.])|^填报说明/;
+
+/** Row labels that open a table's data part (a totals row may be the first data row). */
+export const TOTAL_LABEL = /^(合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计)$/;
