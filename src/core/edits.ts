@@ -1,6 +1,7 @@
 // Writes go one way: the core produces a list of declarative edits (highlights, inserted templates,
 // report sheets) and each door has exactly one place that applies them to its workbook.
 import { z } from "zod";
+import { SeveritySchema } from "./report/vocabulary";
 
 const CellValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 
@@ -26,7 +27,14 @@ export type CellFormat = z.infer<typeof CellFormatSchema>;
 export const EditSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("addSheet"), sheet: z.string(), visibility: z.enum(["visible", "hidden", "veryHidden"]).optional() }),
   z.object({ op: z.literal("setValue"), sheet: z.string(), cell: z.string(), value: CellValueSchema }),
-  z.object({ op: z.literal("setFormula"), sheet: z.string(), cell: z.string(), formula: z.string() }),
+  z.object({
+    op: z.literal("setFormula"),
+    sheet: z.string(),
+    cell: z.string(),
+    formula: z.string(),
+    /** The value the formula yields as written, when the core can tell; doors that calculate ignore it. */
+    result: CellValueSchema.optional(),
+  }),
   z.object({ op: z.literal("setFormat"), sheet: z.string(), range: z.string(), format: CellFormatSchema }),
   z.object({ op: z.literal("merge"), sheet: z.string(), range: z.string() }),
   z.object({ op: z.literal("setColumnWidth"), sheet: z.string(), column: z.number().int().positive(), width: z.number().positive() }),
@@ -37,6 +45,16 @@ export const EditSchema = z.discriminatedUnion("op", [
     range: z.string(),
     /** A formula reference such as =lists!$A$1:$A$4, or an inline list. */
     source: z.union([z.string(), z.array(z.string())]),
+    prompt: z.string().optional(),
+  }),
+  z.object({
+    op: z.literal("addNumberValidation"),
+    sheet: z.string(),
+    range: z.string(),
+    /** Whole numbers only (head counts), otherwise decimals (amounts, scores). */
+    integer: z.boolean(),
+    min: z.number().optional(),
+    max: z.number().optional(),
     prompt: z.string().optional(),
   }),
   z.object({ op: z.literal("addNote"), sheet: z.string(), cell: z.string(), text: z.string() }),
@@ -51,5 +69,16 @@ export const EditSchema = z.discriminatedUnion("op", [
     fitToWidth: z.boolean().optional(),
   }),
   z.object({ op: z.literal("protectSheet"), sheet: z.string() }),
+  /** Marks cells for a finding's severity without touching their own formatting: each door shows it
+   *  as a layer it can remove again (a conditional format in Excel), never as a change of the cells. */
+  z.object({
+    op: z.literal("highlight"),
+    sheet: z.string(),
+    /** A1 addresses of cells or ranges on that sheet. */
+    ranges: z.array(z.string()).min(1),
+    severity: SeveritySchema,
+    fill: z.string(),
+    fontColor: z.string(),
+  }),
 ]);
 export type Edit = z.infer<typeof EditSchema>;
