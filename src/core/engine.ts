@@ -3,12 +3,30 @@
 import { detectTables } from "./detect/detect";
 import type { DetectedTable } from "./detect/types";
 import type { Finding, NotChecked, TableSummary } from "./report/finding";
-import { rangeAddress } from "./workbook/address";
+import type { Severity } from "./report/vocabulary";
+import { readAmount, type AmountReading } from "./rules/amounts";
+import { formatAmount } from "./rules/format";
+import { numberAsText, numberAsTextMessage } from "./rules/number-as-text";
+import { RULE_FAMILIES } from "./rules/registry";
+import type { FindingInput, RuleContext, RuleFamily, RuleMeta, RuleSettings } from "./rules/rule";
+import { DEFAULT_SETTINGS } from "./rules/tolerance";
+import { cellAddress, parseCellAddress, rangeAddress } from "./workbook/address";
+import { SheetView } from "./workbook/sheet-view";
 import type { WorkbookSnapshot } from "./workbook/snapshot";
+
+/** What a rule pack may change about the rules: switch off, or change severity, by rule id. */
+export interface RuleOverrides {
+  readonly off?: readonly string[];
+  readonly severity?: Readonly<Record<string, Severity>>;
+}
 
 export interface CheckOptions {
   /** A rule pack chosen by the user; when absent, packs are chosen per table automatically. */
   readonly pack?: unknown;
+  readonly overrides?: RuleOverrides;
+  readonly settings?: Partial<RuleSettings>;
+  /** Rule families to run instead of the registry's (tests run one family at a time). */
+  readonly families?: readonly RuleFamily[];
 }
 
 export interface CheckResult {
@@ -17,9 +35,106 @@ export interface CheckResult {
   readonly notChecked: readonly NotChecked[];
 }
 
-export function checkWorkbook(workbook: WorkbookSnapshot, _options: CheckOptions = {}): CheckResult {
+export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const tables = detectTables(workbook);
-  return { tables, findings: [], notChecked: [] };
+  const views = new Map<number, SheetView>();
+  const view = (sheetIndex: number) => {
+    let v = views.get(sheetIndex);
+    if (!v) views.set(sheetIndex, (v = new SheetView(workbook.sheets[sheetIndex])));
+    return v;
+  };
+  const off = new Set(options.overrides?.off ?? []);
+  const severityOverride = options.overrides?.severity ?? {};
+  const findings: Finding[] = [];
+  const notChecked: NotChecked[] = [];
+  const seen = new Set<string>();
+  const textAmountsReported = new Set<string>();
+
+  const report = (rule: RuleMeta, input: FindingInput) => {
+    if (off.has(rule.id)) return;
+    const key = `${rule.id}|${input.sheet}|${input.cell}|${input.message.en}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const severity = severityOverride[rule.id] ?? input.severity ?? rule.severity;
+    findings.push({
+      id: "",
+      rule: rule.id,
+      category: rule.category,
+      severity: input.severity === "info" && !severityOverride[rule.id] ? "info" : severity,
+      sheet: input.sheet,
+      cell: input.cell,
+      ...(input.range ? { range: input.range } : {}),
+      ...(input.tableId ? { tableId: input.tableId } : {}),
+      message: input.message,
+      ...(input.expected !== undefined ? { expected: input.expected } : {}),
+      ...(input.actual !== undefined ? { actual: input.actual } : {}),
+    });
+  };
+
+  const context: RuleContext = {
+    workbook,
+    tables,
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    view,
+    amount(table: DetectedTable, row: number, col: number): AmountReading {
+      const sheetView = view(table.sheetIndex);
+      const master = sheetView.masterOf(row, col);
+      const cell = sheetView.raw(master.row, master.col);
+      const reading = readAmount(cell);
+      if (reading.kind === "number" && reading.typedAsText) {
+        const address = cellAddress(master.row, master.col);
+        const key = `${table.sheetIndex}!${address}`;
+        if (!textAmountsReported.has(key)) {
+          textAmountsReported.add(key);
+          report(numberAsText, {
+            sheet: table.sheet,
+            cell: address,
+            tableId: table.id,
+            message: numberAsTextMessage(String(cell.value), formatAmount(reading.value)),
+          });
+        }
+      }
+      return reading;
+    },
+    report,
+    notChecked(rule, item) {
+      if (!off.has(rule.id)) notChecked.push({ rule: rule.id, ...item });
+    },
+  };
+
+  for (const family of options.families ?? RULE_FAMILIES) {
+    try {
+      family.check(context);
+    } catch (error) {
+      // One family failing on odd input must not take the rest of the check with it.
+      const detail = error instanceof Error ? error.message : String(error);
+      notChecked.push({
+        rule: family.name,
+        sheet: "",
+        reason: { zh: `规则组“${family.name}”未能完成：${detail}`, en: `rule family "${family.name}" could not finish: ${detail}` },
+      });
+    }
+  }
+  return { tables, findings: orderAndNumber(findings, workbook), notChecked };
+}
+
+/** Sorts findings by sheet order, then row and column, and gives each a stable id. */
+function orderAndNumber(findings: Finding[], workbook: WorkbookSnapshot): Finding[] {
+  const sheetOrder = new Map(workbook.sheets.map((s, i) => [s.name, i]));
+  const position = (f: Finding) => {
+    try {
+      return parseCellAddress(f.cell);
+    } catch {
+      return { row: 0, col: 0 };
+    }
+  };
+  return findings
+    .map((f, index) => ({ f, index, at: position(f) }))
+    .sort(
+      (a, b) =>
+        (sheetOrder.get(a.f.sheet) ?? 0) - (sheetOrder.get(b.f.sheet) ?? 0) || a.at.row - b.at.row || a.at.col - b.at.col || a.index - b.index,
+    )
+    .map(({ f }, i) => ({ ...f, id: `F${String(i + 1).padStart(4, "0")}` }));
 }
 
 export function summariseTable(table: DetectedTable): TableSummary {

@@ -1,0 +1,4 @@
+// Every rule family the engine runs, in order. A new family is added here and nowhere else.
+import type { RuleFamily } from "./rule";
+
+export const RULE_FAMILIES: readonly RuleFamily[] = [];
