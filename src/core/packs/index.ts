@@ -1,0 +1,78 @@
+// The rule packs shipped with the checker (RULES section 1) and automatic pack choice (RULES 1.5).
+import { normaliseIndicatorName } from "../indicators/framework";
+import type { Bilingual } from "../report/i18n";
+import { foldText } from "../workbook/text";
+import costFirstJson from "./builtin/project-cost-first.json";
+import legacyJson from "./builtin/project-legacy.json";
+import departmentJson from "./builtin/dept-overall-jinan.json";
+import selfEvalJson from "./builtin/self-eval.json";
+import { loadRulePack } from "./load";
+import type { RulePack } from "./schema";
+
+export { loadRulePack, RulePackError } from "./load";
+export type { RulePack } from "./schema";
+
+export const PROJECT_COST_FIRST: RulePack = loadRulePack(costFirstJson);
+export const PROJECT_LEGACY: RulePack = loadRulePack(legacyJson);
+export const DEPT_OVERALL_JINAN: RulePack = loadRulePack(departmentJson);
+export const SELF_EVAL: RulePack = loadRulePack(selfEvalJson);
+
+export const BUILTIN_PACKS: readonly RulePack[] = [PROJECT_COST_FIRST, PROJECT_LEGACY, DEPT_OVERALL_JINAN, SELF_EVAL];
+
+export function builtinPack(id: string): RulePack | undefined {
+  return BUILTIN_PACKS.find((pack) => pack.id === id);
+}
+
+/** What a form shows that tells its framework: its indicator names and its column headers. */
+export interface PackEvidence {
+  /** (一级, 二级) of each indicator row, as written (merged 一级 filled down or null). */
+  readonly indicatorPairs: ReadonlyArray<{ readonly level1: string | null; readonly level2: string | null }>;
+  /** Header and label texts of the form (column headers, block labels such as 投入管理指标). */
+  readonly headers?: readonly string[];
+}
+
+export interface PackChoice {
+  readonly pack: RulePack;
+  /** True when the form's own names decided; false when the default was used. */
+  readonly detected: boolean;
+  readonly reason: Bilingual;
+}
+
+export interface ChoosePackOptions {
+  /** The user's default when nothing decides (RULES 1.5 step 5). */
+  readonly defaultPack?: RulePack;
+  /** Packs to choose from, by id; the built-ins unless given. A bureau's own pack can replace one. */
+  readonly packs?: readonly RulePack[];
+}
+
+/**
+ * RULES 1.5. The self-evaluation headers are tested first: a self-evaluation also has 成本指标 as a
+ * 一级, so the order of 1.5 would otherwise never reach step 4.
+ */
+export function choosePack(evidence: PackEvidence, options: ChoosePackOptions = {}): PackChoice {
+  const packs = options.packs ?? BUILTIN_PACKS;
+  const byId = (id: string): RulePack => packs.find((pack) => pack.id === id) ?? builtinPack(id) ?? PROJECT_COST_FIRST;
+  const headers = (evidence.headers ?? []).map(foldText);
+  const hasHeader = (word: string): boolean => headers.some((header) => header.includes(word));
+  const level1Names = evidence.indicatorPairs.map((pair) => (pair.level1 === null ? "" : normaliseIndicatorName(pair.level1)));
+  const allNames = evidence.indicatorPairs.flatMap((pair) => [pair.level1, pair.level2]).filter((name): name is string => name !== null).map(normaliseIndicatorName);
+
+  if (hasHeader("年度指标值") && hasHeader("实际完成") && hasHeader("分值") && hasHeader("得分")) {
+    return { pack: byId("self-eval"), detected: true, reason: { zh: "表头含年度指标值、实际完成值、分值、得分（自评表）", en: "headers 年度指标值, 实际完成值, 分值, 得分 (self-evaluation)" } };
+  }
+  const departmentWords = ["投入管理", "职责履行", "履职效益"];
+  if (departmentWords.some((word) => hasHeader(word) || allNames.includes(word))) {
+    return { pack: byId("dept-overall-jinan"), detected: true, reason: { zh: "含投入管理指标 / 职责履行 / 履职效益（部门整体）", en: "names 投入管理指标 / 职责履行 / 履职效益 (department form)" } };
+  }
+  if (level1Names.includes("成本")) {
+    return { pack: byId("project-cost-first"), detected: true, reason: { zh: "成本指标为一级指标", en: "成本指标 is a first-level indicator" } };
+  }
+  const costUnderOutput = evidence.indicatorPairs.some(
+    (pair) => pair.level1 !== null && pair.level2 !== null && normaliseIndicatorName(pair.level1) === "产出" && normaliseIndicatorName(pair.level2) === "成本",
+  );
+  if (costUnderOutput) {
+    return { pack: byId("project-legacy"), detected: true, reason: { zh: "成本指标在产出指标之下", en: "成本指标 is a 二级 under 产出指标" } };
+  }
+  const fallback = options.defaultPack ?? byId("project-cost-first");
+  return { pack: fallback, detected: false, reason: { zh: `未能识别，使用默认规则包 ${fallback.id}`, en: `not recognised; using the default pack ${fallback.id}` } };
+}
