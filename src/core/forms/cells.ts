@@ -1,0 +1,33 @@
+// Small shapes shared by the form models: a text with the cell it was read from, and a cell position.
+import { z } from "zod";
+import { cellAddress } from "../workbook/address";
+import type { SheetView } from "../workbook/sheet-view";
+
+export const CellPositionSchema = z.object({ row: z.number().int(), col: z.number().int(), address: z.string() });
+export type CellPosition = z.infer<typeof CellPositionSchema>;
+
+export const CellTextSchema = z.object({
+  /** The text as written (trimmed), not folded: messages quote what the user typed. */
+  text: z.string(),
+  row: z.number().int(),
+  col: z.number().int(),
+  /** A1 of the master cell when the text sits in a merged area. */
+  address: z.string(),
+  /** True when the cell holds a number rather than text. */
+  isNumber: z.boolean(),
+});
+export type CellText = z.infer<typeof CellTextSchema>;
+
+export function positionOf(row: number, col: number): CellPosition {
+  return { row, col, address: cellAddress(row, col) };
+}
+
+/** The displayed text of a cell (the merge master's), or null when it shows nothing. */
+export function cellTextAt(view: SheetView, row: number, col: number): CellText | null {
+  const master = view.masterOf(row, col);
+  const cell = view.raw(master.row, master.col);
+  if (cell.type === "empty") return null;
+  const text = String(cell.value).trim();
+  if (text === "") return null;
+  return { text, row: master.row, col: master.col, address: cellAddress(master.row, master.col), isNumber: cell.type === "number" };
+}

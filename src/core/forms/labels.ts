@@ -1,0 +1,37 @@
+// Finding labelled fields in a form: a label cell (项目名称, 主管部门 …) and the value written to its right.
+import type { CellRange } from "../workbook/address";
+import type { SheetView } from "../workbook/sheet-view";
+import { cellTextAt, positionOf, type CellPosition, type CellText } from "./cells";
+
+/** The first cell in the rows whose folded text matches the pattern. */
+export function findLabel(view: SheetView, range: CellRange, pattern: RegExp, rows?: { top: number; bottom: number }): CellPosition | undefined {
+  const top = rows?.top ?? range.top;
+  const bottom = rows?.bottom ?? range.bottom;
+  for (let r = top; r <= bottom; r++) {
+    for (let c = range.left; c <= range.right; c++) {
+      const master = view.masterOf(r, c);
+      if (master.row !== r || master.col !== c) continue;
+      if (pattern.test(view.text(r, c))) return positionOf(r, c);
+    }
+  }
+  return undefined;
+}
+
+/** The position just right of a label (past its merge): where its value is typed. */
+export function valueCellRightOf(view: SheetView, label: CellPosition): CellPosition {
+  const merge = view.mergeAt(label.row, label.col);
+  return positionOf(label.row, (merge ? merge.right : label.col) + 1);
+}
+
+/** The first value shown right of a label on its row, stopping at the next label-like text. */
+export function valueRightOf(view: SheetView, label: CellPosition, range: CellRange, isLabel: (folded: string) => boolean = () => false): CellText | null {
+  const start = valueCellRightOf(view, label).col;
+  for (let c = start; c <= range.right; c++) {
+    const text = cellTextAt(view, label.row, c);
+    if (!text) continue;
+    if (text.col < start && text.row === label.row) continue;
+    if (isLabel(view.text(label.row, c))) return null;
+    return text;
+  }
+  return null;
+}
