@@ -1,6 +1,6 @@
 // Checks files on disk with the engine and shapes the per-file report that `check` prints.
 import { readFile } from "node:fs/promises";
-import { checkWorkbook, summariseTable } from "../core/engine";
+import { checkWorkbook, summariseTable, type CheckOptions } from "../core/engine";
 import { pick, type Lang } from "../core/report/i18n";
 import type { TableSummary } from "../core/report/finding";
 import type { Severity } from "../core/report/vocabulary";
@@ -28,7 +28,7 @@ export interface FileReport {
   error?: { code: string; message: string };
 }
 
-export async function checkFile(file: string, lang: Lang): Promise<FileReport> {
+export async function checkFile(file: string, lang: Lang, options: CheckOptions = {}): Promise<FileReport> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -42,7 +42,7 @@ export async function checkFile(file: string, lang: Lang): Promise<FileReport> {
   }
   try {
     const workbook = await readWorkbook(bytes);
-    const result = checkWorkbook(workbook);
+    const result = checkWorkbook(workbook, options);
     return {
       file,
       tables: result.tables.map(summariseTable),

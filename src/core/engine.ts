@@ -1,7 +1,9 @@
 // The engine's one entry point: snapshot in, tables and findings out. Every door (pane, harness,
 // command line) calls this and nothing else of the core's checking machinery.
+import Decimal from "decimal.js";
 import { detectTables } from "./detect/detect";
 import type { DetectedTable } from "./detect/types";
+import type { RulePack } from "./packs";
 import type { Finding, NotChecked, TableSummary } from "./report/finding";
 import type { Severity } from "./report/vocabulary";
 import { readAmount, type AmountReading } from "./rules/amounts";
@@ -22,7 +24,7 @@ export interface RuleOverrides {
 
 export interface CheckOptions {
   /** A rule pack chosen by the user; when absent, packs are chosen per table automatically. */
-  readonly pack?: unknown;
+  readonly pack?: RulePack;
   readonly overrides?: RuleOverrides;
   readonly settings?: Partial<RuleSettings>;
   /** Rule families to run instead of the registry's (tests run one family at a time). */
@@ -43,8 +45,9 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     if (!v) views.set(sheetIndex, (v = new SheetView(workbook.sheets[sheetIndex])));
     return v;
   };
-  const off = new Set(options.overrides?.off ?? []);
-  const severityOverride = options.overrides?.severity ?? {};
+  const fromPack = options.pack ? packAdjustments(options.pack) : undefined;
+  const off = new Set([...(fromPack?.overrides.off ?? []), ...(options.overrides?.off ?? [])]);
+  const severityOverride = { ...fromPack?.overrides.severity, ...options.overrides?.severity };
   const findings: Finding[] = [];
   const notChecked: NotChecked[] = [];
   const seen = new Set<string>();
@@ -74,7 +77,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   const context: RuleContext = {
     workbook,
     tables,
-    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    settings: { ...DEFAULT_SETTINGS, ...fromPack?.settings, ...options.settings },
     view,
     amount(table: DetectedTable, row: number, col: number): AmountReading {
       const sheetView = view(table.sheetIndex);
@@ -116,6 +119,24 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     }
   }
   return { tables, findings: orderAndNumber(findings, workbook), notChecked };
+}
+
+/** What a rule pack changes for every rule: rules off, severities, and the tolerance of RULES 3.0. */
+function packAdjustments(pack: RulePack): { overrides: RuleOverrides; settings: Partial<RuleSettings> } {
+  const off: string[] = [];
+  const severity: Record<string, Severity> = {};
+  for (const [ruleId, setting] of Object.entries(pack.rules)) {
+    if (setting === "off") off.push(ruleId);
+    else severity[ruleId] = setting;
+  }
+  return {
+    overrides: { off, severity },
+    settings: {
+      silentTolerance: new Decimal(pack.thresholds.toleranceWanYuan),
+      roundingPerPart: new Decimal(pack.thresholds.roundingPerPartWanYuan),
+      roundingCap: new Decimal(pack.thresholds.roundingCapWanYuan),
+    },
+  };
 }
 
 /** Sorts findings by sheet order, then row and column, and gives each a stable id. */
