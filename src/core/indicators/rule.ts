@@ -1,0 +1,112 @@
+// The shape of an indicator rule (the ESLint way: meta + check) and the analysed block every rule
+// reads: rows with 一级/二级 filled down, classified against the pack, and their 指标值 parsed once.
+import type { Bilingual } from "../report/i18n";
+import type { FindingCategory, Severity } from "../report/vocabulary";
+import type { Level1Role, Level2Role, RulePack } from "../packs/schema";
+import { frameworkOf, normaliseIndicatorName, type PairClassification } from "./framework";
+import { parseIndicatorValue, type IndicatorValueReading } from "./value-grammar";
+import type { IndicatorBlockContext, IndicatorCellText, IndicatorRowInput } from "./types";
+import { foldText } from "../workbook/text";
+
+export interface IndicatorRuleMeta {
+  /** Stable id, e.g. indicators/taxonomy; packs switch rules off or change severity by it. */
+  readonly id: string;
+  readonly category: FindingCategory;
+  readonly defaultSeverity: Severity;
+  readonly description: Bilingual;
+  /** Message templates with {placeholders}. */
+  readonly messages: Readonly<Record<string, Bilingual>>;
+}
+
+export interface AnalysedRow {
+  readonly input: IndicatorRowInput;
+  /** 一级 / 二级 text after filling merged cells down (null when never given). */
+  readonly level1: IndicatorCellText | null;
+  readonly level2: IndicatorCellText | null;
+  readonly pair: PairClassification;
+  readonly level1Role?: Level1Role;
+  readonly level2Role?: Level2Role;
+  /** Folded 三级 name ("" when empty). */
+  readonly name: string;
+  readonly value?: IndicatorValueReading;
+}
+
+export interface AnalysedBlock {
+  readonly rows: readonly AnalysedRow[];
+  readonly context: IndicatorBlockContext;
+  readonly pack: RulePack;
+}
+
+export interface ReportInput {
+  readonly messageId: string;
+  /** Placeholder values; a Bilingual value fills the Chinese and English templates separately. */
+  readonly data?: Readonly<Record<string, string | number | Bilingual>>;
+  readonly cell: string;
+  readonly range?: string;
+  /** For rules whose severity depends on the case (P2: < 80% W, 80–85% I). */
+  readonly severity?: Severity;
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
+export interface RuleContext {
+  readonly block: AnalysedBlock;
+  report(finding: ReportInput): void;
+  notChecked(reason: Bilingual, cell?: string): void;
+}
+
+export interface IndicatorRule {
+  readonly meta: IndicatorRuleMeta;
+  check(context: RuleContext): void;
+}
+
+export function formatMessage(template: Bilingual, data: Readonly<Record<string, string | number | Bilingual>> = {}): Bilingual {
+  const fill = (text: string, lang: "zh" | "en") =>
+    text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+      const value = data[key];
+      if (value === undefined) return whole;
+      return typeof value === "object" ? value[lang] : String(value);
+    });
+  return { zh: fill(template.zh, "zh"), en: fill(template.en, "en") };
+}
+
+export function analyseBlock(rows: readonly IndicatorRowInput[], context: IndicatorBlockContext): AnalysedBlock {
+  const framework = frameworkOf(context.pack);
+  const ordered = [...rows].sort((a, b) => a.row - b.row);
+  let level1: IndicatorCellText | null = null;
+  let level2: IndicatorCellText | null = null;
+  const analysed: AnalysedRow[] = [];
+  for (const input of ordered) {
+    if (input.level1 !== null && foldText(input.level1.text) !== "") {
+      // A new 一级 starts a new group: its 二级 does not carry over from the previous 一级.
+      if (level1 === null || normaliseIndicatorName(input.level1.text) !== normaliseIndicatorName(level1.text)) level2 = null;
+      level1 = input.level1;
+    }
+    if (input.level2 !== null && foldText(input.level2.text) !== "") level2 = input.level2;
+    const pair = framework.classify(level1?.text ?? null, level2?.text ?? null);
+    const valueText = input.value?.text ?? "";
+    analysed.push({
+      input,
+      level1,
+      level2,
+      pair,
+      level1Role: pair.level1?.role,
+      level2Role: pair.level2?.role,
+      name: input.level3 === null ? "" : foldText(input.level3.text),
+      value: foldText(valueText) === "" ? undefined : parseIndicatorValue(valueText, { extraQualitativeWords: context.pack.extraQualitativeWords }),
+    });
+  }
+  return { rows: analysed, context, pack: context.pack };
+}
+
+/** The 二级 (or, failing that, 一级) name shown in messages. */
+export function groupName(row: AnalysedRow): string {
+  return row.pair.level2?.name ?? row.level2?.text.trim() ?? row.pair.level1?.name ?? row.level1?.text.trim() ?? "";
+}
+
+export function isCostRole(role: Level2Role | undefined): boolean {
+  return role === "economic-cost" || role === "cost";
+}
+
+/** Names of events nobody wants more of (RULES 2.5): their targets point down. */
+export const BAD_EVENT_WORDS = /事故|投诉|故障|差错|错误|失误|违规|违法|违纪|纠纷|上访|信访|损失|流失|辍学|超标|逾期|拖欠|延误|返工|不合格|误差|空置|发生率|发生数|发生次数|安全事件|舆情/;

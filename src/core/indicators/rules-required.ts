@@ -1,0 +1,88 @@
+// Required indicators (RULES 1.7, from the pack's requirements) and the fixed 投入管理 rows of the
+// department template (RULES 1.3).
+import { frameworkOf, normaliseIndicatorName } from "./framework";
+import type { IndicatorRule } from "./rule";
+import { parseIndicatorValue } from "./value-grammar";
+
+export const requiredIndicatorsRule: IndicatorRule = {
+  meta: {
+    id: "indicators/required",
+    category: "indicator-missing",
+    defaultSeverity: "error",
+    description: { zh: "规则包要求的指标类别必须填写", en: "indicator categories the pack requires must be present" },
+    messages: {
+      missing: { zh: "{description}（规则包 {pack} 要求至少 {minRows} 行）", en: "{description} (pack {pack} requires at least {minRows} row(s))" },
+    },
+  },
+  check({ block, report }) {
+    if (block.rows.length === 0) return;
+    const framework = frameworkOf(block.pack);
+    const anchor = block.rows[0]?.input.level1?.cell ?? block.rows[0]?.input.level3?.cell ?? block.rows[0]?.input.value?.cell ?? "";
+    for (const requirement of block.pack.requirements) {
+      const level2 = requirement.level2 === undefined ? undefined : framework.findLevel2ByName(requirement.level2);
+      const matching = block.rows.filter((row) => {
+        if (requirement.level1 !== undefined && row.pair.level1?.name !== requirement.level1) return false;
+        if (level2 !== undefined && row.pair.level2 !== level2) return false;
+        if (requirement.filled && row.name === "" && row.value === undefined) return false;
+        if (requirement.valueFamily !== undefined && row.value?.unitFamily !== requirement.valueFamily) return false;
+        return true;
+      });
+      if (matching.length >= requirement.minRows) continue;
+      report({
+        messageId: "missing",
+        cell: anchor,
+        severity: requirement.severity,
+        data: { description: requirement.description, pack: block.pack.id, minRows: requirement.minRows },
+        expected: `≥${requirement.minRows}`,
+        actual: String(matching.length),
+      });
+    }
+  },
+};
+
+export const fixedRowsRule: IndicatorRule = {
+  meta: {
+    id: "indicators/fixed-rows",
+    category: "indicator-missing",
+    defaultSeverity: "warning",
+    description: {
+      zh: "部门整体绩效目标表须含投入管理指标的固定行及其标准目标值",
+      en: "the department form must hold the fixed 投入管理 rows with their standard targets",
+    },
+    messages: {
+      missingRow: { zh: "缺少固定指标“{level2} / {level3}”（标准目标值 {target}）", en: "fixed indicator “{level2} / {level3}” (standard target {target}) is missing" },
+      changedTarget: {
+        zh: "固定指标“{level3}”的目标值为 {actual}，标准为 {target}",
+        en: "fixed indicator “{level3}” has target {actual}; the standard is {target}",
+      },
+    },
+  },
+  check({ block, report }) {
+    const fixed = block.pack.fixedRows;
+    if (fixed === undefined || block.rows.length === 0) return;
+    const anchor = block.rows[0]?.input.level1?.cell ?? block.rows[0]?.input.level3?.cell ?? "";
+    for (const expected of fixed.rows) {
+      const names = [expected.level3, ...expected.aliases].map(normaliseIndicatorName);
+      const row = block.rows.find((candidate) => names.includes(normaliseIndicatorName(candidate.name)));
+      if (row === undefined) {
+        report({ messageId: "missingRow", cell: anchor, severity: fixed.missingSeverity, data: { level2: expected.level2, level3: expected.level3, target: expected.target }, expected: `${expected.level3} ${expected.target}` });
+        continue;
+      }
+      const target = parseIndicatorValue(expected.target);
+      const actual = row.value;
+      if (actual === undefined) continue; // an empty target is the missing-value rule's finding
+      // `=100%` and `100%` are the same target (RULES 1.3: up to operator spelling).
+      const sameOperator = (actual.operator ?? "=") === (target.operator ?? "=");
+      const sameNumber = target.value === undefined ? actual.normalised === target.normalised : actual.value !== undefined && actual.value.equals(target.value) && actual.unit === target.unit;
+      if (sameOperator && sameNumber) continue;
+      report({
+        messageId: "changedTarget",
+        cell: row.input.value?.cell ?? anchor,
+        severity: fixed.changedTargetSeverity,
+        data: { level3: expected.level3, target: expected.target, actual: actual.text.trim() },
+        expected: expected.target,
+        actual: actual.text.trim(),
+      });
+    }
+  },
+};

@@ -1,0 +1,166 @@
+// Rules on the text of indicator rows: names cut off (RULES 1.7, 2.2), duplicates (P17), empty
+// required cells, numbers written with full-width digits (2.1).
+import type { AnalysedRow, IndicatorRule } from "./rule";
+import { groupName } from "./rule";
+import { normaliseIndicatorName } from "./framework";
+
+/** Display width: a CJK or full-width character is 1, an ASCII character ½ (how a cell fits text). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += /[\u0000-\u00ff]/.test(character) ? 0.5 : 1;
+  return width;
+}
+
+/** Characters that cannot end a phrase: a name ending with one was cut. */
+const DANGLING_END = /[、，,；;：:（(“‘《的和及与或并对为在把被从向将按由以至]$/;
+/** Nouns and verbs an indicator name normally ends with: a name at the cut width ending so is whole. */
+const NATURAL_END = /(率|数|量|度|性|额|费|值|感|标准|成本|时间|时限|周期|年限|情况|水平|效益|效果|影响|质量|范围|面积|长度|资金|补贴|补助|经费|支出|工作|运转|发放|覆盖|到位|达标|合格|完成率|满意度|人次|次数|人数|户数|个数|规模|指数|天数|件数|期限|项目|活动|比例|占比|平台|制度|机制|体系|场次)$/;
+
+/**
+ * The width at which a column cut its texts, if there is one: many names at exactly one width and
+ * few beyond it. Texts typed by people spread over lengths; texts cut by an export pile up at the cut.
+ */
+export function cutWidth(texts: readonly string[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const text of texts) {
+    const width = Math.ceil(displayWidth(text));
+    if (width >= 8) counts.set(width, (counts.get(width) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [width, count] of counts) {
+    const below = counts.get(width - 1) ?? 0;
+    let beyond = 0;
+    for (const [other, otherCount] of counts) if (other > width) beyond += otherCount;
+    if (count >= 4 && count >= 1.5 * below && count >= 2 * beyond && (best === undefined || count > (counts.get(best) ?? 0))) best = width;
+  }
+  return best;
+}
+
+export const truncatedTextRule: IndicatorRule = {
+  meta: {
+    id: "indicators/truncated-text",
+    category: "truncated-text",
+    defaultSeverity: "warning",
+    description: { zh: "指标名称或指标值不应被截断", en: "indicator names and values must not be cut off" },
+    messages: {
+      nameCut: { zh: "三级指标“{text}”疑似被截断（在第 {width} 个字处中断）", en: "三级 indicator “{text}” looks cut off (at width {width})" },
+      nameDangling: { zh: "三级指标“{text}”以“{last}”结尾，疑似被截断", en: "三级 indicator “{text}” ends with “{last}”: it looks cut off" },
+      valueDangling: { zh: "指标值“{text}”以“{last}”结尾，疑似被截断", en: "指标值 “{text}” ends with “{last}”: it looks cut off" },
+    },
+  },
+  check({ block, report }) {
+    const names = block.rows.map((row) => row.name).filter((name) => name !== "");
+    const width = cutWidth(block.context.peerLevel3Texts?.map((text) => text.replace(/\s/g, "")) ?? names);
+    for (const row of block.rows) {
+      const nameCell = row.input.level3?.cell;
+      if (nameCell !== undefined && row.name.length >= 4) {
+        const last = row.name.slice(-1);
+        if (DANGLING_END.test(row.name)) {
+          report({ messageId: "nameDangling", cell: nameCell, data: { text: row.name, last }, actual: row.name });
+        } else if (width !== undefined && Math.ceil(displayWidth(row.name)) === width && !NATURAL_END.test(row.name)) {
+          report({ messageId: "nameCut", cell: nameCell, data: { text: row.name, width }, actual: row.name });
+        }
+      }
+      const value = row.value;
+      const valueCell = row.input.value?.cell;
+      if (value !== undefined && valueCell !== undefined && value.hints.includes("ends-with-punctuation")) {
+        report({ messageId: "valueDangling", cell: valueCell, data: { text: value.normalised, last: value.normalised.slice(-1) }, actual: value.text });
+      }
+    }
+  },
+};
+
+export const duplicateIndicatorRule: IndicatorRule = {
+  meta: {
+    id: "indicators/duplicate",
+    category: "duplicate-entry",
+    defaultSeverity: "warning",
+    description: { zh: "同一三级指标不应重复填写", en: "the same 三级 indicator must not be listed twice" },
+    messages: {
+      sameGroup: { zh: "三级指标“{name}”在{group}下重复（另见 {other}）", en: "三级 “{name}” is listed twice under {group} (see also {other})" },
+      twoGroups: {
+        zh: "“{name} {value}”同时出现在{otherGroup}（{other}）和{group}下",
+        en: "“{name} {value}” appears under both {otherGroup} ({other}) and {group}",
+      },
+    },
+  },
+  check({ block, report }) {
+    const seen: AnalysedRow[] = [];
+    for (const row of block.rows) {
+      const cell = row.input.level3?.cell;
+      if (cell === undefined || row.name === "" || /^(不涉及|无|\/)$/.test(row.name)) continue;
+      const key = normaliseIndicatorName(row.name);
+      const earlier = seen.find((other) => normaliseIndicatorName(other.name) === key);
+      seen.push(row);
+      if (earlier === undefined) continue;
+      const other = earlier.input.level3?.cell ?? "";
+      const sameGroup = earlier.level2 === row.level2 || (earlier.pair.level2 !== undefined && earlier.pair.level2 === row.pair.level2);
+      if (sameGroup) {
+        report({ messageId: "sameGroup", cell, range: other, data: { name: row.name, group: groupName(row), other } });
+      } else if ((earlier.value?.normalised ?? "") === (row.value?.normalised ?? "")) {
+        report({ messageId: "twoGroups", cell, data: { name: row.name, value: row.value?.text.trim() ?? "", group: groupName(row), otherGroup: groupName(earlier), other } });
+      }
+    }
+  },
+};
+
+export const missingIndicatorCellRule: IndicatorRule = {
+  meta: {
+    id: "indicators/missing-value",
+    category: "missing-value",
+    defaultSeverity: "warning",
+    description: { zh: "指标行的三级指标和指标值必须填写", en: "an indicator row needs its 三级 name and its 指标值" },
+    messages: {
+      noValue: { zh: "三级指标“{name}”没有指标值", en: "三级 “{name}” has no 指标值" },
+      emptyGroupName: { zh: "{group}没有填写三级指标", en: "{group} has no 三级 indicator" },
+      emptyGroupValue: { zh: "{group}没有填写指标值", en: "{group} has no 指标值" },
+      noName: { zh: "指标值“{value}”没有对应的三级指标名称", en: "指标值 “{value}” has no 三级 name" },
+    },
+  },
+  check({ block, report }) {
+    block.rows.forEach((row) => {
+      const valueCell = row.input.value?.cell;
+      if (row.name !== "" && row.value === undefined) {
+        // The value cell is empty, so the caller may not know its address: fall back to the name's row.
+        report({ messageId: "noValue", cell: valueCell ?? row.input.level3?.cell ?? "", severity: "error", data: { name: row.name } });
+        return;
+      }
+      if (row.name === "" && row.value !== undefined && row.value.form !== "not-applicable") {
+        report({ messageId: "noName", cell: valueCell ?? "", data: { value: row.value.text.trim() } });
+        return;
+      }
+      if (row.name === "" && row.value === undefined) {
+        // An empty spare row beside filled rows of the same 二级 is harmless; a 二级 with no row at all is not.
+        const groupHasRows = block.rows.some((other) => other !== row && other.level2 === row.level2 && other.level1 === row.level1 && (other.name !== "" || other.value !== undefined));
+        if (groupHasRows || (row.level2 === null && row.level1 === null)) return;
+        const group = groupName(row);
+        const nameCell = row.input.level3?.cell;
+        if (nameCell !== undefined) report({ messageId: "emptyGroupName", cell: nameCell, data: { group } });
+        if (valueCell !== undefined) report({ messageId: "emptyGroupValue", cell: valueCell, data: { group } });
+        if (nameCell === undefined && valueCell === undefined) {
+          report({ messageId: "emptyGroupName", cell: row.level2?.cell ?? row.level1?.cell ?? "", data: { group } });
+        }
+      }
+    });
+  },
+};
+
+export const fullWidthDigitsRule: IndicatorRule = {
+  meta: {
+    id: "indicators/full-width-digits",
+    category: "number-as-text",
+    defaultSeverity: "info",
+    description: { zh: "指标值中的全角数字", en: "full-width digits in a 指标值" },
+    messages: {
+      fullWidth: { zh: "指标值“{value}”使用全角数字，已按半角读取", en: "指标值 “{value}” uses full-width digits; read as ordinary digits" },
+    },
+  },
+  check({ block, report }) {
+    for (const row of block.rows) {
+      const cell = row.input.value?.cell;
+      if (cell !== undefined && row.value?.hints.includes("full-width-digits")) {
+        report({ messageId: "fullWidth", cell, data: { value: row.value.text }, actual: row.value.text });
+      }
+    }
+  },
+};

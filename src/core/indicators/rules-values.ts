@@ -1,0 +1,214 @@
+// Rules on one 指标值 at a time: its form against what the 二级 needs (RULES 2.2, 2.5), its unit
+// (2.4) and its plausibility (section 4: P1–P6).
+import type { Level2Role } from "../packs/schema";
+import { BAD_EVENT_WORDS, groupName, isCostRole, type AnalysedRow, type IndicatorRule, type RuleContext } from "./rule";
+
+/** 二级 roles whose target must be measurable (RULES 2.5). */
+const QUANTITATIVE_ROLES: ReadonlySet<Level2Role> = new Set(["economic-cost", "cost", "quantity", "quality", "timeliness", "satisfaction"]);
+
+function valueCell(row: AnalysedRow): string | undefined {
+  return row.input.value?.cell;
+}
+
+function each(context: RuleContext, visit: (row: AnalysedRow, cell: string) => void): void {
+  for (const row of context.block.rows) {
+    const cell = valueCell(row);
+    if (row.value !== undefined && cell !== undefined) visit(row, cell);
+  }
+}
+
+export const valueFormatRule: IndicatorRule = {
+  meta: {
+    id: "indicators/value-format",
+    category: "indicator-value-format",
+    defaultSeverity: "warning",
+    description: { zh: "指标值应为可衡量的目标（运算符、数值、单位）", en: "a 指标值 must be a measurable target (operator, number, unit)" },
+    messages: {
+      garbled: { zh: "指标值“{value}”是占位符或乱码，没有可用的数值", en: "指标值 “{value}” is a placeholder or garbled: no usable number" },
+      yesNo: { zh: "指标值“{value}”是问句而非目标，请填写“完成”“合格”或比率", en: "指标值 “{value}” is a question, not a target; write 完成/合格 or a rate" },
+      descriptive: { zh: "指标值“{value}”无法衡量（{group}需要量化目标）", en: "指标值 “{value}” is not measurable ({group} needs a quantitative target)" },
+      qualitative: { zh: "{group}的指标值“{value}”是定性描述，应为量化目标", en: "指标值 “{value}” under {group} is qualitative; a quantitative target is expected" },
+      approximate: { zh: "指标值“{value}”是约数，{group}应给出确定目标", en: "指标值 “{value}” is approximate; {group} needs a firm target" },
+      change: { zh: "指标值“{value}”只给出变化幅度，缺少基数和可测的比率", en: "指标值 “{value}” gives a change without its base; state the base and a measurable rate" },
+      embedded: { zh: "指标值“{value}”含文字“{label}”，该文字应写入三级指标名称", en: "指标值 “{value}” carries the label “{label}”, which belongs in the 三级 name" },
+      datePeriod: { zh: "日期/期限“{value}”只适用于时效指标，却填在{group}下", en: "a date or period “{value}” fits only 时效指标, yet sits under {group}" },
+      notApplicable: { zh: "“{value}”不适用于{group}（只允许用于社会成本、生态成本、经济/生态效益、可持续影响）", en: "“{value}” is not allowed under {group} (only under social/ecological cost, economic/ecological benefit, sustainability)" },
+      noUnit: { zh: "{group}的指标值“{value}”没有单位（万元？元？）", en: "指标值 “{value}” under {group} has no unit (万元? 元?)" },
+      noCurrency: { zh: "指标值“{value}”是单位标准但缺少货币单位（元？）", en: "指标值 “{value}” is a per-unit rate with no currency (元?)" },
+      range: { zh: "指标值“{value}”是区间 {low}–{high}", en: "指标值 “{value}” is a range {low}–{high}" },
+      rangeReversed: { zh: "区间“{value}”上限小于下限", en: "range “{value}” has its upper end below its lower end" },
+    },
+  },
+  check(context) {
+    const notApplicableAllowed = new Set(context.block.pack.notApplicableAllowed);
+    each(context, (row, cell) => {
+      const value = row.value;
+      if (value === undefined) return;
+      const role = row.level2Role;
+      const data = { value: value.text.trim(), group: groupName(row), label: value.label ?? "", low: value.value?.toString() ?? "", high: value.high?.toString() ?? "" };
+      const report = (messageId: string, severity?: "error" | "warning" | "info") => context.report({ messageId, cell, data, severity, actual: data.value });
+      const needsNumber = role !== undefined && QUANTITATIVE_ROLES.has(role);
+      switch (value.form) {
+        case "garbled":
+          // Ending in a comma is a cut-off text (truncated-text); a zeroed number is a placeholder.
+          if (!value.hints.includes("ends-with-punctuation")) report("garbled", "error");
+          return;
+        case "yes-no":
+          report("yesNo");
+          return;
+        case "descriptive":
+          if (needsNumber || role === "duty") report("descriptive");
+          return;
+        case "qualitative":
+          if (role === "quality" || role === "timeliness") {
+            // 2.3 lists manner and state words for these rows; 2.5 asks for a rate: a softer note.
+            report("qualitative", value.qualitativeKind === "manner" || value.qualitativeKind === "state" ? "info" : "warning");
+          } else if (needsNumber) report("qualitative");
+          return;
+        case "approx":
+          if (role === "quantity" || isCostRole(role)) report("approximate");
+          return;
+        case "change-word+number":
+          report("change");
+          return;
+        case "embedded":
+          report("embedded", "info");
+          return;
+        case "date-or-period":
+          if (role !== "timeliness" && role !== undefined && role !== "budget-management" && role !== "duty") report("datePeriod");
+          return;
+        case "not-applicable": {
+          const alsoNameNotApplicable = /^(不涉及|无)$/.test(row.name);
+          if (role !== undefined && !notApplicableAllowed.has(role) && !alsoNameNotApplicable && context.block.pack.formKind !== "department") report("notApplicable");
+          return;
+        }
+        case "range":
+          if (value.hints.includes("range-reversed")) report("rangeReversed");
+          else report("range", "info");
+          break;
+        default:
+          break;
+      }
+      if (isCostRole(role) && value.value !== undefined) {
+        if (value.unitReading?.currencyMissing) report("noCurrency");
+        else if (value.unit === undefined) report("noUnit");
+      } else if (value.unitReading?.currencyMissing && (role === undefined || role === "quantity")) {
+        report("noCurrency");
+      }
+    });
+  },
+};
+
+const HEADCOUNT_NAME = /人数|人员数量|人员数|人次|户数|个数|次数|场次|数量|家数|套数|座数/;
+const MONEY_NAME = /费用|成本|金额|资金|经费|补贴标准|补助标准|单价|造价|投资/;
+const DURATION_NAME = /时间|时限|期限|周期|用时|天数|时长|年限/;
+
+export const unitMismatchRule: IndicatorRule = {
+  meta: {
+    id: "indicators/unit-mismatch",
+    category: "unit-mismatch",
+    defaultSeverity: "warning",
+    description: { zh: "指标值的单位应与指标相符", en: "the unit of a 指标值 must fit its indicator" },
+    messages: {
+      costNotMoney: { zh: "成本指标“{name}”的指标值“{value}”单位为“{unit}”，应为金额（元/万元）", en: "cost indicator “{name}” has “{value}” in {unit}; a money unit (元/万元) is expected" },
+      moneyForCount: { zh: "“{name}”是数量类指标，指标值“{value}”却是金额", en: "“{name}” counts people or items, but its value “{value}” is money" },
+      countForMoney: { zh: "“{name}”是金额类指标，指标值“{value}”却是“{unit}”", en: "“{name}” is an amount of money, but its value “{value}” is in {unit}" },
+      satisfactionNoPercent: { zh: "满意度指标“{name}”的指标值“{value}”应为百分比", en: "satisfaction indicator “{name}” should have a percentage target, not “{value}”" },
+      durationAsPercent: { zh: "“{name}”是时间/期限类指标，指标值“{value}”却是百分比", en: "“{name}” is a time or deadline, but its target “{value}” is a percentage" },
+      wanWithoutYuan: { zh: "指标值“{value}”只写了“万”，请写“万元”", en: "指标值 “{value}” writes 万 alone; write 万元" },
+    },
+  },
+  check(context) {
+    each(context, (row, cell) => {
+      const value = row.value;
+      if (value === undefined || value.value === undefined || value.form === "garbled") return;
+      const family = value.unitFamily;
+      const data = { name: row.name, value: value.text.trim(), unit: value.unit ?? "" };
+      const report = (messageId: string, severity?: "error" | "warning" | "info") => context.report({ messageId, cell, data, severity, actual: data.value });
+      const role = row.level2Role;
+      const isSatisfaction = role === "satisfaction" || (row.name.includes("满意") && row.level1Role !== "input");
+      if (isCostRole(role)) {
+        if (family === "count" || family === "time") report("costNotMoney", "error");
+        else if (family === "physical") report("costNotMoney");
+      } else if (isSatisfaction) {
+        if (family !== "percent" && value.form !== "range") report("satisfactionNoPercent");
+      } else if (family === "money" && !value.unitReading?.currencyMissing && HEADCOUNT_NAME.test(row.name) && !MONEY_NAME.test(row.name)) {
+        report("moneyForCount");
+      } else if ((family === "count" || family === "time") && MONEY_NAME.test(row.name) && !HEADCOUNT_NAME.test(row.name) && !/率/.test(row.name)) {
+        report("countForMoney");
+      } else if (family === "percent" && DURATION_NAME.test(row.name) && !/率/.test(row.name)) {
+        report("durationAsPercent");
+      }
+      if (value.hints.includes("wan-without-yuan")) report("wanWithoutYuan");
+    });
+  },
+};
+
+const GROWTH_NAME = /增长|增幅|提升率|提高率|增加率|变动率|同比|环比|倍/;
+const CAP_NAME = /控制|成本|费用|时间|时长|天数|期限|周期|时限|用时|率差|偏差|调整率|结转|结余|变动|误差|占比|比例|负债|上限|不超过|损耗|能耗|单价|标准/;
+
+export const implausibleValueRule: IndicatorRule = {
+  meta: {
+    id: "indicators/value-implausible",
+    category: "indicator-value-implausible",
+    defaultSeverity: "warning",
+    description: { zh: "指标值应合理（比率 ≤100%，满意度不低于阈值，运算符方向正确）", en: "a 指标值 must be plausible (rates ≤ 100%, satisfaction above the threshold, operators pointing the right way)" },
+    messages: {
+      rateAbove100: { zh: "“{name}”的目标 {value} 超过 100%", en: "“{name}” has a target of {value}, above 100%" },
+      satisfactionLow: { zh: "满意度目标 {value} 低于 {threshold}%", en: "satisfaction target {value} is below {threshold}%" },
+      satisfactionBelowUsual: { zh: "满意度目标 {value} 低于通常的 {threshold}%", en: "satisfaction target {value} is below the usual {threshold}%" },
+      satisfactionFull: { zh: "满意度目标为 100%，难以核实，需提供依据", en: "a satisfaction target of exactly 100% is hard to verify; evidence is needed" },
+      zeroTarget: { zh: "“{name}”的目标为 0（{group}）", en: "“{name}” has a target of zero ({group})" },
+      costFloor: { zh: "成本指标“{name}”使用“{operator}”（下限）：成本应设上限（≤）", en: "cost indicator “{name}” uses “{operator}” (a floor); a cost should be capped (≤)" },
+      badEventUp: { zh: "“{name}”是不良事件类指标，应使用 ≤、< 或 =0，而不是“{operator}”", en: "“{name}” counts unwanted events; use ≤, < or =0, not “{operator}”" },
+      outputCapped: { zh: "{group}“{name}”使用“{operator}”（上限）：产出/质量/满意度应设下限（≥）", en: "{group} “{name}” uses “{operator}” (a cap); outputs, quality and satisfaction should use ≥" },
+      lowQualityRate: { zh: "{group}“{name}”的目标 {value} 低于 {threshold}%", en: "{group} “{name}” has a target of {value}, below {threshold}%" },
+    },
+  },
+  check(context) {
+    const thresholds = context.block.pack.thresholds;
+    each(context, (row, cell) => {
+      const value = row.value;
+      if (value === undefined || value.value === undefined || value.form === "garbled" || value.form === "change-word+number") return;
+      const role = row.level2Role;
+      const operator = value.operator ?? "=";
+      const data = { name: row.name, value: value.text.trim(), group: groupName(row), operator, threshold: 0 };
+      const report = (messageId: string, severity?: "error" | "warning" | "info", threshold?: number) =>
+        context.report({ messageId, cell, data: { ...data, threshold: threshold ?? 0 }, severity, actual: data.value });
+      const percent = value.unitFamily === "percent";
+      const number = value.value.toNumber();
+      const top = (value.high ?? value.value).toNumber();
+      const badEvent = BAD_EVENT_WORDS.test(row.name);
+      const isSatisfaction = role === "satisfaction" || (percent && row.name.includes("满意") && row.level1Role !== "input");
+
+      // P1: a rate above 100%, unless it measures growth.
+      if (percent && top > 100 && !GROWTH_NAME.test(row.name)) report("rateAbove100", "error");
+      // P2/P3: satisfaction thresholds.
+      if (isSatisfaction && percent && operator !== "≤" && operator !== "<") {
+        if (number < thresholds.satisfactionMin) report("satisfactionLow", "warning", thresholds.satisfactionMin);
+        else if (number < thresholds.satisfactionUsual) report("satisfactionBelowUsual", "info", thresholds.satisfactionUsual);
+        else if (number === 100 && operator === "=") report("satisfactionFull", "info");
+      }
+      // P4: zero targets, except counts of unwanted events and rates meant to be zero.
+      if (number === 0 && value.high === undefined && (role === "quantity" || isCostRole(role)) && !badEvent && !percent) report("zeroTarget");
+      // P5: operator direction.
+      if (isCostRole(role) && (operator === "≥" || operator === ">") && value.unitFamily === "money") report("costFloor");
+      // 投诉处理率 or 事故整改率 measure the handling of bad events: higher is better there.
+      else if (badEvent && (operator === "≥" || operator === ">") && !/(控制|处理|办结|化解|整改|回复|答复|处置|解决|结案|查处)率/.test(row.name)) report("badEventUp");
+      else if (
+        (role === "quantity" || role === "quality" || isSatisfaction) &&
+        (operator === "≤" || operator === "<") &&
+        !badEvent &&
+        !CAP_NAME.test(row.name) &&
+        value.unitFamily !== "money" &&
+        value.unitFamily !== "time"
+      ) {
+        report("outputCapped");
+      }
+      // P6: low quality or timeliness rates.
+      if ((role === "quality" || role === "timeliness") && percent && !badEvent && !CAP_NAME.test(row.name) && (operator === "≥" || operator === "=" || operator === ">") && number < thresholds.qualityRateInfoBelow) {
+        report("lowQualityRate", "info", thresholds.qualityRateInfoBelow);
+      }
+    });
+  },
+};
