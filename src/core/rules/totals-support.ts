@@ -1,0 +1,143 @@
+// What the budget arithmetic families share: the budget-table models of a check (read once per run),
+// and one way to compare a shown total with the sum of its cells (RULES 3.0), reporting a mismatch on
+// the total cell or a "not checked" when a cell cannot be read.
+import Decimal from "decimal.js";
+import type { DetectedTable } from "../detect/types";
+import { readBudgetTable, type BudgetCell, type BudgetTable } from "../forms/budget-table";
+import type { Bilingual } from "../report/i18n";
+import { cellAddress } from "../workbook/address";
+import { formatAmount, plainAmount } from "./format";
+import type { RuleContext, RuleMeta } from "./rule";
+import { compareTotal } from "./tolerance";
+
+export interface BudgetTableEntry {
+  readonly detected: DetectedTable;
+  readonly model: BudgetTable;
+}
+
+const modelsByContext = new WeakMap<RuleContext, BudgetTableEntry[]>();
+
+/** The budget tables of the workbook under check, read once per check run. */
+export function budgetTables(context: RuleContext): readonly BudgetTableEntry[] {
+  let entries = modelsByContext.get(context);
+  if (!entries) {
+    entries = [];
+    for (const detected of context.tables) {
+      const model = readBudgetTable(context.view(detected.sheetIndex), detected);
+      if (model) entries.push({ detected, model });
+    }
+    modelsByContext.set(context, entries);
+  }
+  return entries;
+}
+
+export type CellValue =
+  | { readonly ok: true; readonly value: Decimal; readonly empty: boolean }
+  | { readonly ok: false; readonly why: Bilingual; readonly formula?: string };
+
+/** A cell's amount: empty reads as 0; an uncached formula, an error or a word cannot be read. */
+export function readValue(context: RuleContext, table: DetectedTable, cell: BudgetCell): CellValue {
+  const reading = context.amount(table, cell.row, cell.col);
+  switch (reading.kind) {
+    case "number":
+      return { ok: true, value: reading.value, empty: false };
+    case "empty":
+      return { ok: true, value: new Decimal(0), empty: true };
+    case "uncalculated":
+      return {
+        ok: false,
+        formula: reading.formula,
+        why: { zh: `${cell.address} 是公式 =${reading.formula}，文件中没有保存计算结果`, en: `${cell.address} holds the formula =${reading.formula} with no cached result in the file` },
+      };
+    case "error":
+      return { ok: false, why: { zh: `${cell.address} 显示错误值 ${reading.text}`, en: `${cell.address} shows the error ${reading.text}` } };
+    case "text":
+      return { ok: false, why: { zh: `${cell.address} 是文字“${reading.text}”而不是金额`, en: `${cell.address} holds the text "${reading.text}", not an amount` } };
+  }
+}
+
+export interface SumCheck {
+  readonly rule: RuleMeta;
+  readonly table: DetectedTable;
+  readonly total: BudgetCell;
+  readonly parts: readonly BudgetCell[];
+  /** What the total is, e.g. 类 208 社会保障和就业支出“项目支出”. */
+  readonly what: Bilingual;
+  /** What it should equal, e.g. 其下各款之和 / the sum of its 款 rows. */
+  readonly partsName: Bilingual;
+  /** Explains a mismatch further (e.g. misplaced codes), given the difference. */
+  readonly explain?: (difference: Decimal) => Bilingual | undefined;
+}
+
+/** Compares a shown total with the sum of its parts; reports on the total cell. Returns the verdict. */
+export function checkSum(context: RuleContext, check: SumCheck): "ok" | "reported" | "not-checked" {
+  const { table, total, parts, what, partsName, rule } = check;
+  let computed = new Decimal(0);
+  for (const part of parts) {
+    const value = readValue(context, table, part);
+    if (!value.ok) {
+      context.notChecked(rule, {
+        sheet: table.sheet,
+        cell: total.address,
+        tableId: table.id,
+        reason: { zh: `${what.zh}未核对：组成部分 ${value.why.zh}`, en: `${what.en} not checked: its part ${value.why.en}` },
+      });
+      return "not-checked";
+    }
+    computed = computed.plus(value.value);
+  }
+  const shown = readValue(context, table, total);
+  if (!shown.ok) {
+    context.notChecked(rule, {
+      sheet: table.sheet,
+      cell: total.address,
+      tableId: table.id,
+      reason: {
+        zh: `${what.zh}未核对：${shown.why.zh}；按${partsName.zh}应为 ${formatAmount(computed)}`,
+        en: `${what.en} not checked: ${shown.why.en}; from ${partsName.en} it should be ${formatAmount(computed)}`,
+      },
+    });
+    return "not-checked";
+  }
+  const verdict = compareTotal(shown.value, computed, parts.length, context.settings, check.rule.severity);
+  if (verdict.ok) return "ok";
+  const diff = formatAmount(verdict.difference.abs());
+  const extra = check.explain?.(verdict.difference);
+  const rounding =
+    verdict.severity === "info"
+      ? {
+          zh: `；差额不超过 ${parts.length} 个分别四舍五入的单元格可能造成的尾差（每项 0.005 万元），可能只是尾数误差`,
+          en: `; the gap is within the residue that rounding ${parts.length} cells separately can leave (0.005 each), so it may be rounding only`,
+        }
+      : { zh: "", en: "" };
+  const shownText = shown.empty ? { zh: "空白", en: "empty" } : { zh: formatAmount(shown.value), en: formatAmount(shown.value) };
+  context.report(rule, {
+    sheet: table.sheet,
+    cell: total.address,
+    tableId: table.id,
+    ...(parts.length > 0 ? { range: spanOf(parts) } : {}),
+    message: {
+      zh: `${what.zh}应为 ${formatAmount(computed)}（${partsName.zh}），实为 ${shownText.zh}（差 ${diff}）${extra ? "；" + extra.zh : ""}${rounding.zh}`,
+      en: `${what.en} should be ${formatAmount(computed)} (${partsName.en}) but is ${shownText.en} (difference ${diff})${extra ? "; " + extra.en : ""}${rounding.en}`,
+    },
+    expected: plainAmount(computed),
+    actual: plainAmount(shown.value),
+    ...(verdict.severity !== check.rule.severity ? { severity: verdict.severity } : {}),
+  });
+  return "reported";
+}
+
+/** The smallest rectangle holding the cells, as A1:B2 (for highlighting the parts). */
+function spanOf(cells: readonly BudgetCell[]): string {
+  const top = Math.min(...cells.map((c) => c.row));
+  const bottom = Math.max(...cells.map((c) => c.row));
+  const left = Math.min(...cells.map((c) => c.col));
+  const right = Math.max(...cells.map((c) => c.col));
+  return top === bottom && left === right ? cellAddress(top, left) : `${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
+}
+
+/** A row's description in messages: 类 208 社会保障和就业支出 / 合计行 / 项目“…”. */
+export function rowName(label: string, code: string | undefined, level: string | undefined): Bilingual {
+  if (code && level) return { zh: `${level} ${code}${label ? " " + label : ""}`, en: `${level} ${code}${label ? " " + label : ""}` };
+  return { zh: label ? `“${label}”行` : "该行", en: label ? `row "${label}"` : "the row" };
+}

@@ -1,0 +1,169 @@
+// Column sums of the classification-coded and listing budget tables (RULES 3.1.1, 3.1.3, 3.4):
+// 类 = Σ款, 款 = Σ项 and 合计 = Σ类 (or Σ project rows) in every amount column, and the code layout.
+import Decimal from "decimal.js";
+import { columnLabel, valueCell, type AmountColumn, type BudgetRow, type BudgetTable } from "../forms/budget-table";
+import { formatAmount } from "./format";
+import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
+import { budgetTables, checkSum, readValue, rowName } from "./totals-support";
+
+export const hierarchySum: RuleMeta = {
+  id: "totals/hierarchy-sum",
+  category: "sum-mismatch",
+  severity: "error",
+  description: { zh: "类 = 其下各款之和，款 = 其下各项之和（每个金额列）", en: "A 类 equals the sum of its 款, a 款 the sum of its 项 (every amount column)" },
+};
+
+export const totalRow: RuleMeta = {
+  id: "totals/total-row",
+  category: "sum-mismatch",
+  severity: "error",
+  description: { zh: "合计行 = 各类（或各项目）之和（每个金额列）", en: "The 合计 row equals the sum of the 类 rows (or project rows), column by column" },
+};
+
+export const codeLayout: RuleMeta = {
+  id: "totals/code-layout",
+  category: "sum-mismatch",
+  severity: "warning",
+  description: {
+    zh: "科目编码填错列或与上级编码不符，按列读取时汇总关系会出错",
+    en: "A 科目 code in the wrong column or not under its parent's code, so the sums read wrongly",
+  },
+};
+
+const RANK: Record<string, number> = { 类: 1, 款: 2, 项: 3 };
+
+/** Children of a coded row: the rows of the next level present in its block (款 under a 类, else its 项). */
+export function childrenOf(rows: readonly BudgetRow[], index: number): BudgetRow[] {
+  const parent = rows[index];
+  const rank = RANK[parent.level ?? ""] ?? 0;
+  const block: BudgetRow[] = [];
+  for (let i = index + 1; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.role === "total") break;
+    if (row.role !== "classified") continue;
+    if ((RANK[row.level ?? ""] ?? 0) <= rank) break;
+    if (!row.code!.startsWith(parent.code!)) continue;
+    block.push(row);
+  }
+  if (block.length === 0) return [];
+  const next = Math.min(...block.map((r) => RANK[r.level!]));
+  return block.filter((r) => RANK[r.level!] === next);
+}
+
+/** The rows a 合计 adds up: the top level of the coded rows (laid out in their own column), or every listed line. */
+export function topRows(model: BudgetTable): BudgetRow[] {
+  if (model.layout === "classified") {
+    const coded = model.rows.filter((r) => r.role === "classified" && r.codeIssue !== "kuan-in-lei-column");
+    if (coded.length === 0) return [];
+    const top = Math.min(...coded.map((r) => RANK[r.level!]));
+    return coded.filter((r) => RANK[r.level!] === top);
+  }
+  return model.rows.filter((r) => r.role === "line");
+}
+
+function columnName(column: AmountColumn) {
+  const label = columnLabel(column);
+  return { zh: `“${label}”`, en: `"${label}"` };
+}
+
+function checkHierarchy(context: RuleContext, entry: ReturnType<typeof budgetTables>[number]): void {
+  const { model, detected } = entry;
+  const rows = model.rows;
+  rows.forEach((parent, index) => {
+    if (parent.role !== "classified") return;
+    const children = childrenOf(rows, index);
+    if (children.length === 0) return;
+    // As laid out, a 款 whose code sits in the 类 column reads as a new 类, not as a part of this one.
+    const laidOut = children.filter((c) => c.codeIssue !== "kuan-in-lei-column");
+    const misplaced = children.filter((c) => c.codeIssue === "kuan-in-lei-column");
+    const childLevel = children[0].level!;
+    const name = rowName(parent.label, parent.code, parent.level);
+    for (const column of model.amountColumns) {
+      const col = columnName(column);
+      checkSum(context, {
+        rule: hierarchySum,
+        table: detected,
+        total: valueCell(parent, column),
+        parts: laidOut.map((c) => valueCell(c, column)),
+        what: { zh: `${name.zh}${col.zh}`, en: `${name.en} ${col.en}` },
+        partsName: { zh: `其下各${childLevel}之和`, en: `the sum of its ${childLevel} rows` },
+        explain: misplaced.length === 0 ? undefined : () => misplacedNote(context, entry, misplaced, column),
+      });
+    }
+  });
+}
+
+function misplacedNote(context: RuleContext, entry: ReturnType<typeof budgetTables>[number], misplaced: readonly BudgetRow[], column: AmountColumn) {
+  let sum = new Decimal(0);
+  for (const row of misplaced) {
+    const value = readValue(context, entry.detected, valueCell(row, column));
+    if (value.ok) sum = sum.plus(value.value);
+  }
+  const codes = misplaced.map((r) => r.code!.slice(3, 5)).join("、");
+  return {
+    zh: `款 ${codes}（${formatAmount(sum)}）的编码填在“类”列，按列读取时不属于本类`,
+    en: `the 款 rows ${codes.replace(/、/g, ", ")} (${formatAmount(sum)}) have their codes in the 类 column, so as laid out they do not belong to this 类`,
+  };
+}
+
+function checkTotalRows(context: RuleContext, entry: ReturnType<typeof budgetTables>[number]): void {
+  const { model, detected } = entry;
+  const parts = topRows(model);
+  if (parts.length === 0) return;
+  const level = parts[0].level;
+  for (const total of model.rows.filter((r) => r.role === "total")) {
+    for (const column of model.amountColumns) {
+      const col = columnName(column);
+      checkSum(context, {
+        rule: totalRow,
+        table: detected,
+        total: valueCell(total, column),
+        parts: parts.map((p) => valueCell(p, column)),
+        what: { zh: `${total.label}行${col.zh}`, en: `${total.label} row ${col.en}` },
+        partsName: level ? { zh: `各${level}之和`, en: `the sum of the ${level} rows` } : { zh: "各行之和", en: "the sum of the rows" },
+        explain:
+          total.valueOffset !== 0
+            ? () => ({ zh: "该合计行的数值整体左移了一列，已按错位后的位置读取", en: "this total row's values sit one column to the left and were read there" })
+            : undefined,
+      });
+    }
+  }
+}
+
+function checkCodeLayout(context: RuleContext, entry: ReturnType<typeof budgetTables>[number]): void {
+  const { model, detected } = entry;
+  for (const row of model.rows) {
+    if (!row.codeIssue || !row.codeCell) continue;
+    const shown = row.codeIssue === "kuan-in-lei-column" ? row.code!.slice(3, 5) : row.code!;
+    context.report(codeLayout, {
+      sheet: model.sheet,
+      cell: row.codeCell.address,
+      tableId: detected.id,
+      message:
+        row.codeIssue === "kuan-in-lei-column"
+          ? {
+              zh: `款编码 ${shown}（${row.label}）填在“类”列；按编码长度应为 ${row.code} 的款，属于类 ${row.code!.slice(0, 3)}`,
+              en: `the 款 code ${shown} (${row.label}) is in the 类 column; by its length it is 款 ${row.code} under 类 ${row.code!.slice(0, 3)}`,
+            }
+          : {
+              zh: `科目编码 ${row.code}（${row.label}）与其上级编码不符`,
+              en: `the code ${row.code} (${row.label}) does not start with the code of the row it sits under`,
+            },
+    });
+  }
+}
+
+export const totalsFamily: RuleFamily = {
+  name: "totals",
+  rules: [hierarchySum, totalRow, codeLayout],
+  check(context) {
+    for (const entry of budgetTables(context)) {
+      if (entry.model.layout === "overview") continue;
+      if (entry.model.layout === "classified") {
+        checkCodeLayout(context, entry);
+        checkHierarchy(context, entry);
+      }
+      checkTotalRows(context, entry);
+    }
+  },
+};
