@@ -101,6 +101,10 @@ export const misplacedIndicatorRule: IndicatorRule = {
     },
   },
   check({ block, report }) {
+    // RULES 1.7 (001 非遗): a satisfaction row elsewhere matters when the 满意度 block itself is empty.
+    const satisfactionBlockFilled = block.rows.some(
+      (row) => (row.level1Role === "satisfaction" || row.level2Role === "satisfaction") && (row.name !== "" || row.value !== undefined),
+    );
     for (const row of block.rows) {
       const cell = row.input.level3?.cell ?? row.input.value?.cell;
       if (cell === undefined || row.name === "") continue;
@@ -111,6 +115,7 @@ export const misplacedIndicatorRule: IndicatorRule = {
       } else if (row.level2Role === "timeliness" && (row.value?.unitFamily === "physical" || (row.value?.unitFamily === "money" && !row.value.unitReading?.currencyMissing))) {
         report({ messageId: "quantityUnderTimeliness", cell, data });
       } else if (
+        !satisfactionBlockFilled &&
         row.name.includes("满意") &&
         row.level1Role !== "satisfaction" &&
         row.level2Role !== "satisfaction" &&

@@ -134,7 +134,7 @@ export const unitMismatchRule: IndicatorRule = {
         if (family !== "percent" && value.form !== "range") report("satisfactionNoPercent");
       } else if (family === "money" && !value.unitReading?.currencyMissing && HEADCOUNT_NAME.test(row.name) && !MONEY_NAME.test(row.name)) {
         report("moneyForCount");
-      } else if ((family === "count" || family === "time") && MONEY_NAME.test(row.name) && !HEADCOUNT_NAME.test(row.name) && !/率/.test(row.name)) {
+      } else if (family === "count" && MONEY_NAME.test(row.name) && !HEADCOUNT_NAME.test(row.name) && !/率|数/.test(row.name)) {
         report("countForMoney");
       } else if (family === "percent" && DURATION_NAME.test(row.name) && !/率/.test(row.name)) {
         report("durationAsPercent");
@@ -144,8 +144,10 @@ export const unitMismatchRule: IndicatorRule = {
   },
 };
 
+/** Handling of bad events (投诉处理率, 纠纷化解数): more is better there. */
+const HANDLING_NAME = /控制|处理|办结|化解|整改|回复|答复|处置|解决|结案|查处|受理|垫付|调处|预防|追回|清欠/;
 const GROWTH_NAME = /增长|增幅|提升率|提高率|增加率|变动率|同比|环比|倍/;
-const CAP_NAME = /控制|成本|费用|时间|时长|天数|期限|周期|时限|用时|率差|偏差|调整率|结转|结余|变动|误差|占比|比例|负债|上限|不超过|损耗|能耗|单价|标准/;
+const CAP_NAME = /用水|用电|用气|能耗|耗|控制|成本|费用|时间|时长|天数|期限|周期|时限|用时|率差|偏差|调整率|结转|结余|变动|误差|占比|比例|负债|上限|不超过|损耗|能耗|单价|标准/;
 
 export const implausibleValueRule: IndicatorRule = {
   meta: {
@@ -194,7 +196,7 @@ export const implausibleValueRule: IndicatorRule = {
       // P5: operator direction.
       if (isCostRole(role) && (operator === "≥" || operator === ">") && value.unitFamily === "money") report("costFloor");
       // 投诉处理率 or 事故整改率 measure the handling of bad events: higher is better there.
-      else if (badEvent && (operator === "≥" || operator === ">") && !/(控制|处理|办结|化解|整改|回复|答复|处置|解决|结案|查处)率/.test(row.name)) report("badEventUp");
+      else if (badEvent && (operator === "≥" || operator === ">") && !HANDLING_NAME.test(row.name)) report("badEventUp");
       else if (
         (role === "quantity" || role === "quality" || isSatisfaction) &&
         (operator === "≤" || operator === "<") &&
