@@ -1,7 +1,17 @@
 // Every rule family the engine runs, in order. A new family is added here and nowhere else.
 import type { RuleFamily } from "./rule";
 import { totalsFamily } from "./totals";
+import { compositionFamily } from "./composition";
+import { overviewFamily } from "./overview";
+import { crossTableFamily } from "./cross-table";
+import { projectFundsFamily } from "./project-funds";
+import { selfEvaluationFamily } from "./self-evaluation";
 
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   totalsFamily,
+  compositionFamily,
+  overviewFamily,
+  crossTableFamily,
+  projectFundsFamily,
+  selfEvaluationFamily(),
 ];

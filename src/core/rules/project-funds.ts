@@ -1,0 +1,129 @@
+// Rule family "project-funds": the 项目资金 block of a 项目支出绩效目标表 (RULES 3.5):
+// 年度预算资金总额 = 财政拨款 + 上年结转资金 + 其他资金. Also home of the small helpers every form
+// family uses to read an amount at a form cell (a missing part is 0, a formula without a cached
+// value is "not checked", never a mismatch).
+import Decimal from "decimal.js";
+import type { DetectedTable } from "../detect/types";
+import type { CellPosition } from "../forms/cells";
+import { parseProjectTargetForm, type FundLine } from "../forms/project-target";
+import type { Bilingual } from "../report/i18n";
+import { cellAddress, rangeAddress } from "../workbook/address";
+import type { SheetView } from "../workbook/sheet-view";
+import { formatAmount, plainAmount } from "./format";
+import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
+import { compareTotal } from "./tolerance";
+
+export const fundsComposition: RuleMeta = {
+  id: "project-funds/total-composition",
+  category: "composition-mismatch",
+  severity: "error",
+  description: {
+    zh: "年度预算资金总额应等于财政拨款、上年结转资金与其他资金之和",
+    en: "The annual budget total must equal fiscal appropriation + carry-over + other funds",
+  },
+};
+
+/** What reading an amount at a form cell gave: a number, nothing typed, or something unreadable. */
+export type FormAmount = { readonly kind: "number"; readonly value: Decimal } | { readonly kind: "empty" } | { readonly kind: "unreadable" };
+
+/** Reads an amount at a form cell; an uncalculated formula or an error is reported as not checked. */
+export function readFormAmount(context: RuleContext, rule: RuleMeta, table: DetectedTable, at: CellPosition): FormAmount {
+  const reading = context.amount(table, at.row, at.col);
+  switch (reading.kind) {
+    case "number":
+      return { kind: "number", value: reading.value };
+    case "empty":
+      return { kind: "empty" };
+    case "uncalculated":
+      context.notChecked(rule, {
+        sheet: table.sheet,
+        cell: at.address,
+        tableId: table.id,
+        reason: { zh: `公式 =${reading.formula} 没有计算结果，无法核对`, en: `the formula =${reading.formula} has no calculated value, so it cannot be checked` },
+      });
+      return { kind: "unreadable" };
+    default:
+      context.notChecked(rule, {
+        sheet: table.sheet,
+        cell: at.address,
+        tableId: table.id,
+        reason: { zh: "单元格内容不是金额，无法核对", en: "the cell does not hold an amount, so it cannot be checked" },
+      });
+      return { kind: "unreadable" };
+  }
+}
+
+/** The value, with an empty part counted as 0 (a blank 其他资金 means none). */
+export function valueOrZero(amount: FormAmount): Decimal | undefined {
+  if (amount.kind === "number") return amount.value;
+  if (amount.kind === "empty") return new Decimal(0);
+  return undefined;
+}
+
+/** The smallest rectangle around some cells, as A1:B2 (the "cells involved" of a finding). */
+export function boundingRange(cells: readonly CellPosition[]): string {
+  const rows = cells.map((c) => c.row);
+  const cols = cells.map((c) => c.col);
+  return rangeAddress({ top: Math.min(...rows), left: Math.min(...cols), bottom: Math.max(...rows), right: Math.max(...cols) });
+}
+
+/** The label as the form shows it, without a leading 其中： and a trailing colon (for messages). */
+export function labelText(view: SheetView, at: CellPosition): string {
+  const cell = view.cell(at.row, at.col);
+  return String(cell.value ?? "")
+    .replace(/\s+/g, "")
+    .replace(/^其中[:：]/, "")
+    .replace(/[:：]$/, "");
+}
+
+interface PartReading {
+  readonly line: FundLine;
+  readonly name: string;
+  readonly value: Decimal;
+}
+
+function checkProjectFunds(context: RuleContext, table: DetectedTable): void {
+  const view = context.view(table.sheetIndex);
+  const form = parseProjectTargetForm(view, table);
+  const { total, fiscal, carryOver, other } = form.funds;
+  // 聊城-style forms carry no amounts at all: nothing to add up.
+  if (!total) return;
+  const partLines = [fiscal, carryOver, other].filter((line): line is FundLine => line !== undefined);
+  if (partLines.length === 0) return;
+  const totalAmount = readFormAmount(context, fundsComposition, table, total.value);
+  const parts: PartReading[] = [];
+  for (const line of partLines) {
+    const value = valueOrZero(readFormAmount(context, fundsComposition, table, line.value));
+    if (value === undefined) return;
+    parts.push({ line, name: labelText(view, line.label), value });
+  }
+  if (totalAmount.kind !== "number") return; // an empty total is a missing value, not a sum to check
+  const computed = parts.reduce((sum, p) => sum.plus(p.value), new Decimal(0));
+  const verdict = compareTotal(totalAmount.value, computed, parts.length, context.settings);
+  if (verdict.ok) return;
+  const totalName = labelText(view, total.label);
+  const formula = parts.map((p) => `${p.name} ${formatAmount(p.value)}`).join(" + ");
+  const formulaEn = parts.map((p) => formatAmount(p.value)).join(" + ");
+  const message: Bilingual = {
+    zh: `${totalName}应为 ${formatAmount(computed)}（${formula}），实为 ${formatAmount(totalAmount.value)}，相差 ${formatAmount(verdict.difference)}`,
+    en: `${totalName} (annual budget total) should be ${formatAmount(computed)} (${formulaEn}, fiscal + carry-over + other), but shows ${formatAmount(totalAmount.value)}; difference ${formatAmount(verdict.difference)}`,
+  };
+  context.report(fundsComposition, {
+    sheet: table.sheet,
+    cell: cellAddress(total.value.row, total.value.col),
+    range: boundingRange([total.value, ...parts.map((p) => p.line.value)]),
+    tableId: table.id,
+    message,
+    expected: plainAmount(computed),
+    actual: plainAmount(totalAmount.value),
+    severity: verdict.severity,
+  });
+}
+
+export const projectFundsFamily: RuleFamily = {
+  name: "project-funds",
+  rules: [fundsComposition],
+  check(context) {
+    for (const table of context.tables) if (table.kind === "project-performance-target") checkProjectFunds(context, table);
+  },
+};

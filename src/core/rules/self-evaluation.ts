@@ -1,0 +1,602 @@
+// Rule family "self-evaluation": the arithmetic of a 项目支出绩效自评表 (RULES 3.6, P10, P11) and of
+// the 项目绩效自评情况汇总表 against the forms it summarises (3.6.13). Amounts and scores are
+// decimal.js; rates are compared in percentage points with the ±0.01 pt of RULES 3.0, scores ±0.01.
+import Decimal from "decimal.js";
+import type { DetectedTable } from "../detect/types";
+import type { CellPosition, CellText } from "../forms/cells";
+import type { IndicatorRow } from "../forms/indicator-block";
+import { parseSelfEvaluationForm, type SelfEvaluationForm } from "../forms/self-evaluation";
+import { matchByName, parseListing, type ListingRow } from "../forms/target-list";
+import { parseIndicatorValue, type IndicatorValueReading } from "../indicators/value-grammar";
+import { decimalOf, parseTextNumber } from "./amounts";
+import { formatAmount, plainAmount } from "./format";
+import { boundingRange, labelText, readFormAmount, valueOrZero } from "./project-funds";
+import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
+import { compareTotal } from "./tolerance";
+import { positionOf } from "../forms/cells";
+import type { SheetView } from "../workbook/sheet-view";
+import { foldText } from "../workbook/text";
+
+const rule = (id: string, category: RuleMeta["category"], severity: RuleMeta["severity"], zh: string, en: string): RuleMeta => ({
+  id: `self-evaluation/${id}`,
+  category,
+  severity,
+  description: { zh, en },
+});
+
+export const selfEvaluationRules = {
+  fundsComposition: rule("funds-composition", "composition-mismatch", "error", "年度资金总额应等于当年财政拨款、上年结转资金与其他资金之和（年初预算数、全年预算数、全年执行数各列）", "年度资金总额 must equal fiscal + carry-over + other funds in each column"),
+  executedOverBudget: rule("executed-over-budget", "ratio-mismatch", "warning", "全年执行数不应超过全年预算数", "Spending (B) should not exceed the full-year budget (A)"),
+  rateUndefined: rule("rate-undefined", "missing-value", "warning", "全年预算数为 0 时执行率无法计算", "With a full-year budget of 0 the execution rate is undefined"),
+  executionRate: rule("execution-rate", "ratio-mismatch", "error", "执行率应等于全年执行数 ÷ 全年预算数", "The execution rate must equal B / A"),
+  budgetScore: rule("budget-score", "ratio-mismatch", "error", "预算执行得分应等于分值 × 执行率（最高 100%）", "The budget row's score must equal its weight × the execution rate (capped at 100%)"),
+  budgetWeight: rule("budget-weight", "score-mismatch", "error", "预算执行率的分值应为 10", "The budget-execution row must carry 10 points"),
+  weightTotal: rule("weight-total", "score-mismatch", "error", "各项分值（含预算执行率）合计应为 100", "The weights, budget row included, must add up to 100"),
+  weightShares: rule("weight-shares", "score-mismatch", "info", "分值一般为：产出（含成本）50、效益 30", "Usual weights: outputs (with costs) 50, outcomes 30"),
+  scoreWithinWeight: rule("score-within-weight", "score-mismatch", "error", "得分应在 0 与分值之间", "A score must lie between 0 and its weight"),
+  totalScore: rule("total-score", "score-mismatch", "error", "总分应等于各项得分之和", "The total score must equal the sum of the scores"),
+  notApplicable: rule("not-applicable-weight", "score-mismatch", "warning", "指标值为“不涉及”的行分值和得分应为 0", "A 不涉及 row should carry 0 points and score 0"),
+  scoringPlausibility: rule("scoring-plausibility", "score-mismatch", "warning", "完成的指标应得满分，未完成的指标不应得满分", "A met target earns its full weight; a missed one should not"),
+  fractionActual: rule("fraction-actual", "indicator-value-format", "info", "百分比指标的实际完成值写成了小数", "An actual value written as a fraction next to a percentage target"),
+  grade: rule("grade", "score-mismatch", "error", "自评等级应与总分相符（优 ≥90，良 80–90，中 60–80，差 <60）", "The grade must fit the total score (优 ≥90, 良 80–90, 中 60–80, 差 <60)"),
+  lowScoreExplanation: rule("low-score-explanation", "missing-value", "warning", "总分低于 80 分时应说明原因和措施", "A total below 80 needs the explanation filled in"),
+  lowExecutionFullOutput: rule("low-execution-full-output", "score-mismatch", "warning", "执行率低于 60% 而产出指标全部满分", "Execution below 60% while every output row keeps full marks"),
+  earlyDeadline: rule("early-deadline", "indicator-value-implausible", "info", "时效指标的年份早于预算年度", "A deadline year earlier than the budget year"),
+} as const;
+
+export const summaryRules = {
+  scoreMatchesForm: rule("summary-score", "cross-table-mismatch", "error", "汇总表的自评得分应等于该项目自评表的总分", "The summary's score must equal the project's form total"),
+  gradeFitsScore: rule("summary-grade", "score-mismatch", "error", "汇总表的自评等级应与自评得分相符", "The summary's grade must fit its score"),
+  formListed: rule("summary-coverage", "missing-value", "warning", "自评表与汇总表的项目应一一对应", "Every self-evaluated project should appear in the summary, and vice versa"),
+} as const;
+
+/** Points and weights of a self-evaluation, per pack (RULES 1.4, 3.6.4–5). */
+export interface SelfEvaluationSettings {
+  readonly budgetRowWeight: Decimal;
+  readonly totalWeight: Decimal;
+  readonly rateTolerance: Decimal;
+  readonly scoreTolerance: Decimal;
+}
+
+export const DEFAULT_SELF_EVALUATION_SETTINGS: SelfEvaluationSettings = {
+  budgetRowWeight: new Decimal(10),
+  totalWeight: new Decimal(100),
+  rateTolerance: new Decimal("0.01"),
+  scoreTolerance: new Decimal("0.01"),
+};
+
+const HUNDRED = new Decimal(100);
+const ZERO = new Decimal(0);
+
+/** 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60 (RULES 3.6.11). */
+export function gradeOf(total: Decimal): "优" | "良" | "中" | "差" {
+  if (total.gte(90)) return "优";
+  if (total.gte(80)) return "良";
+  if (total.gte(60)) return "中";
+  return "差";
+}
+
+/** A plain number at a cell (score, weight, count): numbers, or text holding a number. */
+export function numberAt(view: SheetView, at: { row: number; col: number }): Decimal | undefined {
+  const cell = view.cell(at.row, at.col);
+  if (cell.type === "number") return decimalOf(cell.value as number);
+  if (cell.type === "string") return parseTextNumber(String(cell.value));
+  return undefined;
+}
+
+/**
+ * A rate in percentage points. A number formatted as a percent is a fraction (0.967 → 96.7); a
+ * bare number up to 1.5 is read as a fraction too (RULES 3.6.10); text may carry its own % sign.
+ */
+export function percentAt(view: SheetView, at: { row: number; col: number }): Decimal | undefined {
+  const cell = view.cell(at.row, at.col);
+  if (cell.type === "number") {
+    const value = decimalOf(cell.value as number);
+    if ((cell.numberFormat ?? "").includes("%") || value.abs().lte(1.5)) return value.times(100);
+    return value;
+  }
+  if (cell.type !== "string") return undefined;
+  const text = foldText(String(cell.value));
+  const percent = /^(-?\d+(?:\.\d+)?)%$/.exec(text);
+  if (percent) return new Decimal(percent[1]);
+  const plain = parseTextNumber(text);
+  if (!plain) return undefined;
+  return plain.abs().lte(1.5) ? plain.times(100) : plain;
+}
+
+const pct = (value: Decimal) => `${value.toFixed(2)}%`;
+const pts = (value: Decimal) => value.toFixed(2);
+
+interface ScoredRow {
+  readonly row: IndicatorRow;
+  readonly weight?: Decimal;
+  readonly score?: Decimal;
+  readonly weightCell?: CellPosition;
+  readonly scoreCell?: CellPosition;
+}
+
+interface FormScores {
+  readonly budgetWeight?: Decimal;
+  readonly budgetScore?: Decimal;
+  readonly rate?: Decimal;
+  readonly rows: readonly ScoredRow[];
+  readonly total?: Decimal;
+}
+
+class SelfEvaluationCheck {
+  private readonly view: SheetView;
+  readonly form: SelfEvaluationForm;
+
+  constructor(
+    private readonly context: RuleContext,
+    private readonly table: DetectedTable,
+    private readonly settings: SelfEvaluationSettings,
+  ) {
+    this.view = context.view(table.sheetIndex);
+    this.form = parseSelfEvaluationForm(this.view, table);
+  }
+
+  private report(rule: RuleMeta, at: CellPosition, zh: string, en: string, extra: { expected?: Decimal; actual?: Decimal; range?: string; severity?: "error" | "warning" | "info" } = {}) {
+    this.context.report(rule, {
+      sheet: this.table.sheet,
+      cell: at.address,
+      tableId: this.table.id,
+      message: { zh, en },
+      ...(extra.range ? { range: extra.range } : {}),
+      ...(extra.expected !== undefined ? { expected: plainAmount(extra.expected) } : {}),
+      ...(extra.actual !== undefined ? { actual: plainAmount(extra.actual) } : {}),
+      ...(extra.severity ? { severity: extra.severity } : {}),
+    });
+  }
+
+  run(): FormScores {
+    const budget = this.checkFunds();
+    const rows = this.scoredRows();
+    this.checkWeights(budget, rows);
+    this.checkRowScores(rows);
+    this.checkNotApplicable(rows);
+    this.checkScoringPlausibility(rows);
+    this.checkEarlyDeadlines();
+    const total = this.checkTotal(budget, rows);
+    this.checkLowExecution(budget, rows);
+    return { ...budget, rows, ...(total !== undefined ? { total } : {}) };
+  }
+
+  /** 3.6.1–3: the funds block. Returns the budget row's weight, score and shown rate. */
+  private checkFunds(): { budgetWeight?: Decimal; budgetScore?: Decimal; rate?: Decimal; rateCell?: CellPosition } {
+    const funds = this.form.funds;
+    if (!funds || !funds.total) return {};
+    const R = selfEvaluationRules;
+    const totalRow = funds.total.row;
+    const parts = [funds.fiscal, funds.carryOver, funds.other].filter((p): p is CellPosition => p !== undefined);
+    const columnTotals: Partial<Record<"initialBudget" | "budget" | "executed", Decimal>> = {};
+    for (const key of ["initialBudget", "budget", "executed"] as const) {
+      const col = funds.columns[key];
+      if (col === undefined) continue;
+      const totalAt = positionOf(totalRow, col);
+      const total = readFormAmount(this.context, R.fundsComposition, this.table, totalAt);
+      if (total.kind !== "number") continue;
+      columnTotals[key] = total.value;
+      if (parts.length === 0) continue;
+      const values = parts.map((p) => valueOrZero(readFormAmount(this.context, R.fundsComposition, this.table, positionOf(p.row, col))));
+      if (values.some((v) => v === undefined)) continue;
+      const sum = (values as Decimal[]).reduce((s, v) => s.plus(v), ZERO);
+      const verdict = compareTotal(total.value, sum, parts.length, this.context.settings);
+      if (verdict.ok) continue;
+      const column = labelText(this.view, positionOf(funds.headerRow, col));
+      const formula = parts.map((p, i) => `${labelText(this.view, p)} ${formatAmount(values[i] as Decimal)}`).join(" + ");
+      this.report(
+        R.fundsComposition,
+        totalAt,
+        `${column}：年度资金总额应为 ${formatAmount(sum)}（${formula}），实为 ${formatAmount(total.value)}`,
+        `${column}: the annual total should be ${formatAmount(sum)} (${(values as Decimal[]).map((v) => formatAmount(v)).join(" + ")}), but shows ${formatAmount(total.value)}`,
+        { expected: sum, actual: total.value, range: boundingRange([totalAt, ...parts.map((p) => positionOf(p.row, col))]), severity: verdict.severity },
+      );
+    }
+    const a = columnTotals.budget;
+    const b = columnTotals.executed;
+    const bAt = funds.columns.executed !== undefined ? positionOf(totalRow, funds.columns.executed) : undefined;
+    if (a !== undefined && b !== undefined && bAt && b.minus(a).gt(this.context.settings.silentTolerance)) {
+      this.report(
+        R.executedOverBudget,
+        bAt,
+        `全年执行数 ${formatAmount(b)} 超过全年预算数 ${formatAmount(a)}（执行率 ${pct(b.div(a.isZero() ? 1 : a).times(100))}）`,
+        `spending (B) ${formatAmount(b)} exceeds the full-year budget (A) ${formatAmount(a)}`,
+        { expected: a, actual: b },
+      );
+    }
+    const rateAt = funds.columns.rate !== undefined ? positionOf(totalRow, funds.columns.rate) : undefined;
+    const weightAt = funds.columns.weight !== undefined ? positionOf(totalRow, funds.columns.weight) : undefined;
+    const scoreAt = funds.columns.score !== undefined ? positionOf(totalRow, funds.columns.score) : undefined;
+    const shownRate = rateAt ? percentAt(this.view, rateAt) : undefined;
+    let computedRate: Decimal | undefined;
+    if (a !== undefined && b !== undefined) {
+      if (a.isZero()) {
+        if (rateAt) this.report(R.rateUndefined, rateAt, `全年预算数为 0，执行率无法计算`, `the full-year budget (A) is 0, so the execution rate is undefined`);
+      } else {
+        computedRate = b.div(a).times(100);
+        if (rateAt && shownRate !== undefined && shownRate.minus(computedRate).abs().gt(this.settings.rateTolerance)) {
+          this.report(
+            R.executionRate,
+            rateAt,
+            `执行率应为 ${pct(computedRate)}（全年执行数 ${formatAmount(b)} ÷ 全年预算数 ${formatAmount(a)}），实为 ${pct(shownRate)}`,
+            `the execution rate should be ${pct(computedRate)} (B ${formatAmount(b)} ÷ A ${formatAmount(a)}), but shows ${pct(shownRate)}`,
+            { expected: computedRate, actual: shownRate },
+          );
+        }
+      }
+    }
+    const weight = weightAt ? numberAt(this.view, weightAt) : undefined;
+    const score = scoreAt ? numberAt(this.view, scoreAt) : undefined;
+    if (weightAt && weight !== undefined && !weight.eq(this.settings.budgetRowWeight)) {
+      this.report(
+        R.budgetWeight,
+        weightAt,
+        `预算执行率的分值应为 ${this.settings.budgetRowWeight.toString()}，实为 ${weight.toString()}`,
+        `the budget-execution row should carry ${this.settings.budgetRowWeight.toString()} points, but carries ${weight.toString()}`,
+        { expected: this.settings.budgetRowWeight, actual: weight },
+      );
+    }
+    // The score follows the rate the form shows: a wrong rate is reported once, at the rate.
+    const rate = shownRate ?? computedRate;
+    if (scoreAt && score !== undefined && weight !== undefined && rate !== undefined) {
+      const expected = weight.times(Decimal.min(rate, HUNDRED)).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      if (score.minus(expected).abs().gt(this.settings.scoreTolerance)) {
+        this.report(
+          R.budgetScore,
+          scoreAt,
+          `预算执行得分应为 ${pts(expected)}（分值 ${weight.toString()} × 执行率 ${pct(Decimal.min(rate, HUNDRED))}），实为 ${pts(score)}`,
+          `the budget score should be ${pts(expected)} (weight ${weight.toString()} × rate ${pct(Decimal.min(rate, HUNDRED))}), but shows ${pts(score)}`,
+          { expected, actual: score },
+        );
+      }
+    }
+    return {
+      ...(weight !== undefined ? { budgetWeight: weight } : {}),
+      ...(score !== undefined ? { budgetScore: score } : {}),
+      ...(rate !== undefined ? { rate } : {}),
+      ...(rateAt ? { rateCell: rateAt } : {}),
+    };
+  }
+
+  private scoredRows(): ScoredRow[] {
+    const block = this.form.indicators;
+    if (!block) return [];
+    const result: ScoredRow[] = [];
+    for (const row of block.rows) {
+      const weightCell = block.columns.weight !== undefined ? positionOf(row.row, block.columns.weight) : undefined;
+      const scoreCell = block.columns.score !== undefined ? positionOf(row.row, block.columns.score) : undefined;
+      const weight = row.weight ? numberAt(this.view, row.weight) : undefined;
+      const score = row.score ? numberAt(this.view, row.score) : undefined;
+      if (!row.level3 && weight === undefined && score === undefined) continue;
+      result.push({
+        row,
+        ...(weight !== undefined ? { weight } : {}),
+        ...(score !== undefined ? { score } : {}),
+        ...(weightCell ? { weightCell } : {}),
+        ...(scoreCell ? { scoreCell } : {}),
+      });
+    }
+    return result;
+  }
+
+  /** 3.6.4–5: Σ分值 = 100; usual shares 产出(+成本) 50, 效益 30. */
+  private checkWeights(budget: { budgetWeight?: Decimal }, rows: readonly ScoredRow[]): void {
+    const block = this.form.indicators;
+    if (!block || block.columns.weight === undefined || rows.length === 0) return;
+    const headerAt = positionOf(block.headerRow, block.columns.weight);
+    const indicatorWeights = rows.reduce((s, r) => s.plus(r.weight ?? ZERO), ZERO);
+    const total = indicatorWeights.plus(budget.budgetWeight ?? ZERO);
+    if (!total.eq(this.settings.totalWeight)) {
+      this.report(
+        selfEvaluationRules.weightTotal,
+        headerAt,
+        `分值合计应为 ${this.settings.totalWeight.toString()}，实为 ${pts(total)}（预算执行 ${pts(budget.budgetWeight ?? ZERO)} + 各指标 ${pts(indicatorWeights)}）`,
+        `the weights should add up to ${this.settings.totalWeight.toString()}, but add up to ${pts(total)} (budget row ${pts(budget.budgetWeight ?? ZERO)} + indicators ${pts(indicatorWeights)})`,
+        { expected: this.settings.totalWeight, actual: total },
+      );
+      return;
+    }
+    const shareOf = (pattern: RegExp) => rows.filter((r) => pattern.test(foldText(r.row.level1?.text ?? ""))).reduce((s, r) => s.plus(r.weight ?? ZERO), ZERO);
+    const outputs = shareOf(/产出|成本/);
+    const outcomes = shareOf(/效益|效果/);
+    if (!outputs.eq(50) || !outcomes.eq(30)) {
+      this.report(
+        selfEvaluationRules.weightShares,
+        headerAt,
+        `分值分配与常规不同：产出（含成本）${pts(outputs)}（常规 50），效益 ${pts(outcomes)}（常规 30）`,
+        `weights differ from the usual split: outputs with costs ${pts(outputs)} (usually 50), outcomes ${pts(outcomes)} (usually 30)`,
+      );
+    }
+  }
+
+  /** 3.6.6: 0 ≤ 得分 ≤ 分值, the budget row included. */
+  private checkRowScores(rows: readonly ScoredRow[]): void {
+    const funds = this.form.funds;
+    const budgetRow: ScoredRow[] = [];
+    if (funds?.total && funds.columns.weight !== undefined && funds.columns.score !== undefined) {
+      const weightCell = positionOf(funds.total.row, funds.columns.weight);
+      const scoreCell = positionOf(funds.total.row, funds.columns.score);
+      const weight = numberAt(this.view, weightCell);
+      const score = numberAt(this.view, scoreCell);
+      if (weight !== undefined && score !== undefined) budgetRow.push({ row: emptyRow(funds.total.row), weight, score, weightCell, scoreCell });
+    }
+    for (const r of [...budgetRow, ...rows]) {
+      if (r.weight === undefined || r.score === undefined || !r.scoreCell) continue;
+      const name = r.row.level3?.text ?? "预算执行率";
+      if (r.score.lt(0) || r.score.gt(r.weight)) {
+        this.report(
+          selfEvaluationRules.scoreWithinWeight,
+          r.scoreCell,
+          `“${name}”得分 ${pts(r.score)} 应在 0 与分值 ${pts(r.weight)} 之间`,
+          `"${name}": score ${pts(r.score)} must lie between 0 and its weight ${pts(r.weight)}`,
+          { expected: Decimal.max(ZERO, Decimal.min(r.score, r.weight)), actual: r.score },
+        );
+      }
+    }
+  }
+
+  /** 3.6.8: a 不涉及 row carries no points. */
+  private checkNotApplicable(rows: readonly ScoredRow[]): void {
+    for (const r of rows) {
+      const target = r.row.target?.text ?? "";
+      if (!/^不涉及$|^不适用$/.test(foldText(target))) continue;
+      const weight = r.weight ?? ZERO;
+      const score = r.score ?? ZERO;
+      if (weight.isZero() && score.isZero()) continue;
+      const at = !weight.isZero() ? r.weightCell : r.scoreCell;
+      if (!at) continue;
+      this.report(
+        selfEvaluationRules.notApplicable,
+        at,
+        `“${r.row.level3?.text ?? ""}”指标值为“不涉及”，分值和得分应为 0，实为分值 ${pts(weight)}、得分 ${pts(score)}`,
+        `"${r.row.level3?.text ?? ""}" is 不涉及 (not applicable), so weight and score should be 0, not ${pts(weight)} and ${pts(score)}`,
+        { expected: ZERO, actual: !weight.isZero() ? weight : score },
+      );
+    }
+  }
+
+  /** 3.6.9–10: a met target keeps full points, a missed one does not. */
+  private checkScoringPlausibility(rows: readonly ScoredRow[]): void {
+    for (const r of rows) {
+      if (r.weight === undefined || r.score === undefined || !r.scoreCell || !r.row.target || !r.row.actual) continue;
+      if (r.score.gt(r.weight) || r.score.lt(0)) continue; // already an error of its own
+      const outcome = targetOutcome(r.row.target, r.row.actual);
+      if (outcome.readAsFraction) {
+        this.report(
+          selfEvaluationRules.fractionActual,
+          positionOf(r.row.actual.row, r.row.actual.col),
+          `实际完成值“${r.row.actual.text}”写成了小数，按 ${pct(outcome.readAsFraction)} 理解（指标值为百分比）`,
+          `the actual value "${r.row.actual.text}" is a fraction; read as ${pct(outcome.readAsFraction)} against a percentage target`,
+        );
+      }
+      if (outcome.met === undefined) continue;
+      const name = r.row.level3?.text ?? "";
+      const full = r.score.gte(r.weight.minus(this.settings.scoreTolerance));
+      if (outcome.met && !full) {
+        // A cost under its ceiling is not a failure, but not worth more than a note (3.6.9).
+        const isCost = /成本/.test(foldText(`${r.row.level1?.text ?? ""}${r.row.level2?.text ?? ""}`));
+        this.report(
+          selfEvaluationRules.scoringPlausibility,
+          r.scoreCell,
+          `“${name}”实际 ${r.row.actual.text} 已达到指标值 ${r.row.target.text}，应得满分 ${pts(r.weight)}，实为 ${pts(r.score)}`,
+          `"${name}": the actual ${r.row.actual.text} meets the target ${r.row.target.text}, so it should score the full ${pts(r.weight)}, not ${pts(r.score)}`,
+          { expected: r.weight, actual: r.score, ...(isCost ? { severity: "info" as const } : {}) },
+        );
+      } else if (!outcome.met && full && r.weight.gt(0)) {
+        this.report(
+          selfEvaluationRules.scoringPlausibility,
+          r.scoreCell,
+          `“${name}”实际 ${r.row.actual.text} 未达到指标值 ${r.row.target.text}，却得满分 ${pts(r.score)}`,
+          `"${name}": the actual ${r.row.actual.text} misses the target ${r.row.target.text}, yet keeps the full ${pts(r.score)}`,
+          { actual: r.score },
+        );
+      }
+    }
+  }
+
+  /** P11: a 时效 target dated before the budget year (a carried-over project). */
+  private checkEarlyDeadlines(): void {
+    const year = this.form.year;
+    if (year === undefined || !this.form.indicators) return;
+    for (const row of this.form.indicators.rows) {
+      if (!row.target || !/时效/.test(foldText(row.level2?.text ?? ""))) continue;
+      const years = [...foldText(row.target.text).matchAll(/(20\d\d)年/g)].map((m) => Number(m[1]));
+      const early = years.find((y) => y < year);
+      if (early === undefined) continue;
+      this.report(
+        selfEvaluationRules.earlyDeadline,
+        positionOf(row.target.row, row.target.col),
+        `时效指标“${row.target.text}”的年份 ${early} 早于预算年度 ${year}（是否为结转项目？）`,
+        `the deadline "${row.target.text}" (${early}) is earlier than the budget year ${year}; a carried-over project?`,
+      );
+    }
+  }
+
+  /** 3.6.7, 3.6.11, 3.6.12: 总分, its grade and the explanation of a low score. */
+  private checkTotal(budget: { budgetScore?: Decimal }, rows: readonly ScoredRow[]): Decimal | undefined {
+    const at = this.form.totalScore;
+    if (!at) return undefined;
+    const total = numberAt(this.view, at);
+    if (total === undefined) return undefined;
+    const sum = rows.reduce((s, r) => s.plus(r.score ?? ZERO), budget.budgetScore ?? ZERO);
+    if (rows.length > 0 && total.minus(sum).abs().gt(this.settings.scoreTolerance)) {
+      this.report(
+        selfEvaluationRules.totalScore,
+        at,
+        `总分应为 ${pts(sum)}（预算执行 ${pts(budget.budgetScore ?? ZERO)} + 各指标得分 ${pts(sum.minus(budget.budgetScore ?? ZERO))}），实为 ${pts(total)}`,
+        `the total should be ${pts(sum)} (budget row ${pts(budget.budgetScore ?? ZERO)} + indicator scores ${pts(sum.minus(budget.budgetScore ?? ZERO))}), but shows ${pts(total)}`,
+        { expected: sum, actual: total },
+      );
+    }
+    const grade = this.form.grade;
+    if (grade) {
+      const expected = gradeOf(total);
+      const shown = foldText(grade.text).replace(/[秀好格等级]/g, "");
+      if (shown !== expected) {
+        this.report(
+          selfEvaluationRules.grade,
+          positionOf(grade.row, grade.col),
+          `总分 ${pts(total)} 对应等级“${expected}”，表中为“${grade.text}”`,
+          `a total of ${pts(total)} means grade ${expected}, but the form shows ${grade.text}`,
+        );
+      }
+    }
+    if (total.lt(80) && this.form.explanationLabel && !this.form.explanation) {
+      this.report(
+        selfEvaluationRules.lowScoreExplanation,
+        this.form.explanationLabel,
+        `总分 ${pts(total)} 低于 80 分，应填写未实现绩效目标的原因分析及拟采取的措施`,
+        `the total ${pts(total)} is below 80, so the reasons and planned measures must be filled in`,
+      );
+    }
+    return total;
+  }
+
+  /** P10: most money unspent, yet every output claimed in full. */
+  private checkLowExecution(budget: { rate?: Decimal; rateCell?: CellPosition }, rows: readonly ScoredRow[]): void {
+    if (budget.rate === undefined || !budget.rateCell || budget.rate.gte(60)) return;
+    const outputs = rows.filter((r) => /产出/.test(foldText(r.row.level1?.text ?? "")) && r.weight !== undefined && r.weight.gt(0));
+    if (outputs.length === 0 || !outputs.every((r) => r.score !== undefined && r.score.gte(r.weight as Decimal))) return;
+    this.report(
+      selfEvaluationRules.lowExecutionFullOutput,
+      budget.rateCell,
+      `执行率仅 ${pct(budget.rate)}，但 ${outputs.length} 项产出指标全部得满分，请核实产出是否真实完成`,
+      `only ${pct(budget.rate)} of the budget was spent, yet all ${outputs.length} output rows keep full marks`,
+    );
+  }
+}
+
+function emptyRow(row: number): IndicatorRow {
+  return { row, level1: null, level2: null, level3: null, target: null, actual: null, weight: null, score: null, scoring: null, deviation: null };
+}
+
+/** A reading's value in its unit's base (万册 → 册, 万元 → 元) with the per-part, for comparing. */
+function scaled(reading: IndicatorValueReading): { value: Decimal; base: string } | undefined {
+  if (reading.value === undefined) return undefined;
+  const unit = reading.unitReading;
+  if (!unit) return { value: reading.value, base: "" };
+  return { value: reading.value.times(unit.scale), base: `${unit.base}/${unit.per.join("/")}` };
+}
+
+/**
+ * Whether an actual value meets its target, as far as a simple reading allows: ≥/>/≤/</= with a
+ * number in the same unit, or the same qualitative word. Undefined when it cannot be told.
+ */
+export function targetOutcome(target: CellText, actual: CellText): { met?: boolean; readAsFraction?: Decimal } {
+  const t = parseIndicatorValue(target.text);
+  const a = parseIndicatorValue(actual.text);
+  if ((t.form === "qualitative" || t.form === "descriptive") && t.value === undefined) {
+    const same = foldText(t.normalised) === foldText(a.normalised);
+    return same ? { met: true } : {};
+  }
+  if (t.form !== "comparison" && t.form !== "bare-number") return {};
+  const targetValue = scaled(t);
+  let actualValue = a.form === "bare-number" || a.form === "comparison" ? scaled(a) : undefined;
+  if (!targetValue || !actualValue) return {};
+  let readAsFraction: Decimal | undefined;
+  // 3.6.10: 0.98 beside a % target means 98%.
+  if (t.unitFamily === "percent" && actualValue.base === "" && actualValue.value.lte(1.5)) {
+    readAsFraction = actualValue.value.times(100);
+    actualValue = { value: readAsFraction, base: targetValue.base };
+  }
+  if (actualValue.base !== targetValue.base) return readAsFraction ? { readAsFraction } : {};
+  const x = actualValue.value;
+  const y = targetValue.value;
+  const operator = t.operator ?? "=";
+  const met =
+    operator === "≥" ? x.gte(y) : operator === ">" ? x.gt(y) : operator === "≤" ? x.lte(y) : operator === "<" ? x.lt(y) : x.eq(y);
+  return { met, ...(readAsFraction ? { readAsFraction } : {}) };
+}
+
+/** 3.6.13: each summary row against the form it names. */
+function checkSummary(context: RuleContext, table: DetectedTable, forms: readonly { form: SelfEvaluationForm; total?: Decimal; totalCell?: CellPosition }[]): void {
+  const view = context.view(table.sheetIndex);
+  const listing = parseListing(view, table);
+  if (!listing) return;
+  const named = forms.filter((f) => f.form.name);
+  const { pairs, unmatchedLeft, unmatchedRight } = matchByName(
+    listing.rows,
+    named,
+    (row: ListingRow) => row.name.text,
+    (f) => f.form.name?.text ?? "",
+  );
+  const report = (rule: RuleMeta, at: { address: string }, zh: string, en: string, extra: { expected?: string; actual?: string; sheet?: string; tableId?: string } = {}) =>
+    context.report(rule, { sheet: extra.sheet ?? table.sheet, cell: at.address, tableId: extra.tableId ?? table.id, message: { zh, en }, ...(extra.expected ? { expected: extra.expected } : {}), ...(extra.actual ? { actual: extra.actual } : {}) });
+  for (const row of listing.rows) {
+    if (!row.score || !row.grade) continue;
+    const score = numberAt(view, row.score);
+    const gradeText = cellText(view, row.grade);
+    if (score === undefined || !gradeText) continue;
+    const expected = gradeOf(score);
+    if (foldText(gradeText).replace(/[秀好格等级]/g, "") !== expected) {
+      report(
+        summaryRules.gradeFitsScore,
+        row.grade,
+        `“${row.name.text}”自评得分 ${pts(score)} 对应等级“${expected}”，表中为“${gradeText}”`,
+        `"${row.name.text}": a score of ${pts(score)} means grade ${expected}, but the summary shows ${gradeText}`,
+        { expected, actual: gradeText },
+      );
+    }
+  }
+  for (const { left: row, right: entry } of pairs) {
+    if (!row.score || entry.total === undefined) continue;
+    const score = numberAt(view, row.score);
+    if (score === undefined) continue;
+    if (score.minus(entry.total).abs().gt(DEFAULT_SELF_EVALUATION_SETTINGS.scoreTolerance)) {
+      const where = entry.totalCell ? `${entry.form.sheet}!${entry.totalCell.address}` : entry.form.sheet;
+      report(
+        summaryRules.scoreMatchesForm,
+        row.score,
+        `“${row.name.text}”自评得分 ${pts(score)} 与其自评表总分 ${pts(entry.total)}（${where}）不一致`,
+        `"${row.name.text}": the summary score ${pts(score)} differs from the form's total ${pts(entry.total)} (${where})`,
+        { expected: plainAmount(entry.total), actual: plainAmount(score) },
+      );
+    }
+  }
+  // Coverage only makes sense when the summary and at least one of its forms are both here.
+  if (pairs.length === 0) return;
+  for (const row of unmatchedLeft) {
+    context.notChecked(summaryRules.scoreMatchesForm, {
+      sheet: table.sheet,
+      cell: row.name.address,
+      tableId: table.id,
+      reason: { zh: `未找到“${row.name.text}”的自评表，无法核对其得分`, en: `no self-evaluation form for "${row.name.text}" in this workbook, so its score is not checked` },
+    });
+  }
+  for (const entry of unmatchedRight) {
+    const name = entry.form.name;
+    if (!name) continue;
+    report(
+      summaryRules.formListed,
+      name,
+      `项目“${name.text}”有自评表，但不在自评情况汇总表中`,
+      `the project "${name.text}" has a self-evaluation form but is missing from the summary`,
+      { sheet: entry.form.sheet, tableId: entry.form.tableId },
+    );
+  }
+}
+
+function cellText(view: SheetView, at: { row: number; col: number }): string | undefined {
+  const cell = view.cell(at.row, at.col);
+  if (cell.type === "empty") return undefined;
+  const text = String(cell.value).trim();
+  return text === "" ? undefined : text;
+}
+
+export function selfEvaluationFamily(settings: SelfEvaluationSettings = DEFAULT_SELF_EVALUATION_SETTINGS): RuleFamily {
+  return {
+    name: "self-evaluation",
+    rules: [...Object.values(selfEvaluationRules), ...Object.values(summaryRules)],
+    check(context) {
+      const forms: { form: SelfEvaluationForm; total?: Decimal; totalCell?: CellPosition }[] = [];
+      for (const table of context.tables) {
+        if (table.kind !== "project-self-evaluation") continue;
+        const check = new SelfEvaluationCheck(context, table, settings);
+        const scores = check.run();
+        forms.push({ form: check.form, ...(scores.total !== undefined ? { total: scores.total } : {}), ...(check.form.totalScore ? { totalCell: check.form.totalScore } : {}) });
+      }
+      for (const table of context.tables) if (table.kind === "self-evaluation-summary") checkSummary(context, table, forms);
+    },
+  };
+}
