@@ -1,0 +1,90 @@
+// Row composition (RULES 3.1.2, 3.2 fiscal overview lines, 3.3 三公, 3.4 listing rows): on every row a
+// 合计/小计/总计 column equals the sum of the columns beside it under the same header. The relations
+// come from the header words, not from fixed positions, so any column set (决算数 groups, 三公 year
+// blocks, 资金来源 groups) is covered by the same reading.
+import { columnLabel, valueCell, type AmountColumn } from "../forms/budget-table";
+import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
+import { budgetTables, checkSum, rowName } from "./totals-support";
+
+export const rowComposition: RuleMeta = {
+  id: "composition/row",
+  category: "composition-mismatch",
+  severity: "error",
+  description: {
+    zh: "每行的合计/小计列 = 同一表头下各组成列之和（如 合计 = 基本支出 + 项目支出，小计 = 一般公共预算 + 政府性基金预算）",
+    en: "On every row a 合计/小计 column equals the sum of its sibling columns (合计 = 基本支出 + 项目支出; 小计 = 一般公共预算 + 政府性基金预算)",
+  },
+};
+
+/** Header leaves that name a total of the columns beside them. */
+const TOTAL_LEAF = /^(合计|小计|总计|本年(收入|支出)合计|收入合计|支出合计)$/;
+
+export interface CompositionRelation {
+  readonly total: AmountColumn;
+  readonly parts: readonly AmountColumn[];
+}
+
+function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.every((p, i) => path[i] === p);
+}
+
+/**
+ * The composition relations of a header: each total column with the columns it adds up. Siblings that
+ * form a group of their own count through the group's 小计 when it has one, else through its columns.
+ */
+export function compositionRelations(columns: readonly AmountColumn[]): CompositionRelation[] {
+  const relations: CompositionRelation[] = [];
+  for (const total of columns) {
+    const leaf = total.path[total.path.length - 1];
+    if (leaf === undefined || !TOTAL_LEAF.test(leaf)) continue;
+    const parent = total.path.slice(0, -1);
+    const siblings = columns.filter((c) => c !== total && c.path.length > parent.length && startsWith(c.path, parent));
+    const groups = new Map<string, AmountColumn[]>();
+    for (const sibling of siblings) {
+      const key = sibling.path[parent.length];
+      groups.set(key, [...(groups.get(key) ?? []), sibling]);
+    }
+    const parts: AmountColumn[] = [];
+    for (const [key, members] of groups) {
+      if (TOTAL_LEAF.test(key)) continue; // a second total beside this one is not a part
+      if (members.length === 1 && members[0].path.length === parent.length + 1) {
+        parts.push(members[0]);
+        continue;
+      }
+      const groupTotal = members.find((m) => m.path.length === parent.length + 2 && TOTAL_LEAF.test(m.path[parent.length + 1]));
+      if (groupTotal) parts.push(groupTotal);
+      else parts.push(...members.filter((m) => m.path.length === parent.length + 2));
+    }
+    if (parts.length > 0) relations.push({ total, parts });
+  }
+  return relations;
+}
+
+export const compositionFamily: RuleFamily = {
+  name: "composition",
+  rules: [rowComposition],
+  check(context: RuleContext) {
+    for (const { model, detected } of budgetTables(context)) {
+      const relations = compositionRelations(model.amountColumns);
+      if (relations.length === 0) continue;
+      const seenRows = new Set<number>();
+      for (const row of model.rows) {
+        if (seenRows.has(row.row)) continue;
+        seenRows.add(row.row);
+        const name = row.role === "total" ? { zh: `${row.label}行`, en: `${row.label} row` } : rowName(row.label, row.code, row.level);
+        for (const relation of relations) {
+          const totalLabel = columnLabel(relation.total);
+          const partsLabel = relation.parts.map((p) => p.path[p.path.length - 1] === "小计" || p.path[p.path.length - 1] === "合计" ? columnLabel(p) : p.path[p.path.length - 1]);
+          checkSum(context, {
+            rule: rowComposition,
+            table: detected,
+            total: valueCell(row, relation.total),
+            parts: relation.parts.map((p) => valueCell(row, p)),
+            what: { zh: `${name.zh}“${totalLabel}”`, en: `${name.en} "${totalLabel}"` },
+            partsName: { zh: partsLabel.join(" + "), en: partsLabel.join(" + ") },
+          });
+        }
+      }
+    }
+  },
+};

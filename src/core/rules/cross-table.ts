@@ -1,0 +1,228 @@
+// Figures that the budget tables of one workbook state more than once (RULES 3.2, 3.1.3): department
+// totals across tables, each 类 in the overview against the summaries, and 科目 names for one code.
+import type { Decimal } from "decimal.js";
+import { columnLabel, overviewLineKind, valueCell, type AmountColumn, type BudgetRow } from "../forms/budget-table";
+import type { Bilingual } from "../report/i18n";
+import type { TableKind } from "../report/vocabulary";
+import { formatAmount, plainAmount } from "./format";
+import { mainColumn } from "./overview";
+import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
+import { compareTotal } from "./tolerance";
+import { budgetTables, readValue, type BudgetTableEntry } from "./totals-support";
+
+export const budgetFigures: RuleMeta = {
+  id: "cross-table/budget-figures",
+  category: "cross-table-mismatch",
+  severity: "error",
+  description: {
+    zh: "同一部门的总额在各预算表之间一致（收入合计、支出合计、基本支出、项目支出）",
+    en: "A department's totals agree between its budget tables (income, expenditure, basic and project expenditure)",
+  },
+};
+
+export const classAmounts: RuleMeta = {
+  id: "cross-table/class-amounts",
+  category: "cross-table-mismatch",
+  severity: "error",
+  description: { zh: "总体情况表中各类支出与支出总表、一般公共预算支出表中同一类一致", en: "Each 类 in an overview equals the same 类 in the expenditure tables" },
+};
+
+export const subjectNames: RuleMeta = {
+  id: "cross-table/subject-names",
+  category: "cross-table-mismatch",
+  severity: "warning",
+  description: { zh: "同一科目编码在各表中的科目名称一致", en: "One 科目 code has one name across the tables" },
+};
+
+/** One stated figure: a table, the row and column it sits in, and how to name it. */
+interface Figure {
+  readonly entry: BudgetTableEntry;
+  readonly row: BudgetRow;
+  readonly column: AmountColumn;
+}
+
+type ColumnTest = (path: readonly string[]) => boolean;
+
+const leaf = (path: readonly string[]) => path[path.length - 1] ?? "";
+/** The table's own total column: 合计 at the top of the header (under 资金来源 in procurement). */
+const grandColumn: ColumnTest = (p) => /^(合计|总计)$/.test(leaf(p)) && (p.length === 1 || /资金来源|基本支出预算|预算数/.test(p[0]));
+/** A group's amount: the group's column alone, or its 小计/合计. */
+const group =
+  (name: RegExp): ColumnTest =>
+  (p) =>
+    name.test(p[0] ?? "") && (p.length === 1 || (p.length === 2 && /^(小计|合计)$/.test(p[1])));
+const generalPublic: ColumnTest = (p) => /^一般公共预算(收入|拨款)?$/.test(leaf(p));
+
+function tableOf(context: RuleContext, kind: TableKind): BudgetTableEntry | undefined {
+  return budgetTables(context).find((e) => e.model.kind === kind);
+}
+
+/** The figure in a table's 合计 row (for an overview: its 本年 total line of the given side). */
+function totalFigure(context: RuleContext, kind: TableKind, test: ColumnTest, side?: "income" | "expenditure"): Figure | undefined {
+  const entry = tableOf(context, kind);
+  if (!entry) return undefined;
+  if (side) {
+    const overviewSide = entry.model.overview?.find((s) => s.side === side);
+    if (!overviewSide) return undefined;
+    const row = overviewSide.lines.find((l) => overviewLineKind(side, l.label) === (side === "income" ? "income-year-total" : "expenditure-year-total"));
+    const column = overviewSide.amountColumns.find((c) => test(c.path.slice(1)));
+    return row && column ? { entry, row, column } : undefined;
+  }
+  const row = entry.model.rows.find((r) => r.role === "total");
+  const column = entry.model.amountColumns.find((c) => test(c.path));
+  return row && column ? { entry, row, column } : undefined;
+}
+
+function describe(figure: Figure): Bilingual {
+  const cell = valueCell(figure.row, figure.column).address;
+  const where = `${figure.entry.model.sheet}!${cell}`;
+  return {
+    zh: `${figure.entry.model.title}“${figure.row.label}/${columnLabel(figure.column)}”（${where}）`,
+    en: `${figure.entry.model.title} "${figure.row.label}/${columnLabel(figure.column)}" (${where})`,
+  };
+}
+
+function amountOf(context: RuleContext, figure: Figure): Decimal | undefined {
+  const value = readValue(context, figure.entry.detected, valueCell(figure.row, figure.column));
+  return value.ok ? value.value : undefined;
+}
+
+/** Compares two statements of one figure; the finding lands on the second (the detail table's cell). */
+function compareFigures(context: RuleContext, rule: RuleMeta, first: Figure | undefined, second: Figure | undefined): void {
+  if (!first || !second) return;
+  const a = amountOf(context, first);
+  const b = amountOf(context, second);
+  const target = valueCell(second.row, second.column);
+  if (a === undefined || b === undefined) {
+    context.notChecked(rule, {
+      sheet: second.entry.model.sheet,
+      cell: target.address,
+      tableId: second.entry.detected.id,
+      reason: { zh: `${describe(second).zh}与${describe(first).zh}未比对：其中一个单元格无法读取`, en: `${describe(second).en} not compared with ${describe(first).en}: one of the cells cannot be read` },
+    });
+    return;
+  }
+  const verdict = compareTotal(b, a, 1, context.settings, rule.severity);
+  if (verdict.ok) return;
+  context.report(rule, {
+    sheet: second.entry.model.sheet,
+    cell: target.address,
+    tableId: second.entry.detected.id,
+    message: {
+      zh: `${describe(second).zh}为 ${formatAmount(b)}，而${describe(first).zh}为 ${formatAmount(a)}（差 ${formatAmount(verdict.difference.abs())}）`,
+      en: `${describe(second).en} is ${formatAmount(b)} but ${describe(first).en} is ${formatAmount(a)} (difference ${formatAmount(verdict.difference.abs())})`,
+    },
+    expected: plainAmount(a),
+    actual: plainAmount(b),
+    ...(verdict.severity !== rule.severity ? { severity: verdict.severity } : {}),
+  });
+}
+
+function checkDepartmentTotals(context: RuleContext): void {
+  const pairs: Array<[Figure | undefined, Figure | undefined]> = [
+    [totalFigure(context, "budget-overview", grandColumnOrFirst, "income"), totalFigure(context, "income-summary", grandColumn)],
+    [totalFigure(context, "budget-overview", grandColumnOrFirst, "expenditure"), totalFigure(context, "expenditure-summary", grandColumn)],
+    [totalFigure(context, "expenditure-summary", group(/^基本支出$/)), totalFigure(context, "basic-expenditure", grandColumn)],
+    [totalFigure(context, "expenditure-summary", group(/^项目支出$/)), totalFigure(context, "project-expenditure", grandColumn)],
+    [totalFigure(context, "fiscal-appropriation-overview", generalPublic, "expenditure"), totalFigure(context, "general-public-budget-expenditure", grandColumn)],
+    [totalFigure(context, "general-public-budget-expenditure", group(/^基本支出$/)), totalFigure(context, "general-public-basic-expenditure", grandColumnOrFirst)],
+    [totalFigure(context, "general-public-budget-expenditure", group(/^项目支出$/)), totalFigure(context, "project-expenditure", generalPublic)],
+    [totalFigure(context, "general-public-basic-expenditure", grandColumnOrFirst), totalFigure(context, "basic-expenditure", generalPublic)],
+  ];
+  for (const [first, second] of pairs) compareFigures(context, budgetFigures, first, second);
+}
+
+function grandColumnOrFirst(path: readonly string[]): boolean {
+  return grandColumn(path) || /^(小计|合计|总计)$/.test(leaf(path)) || (path.length === 1 && /预算数|决算数/.test(path[0]));
+}
+
+const fold = (text: string) => text.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+const withoutNumbering = (label: string) => fold(label).replace(/^[一二三四五六七八九十]+、/, "");
+
+/** Each 类 line of an overview against the 类 row of the same name in the matching expenditure table. */
+function checkClassAmounts(context: RuleContext): void {
+  const links: Array<[TableKind, ColumnTest, TableKind]> = [
+    ["budget-overview", () => true, "expenditure-summary"],
+    ["fiscal-appropriation-overview", generalPublic, "general-public-budget-expenditure"],
+  ];
+  for (const [overviewKind, columnTest, detailKind] of links) {
+    const overview = tableOf(context, overviewKind);
+    const detail = tableOf(context, detailKind);
+    const side = overview?.model.overview?.find((s) => s.side === "expenditure");
+    if (!overview || !detail || !side) continue;
+    const overviewColumn = overviewKind === "budget-overview" ? mainColumn(side) : side.amountColumns.find((c) => columnTest(c.path.slice(1)));
+    const detailColumn = detail.model.amountColumns.find((c) => grandColumn(c.path));
+    if (!overviewColumn || !detailColumn) continue;
+    const classRows = new Map(detail.model.rows.filter((r) => r.level === "类" && r.code?.length === 3).map((r) => [fold(r.label), r]));
+    for (const line of side.lines) {
+      if (overviewLineKind("expenditure", line.label) !== "class-line") continue;
+      const row = classRows.get(withoutNumbering(line.label));
+      const first: Figure = { entry: detail, row: row ?? line, column: detailColumn };
+      if (!row) continue;
+      compareFigures(context, classAmounts, first, { entry: overview, row: line, column: overviewColumn });
+    }
+  }
+  // The same 类 in expenditure-summary and general-public-budget-expenditure, when both cover the same
+  // money (their 合计 agree); a department with other funds legitimately shows more in the summary.
+  const summary = tableOf(context, "expenditure-summary");
+  const general = tableOf(context, "general-public-budget-expenditure");
+  const summaryTotal = totalFigure(context, "expenditure-summary", grandColumn);
+  const generalTotal = totalFigure(context, "general-public-budget-expenditure", grandColumn);
+  if (!summary || !general || !summaryTotal || !generalTotal) return;
+  const a = amountOf(context, summaryTotal);
+  const b = amountOf(context, generalTotal);
+  if (a === undefined || b === undefined || !a.equals(b)) return;
+  const summaryRows = new Map(summary.model.rows.filter((r) => r.level === "类").map((r) => [r.code!, r]));
+  for (const row of general.model.rows) {
+    if (row.level !== "类") continue;
+    const other = summaryRows.get(row.code!);
+    if (other) compareFigures(context, classAmounts, { ...summaryTotal, row: other }, { ...generalTotal, row });
+  }
+}
+
+/** Names for one code that differ between tables: the odd one out (fewest tables) is flagged. */
+function checkSubjectNames(context: RuleContext): void {
+  const byCode = new Map<string, Array<{ entry: BudgetTableEntry; row: BudgetRow; name: string }>>();
+  for (const entry of budgetTables(context)) {
+    for (const row of entry.model.rows) {
+      if (row.role !== "classified" || !row.code || !row.label || !row.labelCell) continue;
+      const name = fold(row.label);
+      byCode.set(row.code, [...(byCode.get(row.code) ?? []), { entry, row, name }]);
+    }
+  }
+  for (const [code, uses] of byCode) {
+    const tables = new Set(uses.map((u) => u.entry));
+    if (tables.size < 2) continue;
+    const counts = new Map<string, number>();
+    for (const use of uses) counts.set(use.name, (counts.get(use.name) ?? 0) + 1);
+    if (counts.size < 2) continue;
+    // The majority name wins; on a tie the first table's name does (tables in workbook order).
+    let majority = uses[0].name;
+    for (const [name, count] of counts) if (count > (counts.get(majority) ?? 0)) majority = name;
+    const reference = uses.find((u) => u.name === majority)!;
+    for (const use of uses) {
+      if (use.name === majority || use.entry === reference.entry) continue;
+      context.report(subjectNames, {
+        sheet: use.entry.model.sheet,
+        cell: use.row.labelCell!.address,
+        tableId: use.entry.detected.id,
+        message: {
+          zh: `科目 ${code} 在本表名为“${use.row.label}”，在${reference.entry.model.title}（${reference.entry.model.sheet}!${reference.row.labelCell!.address}）名为“${reference.row.label}”`,
+          en: `科目 ${code} is named "${use.row.label}" here but "${reference.row.label}" in ${reference.entry.model.title} (${reference.entry.model.sheet}!${reference.row.labelCell!.address})`,
+        },
+        expected: reference.row.label,
+        actual: use.row.label,
+      });
+    }
+  }
+}
+
+export const crossTableFamily: RuleFamily = {
+  name: "cross-table",
+  rules: [budgetFigures, classAmounts, subjectNames],
+  check(context) {
+    checkDepartmentTotals(context);
+    checkClassAmounts(context);
+    checkSubjectNames(context);
+  },
+};

@@ -1,0 +1,105 @@
+// Overview tables (RULES 3.2: 收支总体情况表, 财政拨款收支总体情况表, 决算 公开01/04表): 本年收入合计 = Σ income
+// lines, 本年支出合计 = Σ 类 lines, 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 上年结转, 支出总计 =
+// 本年支出合计 + 结转下年 (+ 结余分配), and 收入总计 = 支出总计.
+import { columnLabel, overviewLineKind, valueCell, type AmountColumn, type BudgetRow, type OverviewLineKind, type OverviewSide } from "../forms/budget-table";
+import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
+import { budgetTables, checkSum, type BudgetTableEntry } from "./totals-support";
+
+export const yearTotal: RuleMeta = {
+  id: "overview/year-total",
+  category: "sum-mismatch",
+  severity: "error",
+  description: { zh: "本年收入合计 = 各收入项之和；本年支出合计 = 各类支出之和", en: "本年收入合计 = Σ income lines; 本年支出合计 = Σ expenditure 类 lines" },
+};
+
+export const grandTotal: RuleMeta = {
+  id: "overview/grand-total",
+  category: "sum-mismatch",
+  severity: "error",
+  description: {
+    zh: "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 上年结转；支出总计 = 本年支出合计 + 结转下年（+ 结余分配）",
+    en: "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 上年结转; 支出总计 = 本年支出合计 + 结转下年 (+ 结余分配)",
+  },
+};
+
+export const balance: RuleMeta = {
+  id: "overview/balance",
+  category: "composition-mismatch",
+  severity: "error",
+  description: { zh: "收入总计 = 支出总计", en: "Total income (收入总计) equals total expenditure (支出总计)" },
+};
+
+const spaced = (label: string) => label.replace(/[\s\u3000]+/g, "");
+
+function linesOf(side: OverviewSide, kinds: readonly OverviewLineKind[]): BudgetRow[] {
+  return side.lines.filter((l) => kinds.includes(overviewLineKind(side.side, l.label)));
+}
+
+/** The side's main amount column: its 总计/合计 column when it has one, else the first. */
+export function mainColumn(side: OverviewSide): AmountColumn | undefined {
+  return side.amountColumns.find((c) => /^(总计|合计)$/.test(c.path[c.path.length - 1] ?? "")) ?? side.amountColumns[0];
+}
+
+function checkSide(context: RuleContext, entry: BudgetTableEntry, side: OverviewSide): void {
+  const income = side.side === "income";
+  const yearTotalLine = linesOf(side, [income ? "income-year-total" : "expenditure-year-total"])[0];
+  const grandTotalLine = linesOf(side, [income ? "income-grand-total" : "expenditure-grand-total"])[0];
+  const items = linesOf(side, [income ? "income-line" : "class-line"]);
+  const additions = linesOf(side, income ? ["non-fiscal-balance-used", "carry-in"] : ["carry-out", "surplus-distribution"]);
+  for (const column of side.amountColumns) {
+    const col = columnLabel(column);
+    if (yearTotalLine && items.length > 0) {
+      checkSum(context, {
+        rule: yearTotal,
+        table: entry.detected,
+        total: valueCell(yearTotalLine, column),
+        parts: items.map((l) => valueCell(l, column)),
+        what: { zh: `${spaced(yearTotalLine.label)}（${col}）`, en: `${spaced(yearTotalLine.label)} (${col})` },
+        partsName: income ? { zh: "各收入项之和", en: "the sum of the income lines" } : { zh: "各类支出之和", en: "the sum of the expenditure 类 lines" },
+      });
+    }
+    if (grandTotalLine && yearTotalLine) {
+      checkSum(context, {
+        rule: grandTotal,
+        table: entry.detected,
+        total: valueCell(grandTotalLine, column),
+        parts: [yearTotalLine, ...additions].map((l) => valueCell(l, column)),
+        what: { zh: `${spaced(grandTotalLine.label)}（${col}）`, en: `${spaced(grandTotalLine.label)} (${col})` },
+        partsName: { zh: [yearTotalLine, ...additions].map((l) => spaced(l.label)).join(" + "), en: [yearTotalLine, ...additions].map((l) => spaced(l.label)).join(" + ") },
+      });
+    }
+  }
+}
+
+function checkBalance(context: RuleContext, entry: BudgetTableEntry): void {
+  const sides = entry.model.overview ?? [];
+  const income = sides.find((s) => s.side === "income");
+  const expenditure = sides.find((s) => s.side === "expenditure");
+  if (!income || !expenditure) return;
+  const incomeTotal = linesOf(income, ["income-grand-total"])[0];
+  const expenditureTotal = linesOf(expenditure, ["expenditure-grand-total"])[0];
+  const incomeColumn = mainColumn(income);
+  const expenditureColumn = mainColumn(expenditure);
+  if (!incomeTotal || !expenditureTotal || !incomeColumn || !expenditureColumn) return;
+  // The finding lands on 支出总计: the income side is the one the budget is built from.
+  checkSum(context, {
+    rule: balance,
+    table: entry.detected,
+    total: valueCell(expenditureTotal, expenditureColumn),
+    parts: [valueCell(incomeTotal, incomeColumn)],
+    what: { zh: spaced(expenditureTotal.label), en: spaced(expenditureTotal.label) },
+    partsName: { zh: `等于${spaced(incomeTotal.label)} ${valueCell(incomeTotal, incomeColumn).address}`, en: `equal to ${spaced(incomeTotal.label)} in ${valueCell(incomeTotal, incomeColumn).address}` },
+  });
+}
+
+export const overviewFamily: RuleFamily = {
+  name: "overview",
+  rules: [yearTotal, grandTotal, balance],
+  check(context) {
+    for (const entry of budgetTables(context)) {
+      if (entry.model.layout !== "overview") continue;
+      for (const side of entry.model.overview ?? []) checkSide(context, entry, side);
+      checkBalance(context, entry);
+    }
+  },
+};
