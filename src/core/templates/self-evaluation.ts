@@ -106,9 +106,9 @@ export function selfEvaluationLayout(context: LayoutContext): TemplateLayout {
     {
       at: `I${totalRow}`,
       style: "textFormula",
-      // RULES 3.6.11: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差; empty until a score is entered.
+      // RULES 3.6.11: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差; empty until every 得分 is entered.
       formula: {
-        text: `IF(COUNT(H13:H${block.bottom})=0,"",IF(H${totalRow}>=90,"优",IF(H${totalRow}>=80,"良",IF(H${totalRow}>=60,"中","差"))))`,
+        text: `IF(COUNTBLANK(H13:H${block.bottom})>0,"",IF(H${totalRow}>=90,"优",IF(H${totalRow}>=80,"良",IF(H${totalRow}>=60,"中","差"))))`,
         result: "",
       },
     },
