@@ -289,7 +289,7 @@ function readEmbedded(value: string): { label: string; fields: QuantitativeField
   return { label, fields: quantitative.fields, hints: quantitative.hints };
 }
 
-/** The amount of a money reading in 万元 (元 ÷ 10,000), or undefined for other units or rates. */
+/** A money reading in 万元 (元 ÷ 10,000; a per-unit standard gives its per-unit amount); undefined for other units. */
 export function amountInWanYuan(reading: IndicatorValueReading, value: Decimal | undefined = reading.value): Decimal | undefined {
   const unit = reading.unitReading;
   if (value === undefined || unit === undefined || unit.family !== "money" || unit.currencyMissing) return undefined;
