@@ -1,0 +1,100 @@
+import { Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useState, type ChangeEvent } from "react";
+import type { Lang } from "../core/report/i18n";
+import { App } from "../taskpane/App";
+import { errorText } from "../taskpane/check-workflow";
+import { measuredHarnessHost, trafficText } from "./harness-host";
+import { HARNESS_TEXT } from "./harness-text";
+import { loadSimulatedWorkbook } from "./load-workbook";
+import type { ApiTraffic, SimulatedWorkbook } from "./simulated-workbook";
+import { WorkbookGrid } from "./WorkbookGrid";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", height: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  bar: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
+  body: { display: "flex", columnGap: tokens.spacingHorizontalM, flexGrow: 1, minHeight: 0 },
+  pane: {
+    width: "340px",
+    flexShrink: 0,
+    overflowY: "auto",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface HarnessState {
+  workbook?: SimulatedWorkbook;
+  fileName: string;
+  lastCheck?: ApiTraffic;
+  loading: boolean;
+  loadError?: string;
+}
+
+export function HarnessApp({ lang, sampleUrl, onState }: { lang: Lang; sampleUrl: string; onState: (state: HarnessState) => void }) {
+  const styles = useStyles();
+  const [state, setState] = useState<HarnessState>({ fileName: "sample-workbook.xlsx", loading: true });
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    onState(state);
+  }, [state, onState]);
+
+  const open = async (fileName: string, bytes: () => Promise<Uint8Array>) => {
+    setState((current) => ({ ...current, loading: true, loadError: undefined }));
+    try {
+      const workbook = await loadSimulatedWorkbook(await bytes());
+      setState({ workbook, fileName, loading: false });
+      setGeneration((current) => current + 1);
+    } catch (error) {
+      setState((current) => ({ ...current, loading: false, loadError: `${fileName}: ${errorText(error, lang)}` }));
+    }
+  };
+
+  useEffect(() => {
+    void open("sample-workbook.xlsx", async () => new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer()));
+    // The sample is opened once, on start.
+  }, []);
+
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (file) void open(file.name, async () => new Uint8Array(await file.arrayBuffer()));
+  };
+
+  const workbook = state.workbook;
+  const host = useMemo(
+    () => workbook && measuredHarnessHost(workbook, (lastCheck) => setState((current) => ({ ...current, lastCheck }))),
+    [workbook],
+  );
+
+  return (
+    <div className={styles.page}>
+      <Title3 as="h1">{HARNESS_TEXT.title[lang]}</Title3>
+      <div className={styles.bar}>
+        <label>
+          <Caption1>{HARNESS_TEXT.openFile[lang]} </Caption1>
+          <input type="file" accept=".xlsx,.xlsm" onChange={onFile} data-testid="file-input" />
+        </label>
+        <Body1 data-testid="file-name">{state.fileName}</Body1>
+        <Caption1 className={styles.muted} data-testid="traffic">
+          {trafficText(state.lastCheck, lang)}
+        </Caption1>
+        {state.loading && <Spinner size="tiny" />}
+      </div>
+      {state.loadError && (
+        <MessageBar intent="error" data-testid="load-error">
+          <MessageBarBody>
+            <MessageBarTitle>{HARNESS_TEXT.cannotOpen[lang]}</MessageBarTitle>
+            {state.loadError}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.body}>
+        {workbook ? <WorkbookGrid workbook={workbook} /> : <Body1>{HARNESS_TEXT.noWorkbook[lang]}</Body1>}
+        <aside className={styles.pane} data-testid="pane-frame">
+          {host ? <App key={generation} host={host} lang={lang} /> : <Spinner />}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// The pane's WorkbookHost in the harness: the real Excel adapter over the simulated Excel API, with
+// the API traffic of each check (read + highlight) measured for display.
+import { createExcelHost } from "../excel/excel-host";
+import type { WorkbookHost } from "../taskpane/workbook-host";
+import { simulatedExcelRun } from "./simulated-excel";
+import type { ApiTraffic, SimulatedWorkbook } from "./simulated-workbook";
+
+export function measuredHarnessHost(workbook: SimulatedWorkbook, onCheckMeasured: (traffic: ApiTraffic) => void): WorkbookHost {
+  const adapter = createExcelHost(simulatedExcelRun(workbook));
+  let checkStartedAt: ApiTraffic | undefined;
+  const finishCheck = () => {
+    if (!checkStartedAt) return;
+    const start = checkStartedAt;
+    checkStartedAt = undefined;
+    onCheckMeasured({
+      syncs: workbook.traffic.syncs - start.syncs,
+      requestBytes: workbook.traffic.requestBytes - start.requestBytes,
+      responseBytes: workbook.traffic.responseBytes - start.responseBytes,
+    });
+  };
+  return {
+    readSnapshot: () => {
+      checkStartedAt = { ...workbook.traffic };
+      return adapter.readSnapshot();
+    },
+    applyHighlights: async (edits) => {
+      await adapter.applyHighlights(edits);
+      finishCheck();
+    },
+    clearHighlights: async () => {
+      await adapter.clearHighlights();
+      finishCheck();
+    },
+    selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
+  };
+}
+
+export function trafficText(traffic: ApiTraffic | undefined, lang: "zh" | "en"): string {
+  if (!traffic) return lang === "en" ? "No check yet" : "尚未检查";
+  const kilobytes = (bytes: number) => (bytes / 1024).toFixed(1);
+  return lang === "en"
+    ? `Last check: ${traffic.syncs} syncs, sent ${kilobytes(traffic.requestBytes)} KB, received ${kilobytes(traffic.responseBytes)} KB`
+    : `上次检查：${traffic.syncs} 次 sync，发送 ${kilobytes(traffic.requestBytes)} KB，接收 ${kilobytes(traffic.responseBytes)} KB`;
+}

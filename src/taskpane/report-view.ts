@@ -1,0 +1,171 @@
+// Turns a check result into what the pane shows: table rows with counts, findings grouped by table
+// and severity after the filters, the order the next/previous keys walk. The components only render
+// this; every count and every decision lives here.
+import type { CheckResult } from "../core/engine";
+import { pick, type Lang } from "../core/report/i18n";
+import { TABLE_KIND_NAMES, type FindingCategory, type Severity } from "../core/report/vocabulary";
+import { rangeAddress } from "../core/workbook/address";
+import { CATEGORY_NAMES, SEVERITY_NAMES, UI, positionText, summaryText, tableCountsText } from "./strings";
+
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export interface FindingFilter {
+  readonly severities: readonly Severity[];
+  /** undefined: every category. */
+  readonly category?: FindingCategory;
+}
+
+export const SHOW_ALL: FindingFilter = { severities: SEVERITIES };
+
+export interface TableRow {
+  readonly id: string;
+  readonly kindName: string;
+  readonly title: string;
+  readonly location: string;
+  readonly countsText: string;
+  readonly errorCount: number;
+  readonly warningCount: number;
+}
+
+export interface FindingRow {
+  readonly id: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly location: string;
+  readonly severity: Severity;
+  readonly severityName: string;
+  readonly categoryName: string;
+  readonly message: string;
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
+export interface FindingGroup {
+  readonly key: string;
+  readonly tableTitle: string;
+  readonly severity: Severity;
+  readonly heading: string;
+  readonly findings: readonly FindingRow[];
+}
+
+export interface NotCheckedRow {
+  readonly key: string;
+  readonly location: string;
+  readonly rule: string;
+  readonly reason: string;
+}
+
+export interface CategoryOption {
+  readonly id: FindingCategory;
+  readonly name: string;
+}
+
+export interface ReportView {
+  readonly summary: string;
+  readonly hasTables: boolean;
+  readonly tables: readonly TableRow[];
+  readonly groups: readonly FindingGroup[];
+  /** Findings in the order shown, for next/previous. */
+  readonly ordered: readonly FindingRow[];
+  readonly totalFindings: number;
+  readonly categories: readonly CategoryOption[];
+  readonly notChecked: readonly NotCheckedRow[];
+}
+
+function location(sheet: string, cell: string): string {
+  return `${sheet}!${cell}`;
+}
+
+export function buildReportView(result: CheckResult, filter: FindingFilter, lang: Lang): ReportView {
+  const countsByTable = new Map<string, Record<Severity, number>>();
+  for (const finding of result.findings) {
+    if (!finding.tableId) continue;
+    const counts = countsByTable.get(finding.tableId) ?? { error: 0, warning: 0, info: 0 };
+    counts[finding.severity] += 1;
+    countsByTable.set(finding.tableId, counts);
+  }
+  const tables: TableRow[] = result.tables.map((table) => {
+    const counts = countsByTable.get(table.id) ?? { error: 0, warning: 0, info: 0 };
+    return {
+      id: table.id,
+      kindName: pick(TABLE_KIND_NAMES[table.kind], lang),
+      title: table.title,
+      location: location(table.sheet, rangeAddress(table.range)),
+      countsText: tableCountsText(lang, counts.error, counts.warning, counts.info),
+      errorCount: counts.error,
+      warningCount: counts.warning,
+    };
+  });
+
+  const shown = result.findings.filter(
+    (finding) => filter.severities.includes(finding.severity) && (filter.category === undefined || finding.category === filter.category),
+  );
+  const tableOrder = new Map(result.tables.map((table, index) => [table.id, index]));
+  const titleOf = new Map(result.tables.map((table) => [table.id, `${table.title || pick(TABLE_KIND_NAMES[table.kind], lang)}（${table.sheet}）`]));
+  const groupsByKey = new Map<string, { order: number; group: FindingGroup & { findings: FindingRow[] } }>();
+  for (const finding of shown) {
+    const tableKey = finding.tableId !== undefined && tableOrder.has(finding.tableId) ? finding.tableId : "";
+    const key = `${tableKey}\u0000${finding.severity}`;
+    let entry = groupsByKey.get(key);
+    if (!entry) {
+      const tableTitle = tableKey ? titleOf.get(tableKey)! : pick(UI.outsideTables, lang);
+      const order = (tableKey ? tableOrder.get(tableKey)! : result.tables.length) * SEVERITIES.length + SEVERITIES.indexOf(finding.severity);
+      entry = {
+        order,
+        group: { key, tableTitle, severity: finding.severity, heading: `${tableTitle} · ${pick(SEVERITY_NAMES[finding.severity], lang)}`, findings: [] },
+      };
+      groupsByKey.set(key, entry);
+    }
+    entry.group.findings.push({
+      id: finding.id,
+      sheet: finding.sheet,
+      cell: finding.cell,
+      location: location(finding.sheet, finding.cell),
+      severity: finding.severity,
+      severityName: pick(SEVERITY_NAMES[finding.severity], lang),
+      categoryName: pick(CATEGORY_NAMES[finding.category], lang),
+      message: pick(finding.message, lang),
+      ...(finding.expected !== undefined ? { expected: finding.expected } : {}),
+      ...(finding.actual !== undefined ? { actual: finding.actual } : {}),
+    });
+  }
+  const groups = [...groupsByKey.values()].sort((a, b) => a.order - b.order).map((entry) => entry.group);
+  const present = new Set(result.findings.map((finding) => finding.category));
+  return {
+    summary: summaryText(lang, result.tables.length, result.findings.length, result.notChecked.length),
+    hasTables: result.tables.length > 0,
+    tables,
+    groups,
+    ordered: groups.flatMap((group) => group.findings),
+    totalFindings: result.findings.length,
+    categories: [...present].sort().map((id) => ({ id, name: pick(CATEGORY_NAMES[id], lang) })),
+    notChecked: result.notChecked.map((item, index) => ({
+      key: `${index}`,
+      location: item.cell ? location(item.sheet, item.cell) : item.sheet,
+      rule: item.rule,
+      reason: pick(item.reason, lang),
+    })),
+  };
+}
+
+/** The finding after (or before) the current one; wraps around; the first one when none is current. */
+export function stepFinding(ordered: readonly FindingRow[], currentId: string | undefined, direction: "next" | "previous"): FindingRow | undefined {
+  if (ordered.length === 0) return undefined;
+  const index = ordered.findIndex((finding) => finding.id === currentId);
+  if (index < 0) return direction === "next" ? ordered[0] : ordered[ordered.length - 1];
+  const step = direction === "next" ? 1 : -1;
+  return ordered[(index + step + ordered.length) % ordered.length];
+}
+
+/** "第 3 / 12 条" for the current finding, or how many are shown. */
+export function listPosition(ordered: readonly FindingRow[], currentId: string | undefined, lang: Lang): string {
+  const index = ordered.findIndex((finding) => finding.id === currentId);
+  return positionText(lang, index < 0 ? undefined : index + 1, ordered.length);
+}
+
+export function toggleSeverity(filter: FindingFilter, severity: Severity): FindingFilter {
+  const severities = filter.severities.includes(severity)
+    ? filter.severities.filter((entry) => entry !== severity)
+    : SEVERITIES.filter((entry) => entry === severity || filter.severities.includes(entry));
+  return { ...filter, severities };
+}

@@ -1,0 +1,84 @@
+// The pane's own words, Chinese first. Domain names (table kinds) come from the core's vocabulary.
+import { bilingual, pick, type Bilingual, type Lang } from "../core/report/i18n";
+import type { FindingCategory, Severity } from "../core/report/vocabulary";
+
+export const UI = {
+  title: bilingual("预算绩效表格校验", "Budget Check"),
+  check: bilingual("检查工作簿", "Check workbook"),
+  recheck: bilingual("重新检查", "Check again"),
+  clear: bilingual("清除", "Clear"),
+  highlight: bilingual("在表格中标出问题单元格", "Highlight cells in the workbook"),
+  stepReading: bilingual("正在读取工作簿…", "Reading the workbook…"),
+  stepChecking: bilingual("正在检查表格…", "Checking the tables…"),
+  stepHighlighting: bilingual("正在标出问题单元格…", "Highlighting cells…"),
+  stepClearing: bilingual("正在清除标记…", "Clearing highlights…"),
+  intro: bilingual(
+    "检查当前工作簿中的预算表和绩效目标表：合计、勾稽关系、指标值格式等。不会修改任何单元格的内容。",
+    "Checks the budget and performance-target tables in this workbook: totals, cross-checks, indicator values. No cell's content is changed.",
+  ),
+  tables: bilingual("识别到的表格", "Tables found"),
+  findings: bilingual("发现的问题", "Findings"),
+  notChecked: bilingual("未能检查的项目", "Not checked"),
+  noTablesTitle: bilingual("没有找到预算或绩效表格", "No budget or performance tables found"),
+  noTablesBody: bilingual(
+    "工作簿中没有识别出预算表、绩效目标表或自评表。请确认表头（如“项目名称”“一级指标”“合计”）完整，再重新检查。",
+    "No budget, performance-target or self-evaluation table was recognised. Check that the headers (项目名称, 一级指标, 合计 …) are complete, then check again.",
+  ),
+  noFindings: bilingual("没有发现问题。", "No problems found."),
+  noFindingsFiltered: bilingual("当前筛选条件下没有问题。", "No findings match the filters."),
+  failedTitle: bilingual("操作失败", "Something went wrong"),
+  severityFilter: bilingual("按严重程度筛选", "Filter by severity"),
+  categoryFilter: bilingual("问题类别", "Category"),
+  allCategories: bilingual("全部类别", "All categories"),
+  previous: bilingual("上一个", "Previous"),
+  next: bilingual("下一个", "Next"),
+  expected: bilingual("应为", "Expected"),
+  actual: bilingual("实际", "Actual"),
+  outsideTables: bilingual("表格之外", "Outside the tables"),
+  listHint: bilingual("↑/↓ 逐条查看，Enter 选中单元格", "↑/↓ to walk the list, Enter to select the cell"),
+} satisfies Record<string, Bilingual>;
+
+export const SEVERITY_NAMES: Record<Severity, Bilingual> = {
+  error: bilingual("错误", "Error"),
+  warning: bilingual("警告", "Warning"),
+  info: bilingual("提示", "Info"),
+};
+
+export const CATEGORY_NAMES: Record<FindingCategory, Bilingual> = {
+  "sum-mismatch": bilingual("合计不符", "Total mismatch"),
+  "composition-mismatch": bilingual("构成不符", "Composition mismatch"),
+  "cross-table-mismatch": bilingual("表间不一致", "Cross-table mismatch"),
+  "ratio-mismatch": bilingual("比率或单价不符", "Ratio mismatch"),
+  "score-mismatch": bilingual("分值或得分不符", "Score mismatch"),
+  "cost-exceeds-budget": bilingual("成本超出预算", "Cost exceeds budget"),
+  "indicator-taxonomy": bilingual("指标层级不符", "Indicator taxonomy"),
+  "indicator-missing": bilingual("缺少指标", "Indicator missing"),
+  "indicator-value-format": bilingual("指标值格式", "Indicator value format"),
+  "indicator-value-implausible": bilingual("指标值不合理", "Implausible indicator value"),
+  "unit-mismatch": bilingual("单位不符", "Unit mismatch"),
+  "missing-value": bilingual("缺少数值", "Missing value"),
+  "duplicate-entry": bilingual("重复填报", "Duplicate entry"),
+  "truncated-text": bilingual("文字不完整", "Truncated text"),
+  "number-as-text": bilingual("数字存为文本", "Number stored as text"),
+};
+
+export function tableCountsText(lang: Lang, errors: number, warnings: number, infos: number): string {
+  return lang === "en"
+    ? `${errors} errors · ${warnings} warnings · ${infos} info`
+    : `错误 ${errors} · 警告 ${warnings} · 提示 ${infos}`;
+}
+
+export function summaryText(lang: Lang, tables: number, findings: number, notChecked: number): string {
+  return lang === "en"
+    ? `${tables} tables, ${findings} findings, ${notChecked} not checked`
+    : `识别到 ${tables} 张表，发现 ${findings} 个问题，${notChecked} 项未能检查`;
+}
+
+export function positionText(lang: Lang, position: number | undefined, total: number): string {
+  if (position === undefined) return lang === "en" ? `${total} shown` : `显示 ${total} 条`;
+  return lang === "en" ? `${position} of ${total}` : `第 ${position} / ${total} 条`;
+}
+
+export function text(entry: Bilingual, lang: Lang): string {
+  return pick(entry, lang);
+}
