@@ -29,7 +29,7 @@ export const balance: RuleMeta = {
   description: { zh: "收入总计 = 支出总计", en: "Total income (收入总计) equals total expenditure (支出总计)" },
 };
 
-const spaced = (label: string) => label.replace(/[\s\u3000]+/g, "");
+const unspaced = (label: string) => label.replace(/[\s\u3000]+/g, "");
 
 function linesOf(side: OverviewSide, kinds: readonly OverviewLineKind[]): BudgetRow[] {
   return side.lines.filter((l) => kinds.includes(overviewLineKind(side.side, l.label)));
@@ -54,7 +54,7 @@ function checkSide(context: RuleContext, entry: BudgetTableEntry, side: Overview
         table: entry.detected,
         total: valueCell(yearTotalLine, column),
         parts: items.map((l) => valueCell(l, column)),
-        what: { zh: `${spaced(yearTotalLine.label)}（${col}）`, en: `${spaced(yearTotalLine.label)} (${col})` },
+        what: { zh: `${unspaced(yearTotalLine.label)}（${col}）`, en: `${unspaced(yearTotalLine.label)} (${col})` },
         partsName: income ? { zh: "各收入项之和", en: "the sum of the income lines" } : { zh: "各类支出之和", en: "the sum of the expenditure 类 lines" },
       });
     }
@@ -64,8 +64,8 @@ function checkSide(context: RuleContext, entry: BudgetTableEntry, side: Overview
         table: entry.detected,
         total: valueCell(grandTotalLine, column),
         parts: [yearTotalLine, ...additions].map((l) => valueCell(l, column)),
-        what: { zh: `${spaced(grandTotalLine.label)}（${col}）`, en: `${spaced(grandTotalLine.label)} (${col})` },
-        partsName: { zh: [yearTotalLine, ...additions].map((l) => spaced(l.label)).join(" + "), en: [yearTotalLine, ...additions].map((l) => spaced(l.label)).join(" + ") },
+        what: { zh: `${unspaced(grandTotalLine.label)}（${col}）`, en: `${unspaced(grandTotalLine.label)} (${col})` },
+        partsName: { zh: [yearTotalLine, ...additions].map((l) => unspaced(l.label)).join(" + "), en: [yearTotalLine, ...additions].map((l) => unspaced(l.label)).join(" + ") },
       });
     }
   }
@@ -87,8 +87,8 @@ function checkBalance(context: RuleContext, entry: BudgetTableEntry): void {
     table: entry.detected,
     total: valueCell(expenditureTotal, expenditureColumn),
     parts: [valueCell(incomeTotal, incomeColumn)],
-    what: { zh: spaced(expenditureTotal.label), en: spaced(expenditureTotal.label) },
-    partsName: { zh: `等于${spaced(incomeTotal.label)} ${valueCell(incomeTotal, incomeColumn).address}`, en: `equal to ${spaced(incomeTotal.label)} in ${valueCell(incomeTotal, incomeColumn).address}` },
+    what: { zh: unspaced(expenditureTotal.label), en: unspaced(expenditureTotal.label) },
+    partsName: { zh: `等于${unspaced(incomeTotal.label)} ${valueCell(incomeTotal, incomeColumn).address}`, en: `equal to ${unspaced(incomeTotal.label)} in ${valueCell(incomeTotal, incomeColumn).address}` },
   });
 }
 
