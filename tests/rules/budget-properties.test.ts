@@ -1,0 +1,105 @@
+// Property: a generated 类/款/项 expenditure table whose every total adds up gives no finding; changing
+// any one amount gives exactly the findings that amount takes part in, at their cells.
+import Decimal from "decimal.js";
+import fc from "fast-check";
+import { checkWorkbook } from "../../src/core/engine";
+import { compositionFamily } from "../../src/core/rules/composition";
+import { totalsFamily } from "../../src/core/rules/totals";
+import { cellAddress } from "../../src/core/workbook/address";
+import { expenditureSummary, type ClassifiedLine } from "./budget-builders";
+
+interface Node {
+  code: string;
+  level: "类" | "款" | "项";
+  basic: Decimal;
+  project: Decimal;
+  parentIndex: number; // index in the flat line list, -1 for a 类 (its parent is the 合计 row)
+  hasChildren: boolean;
+}
+
+const cents = fc.integer({ min: 0, max: 5_000_000 }).map((n) => new Decimal(n).dividedBy(100));
+const leaf = fc.record({ basic: cents, project: cents });
+const kuan = fc.array(leaf, { minLength: 0, maxLength: 3 }).chain((items) => (items.length === 0 ? leaf.map((own) => ({ own, items })) : fc.constant({ own: undefined, items })));
+const lei = fc.array(kuan, { minLength: 1, maxLength: 3 });
+const table = fc.array(lei, { minLength: 1, maxLength: 3 });
+
+/** Flattens the generated tree into rows in print order, parents summing their children. */
+function flatten(tree: ReadonlyArray<ReadonlyArray<{ own?: { basic: Decimal; project: Decimal }; items: ReadonlyArray<{ basic: Decimal; project: Decimal }> }>>): Node[] {
+  const nodes: Node[] = [];
+  tree.forEach((kuans, i) => {
+    const leiIndex = nodes.length;
+    const leiNode: Node = { code: String(201 + i), level: "类", basic: new Decimal(0), project: new Decimal(0), parentIndex: -1, hasChildren: true };
+    nodes.push(leiNode);
+    kuans.forEach((k, j) => {
+      const kuanIndex = nodes.length;
+      const kuanNode: Node = { code: `${leiNode.code}${String(j + 1).padStart(2, "0")}`, level: "款", basic: k.own?.basic ?? new Decimal(0), project: k.own?.project ?? new Decimal(0), parentIndex: leiIndex, hasChildren: k.items.length > 0 };
+      nodes.push(kuanNode);
+      k.items.forEach((item, n) => {
+        nodes.push({ code: `${kuanNode.code}${String(n + 1).padStart(2, "0")}`, level: "项", basic: item.basic, project: item.project, parentIndex: kuanIndex, hasChildren: false });
+        kuanNode.basic = kuanNode.basic.plus(item.basic);
+        kuanNode.project = kuanNode.project.plus(item.project);
+      });
+      leiNode.basic = leiNode.basic.plus(kuanNode.basic);
+      leiNode.project = leiNode.project.plus(kuanNode.project);
+    });
+  });
+  return nodes;
+}
+
+const FIRST_LINE_ROW = 6; // title, 部门, two header rows, 合计
+const TOTAL_ROW = 5;
+const rowOf = (index: number) => (index < 0 ? TOTAL_ROW : FIRST_LINE_ROW + index);
+
+function build(nodes: readonly Node[], change?: { index: number; col: number; delta: Decimal }) {
+  const value = (index: number, col: number, base: Decimal) => (change && change.index === index && change.col === col ? base.plus(change.delta) : base).toNumber();
+  const lines: ClassifiedLine[] = nodes.map((node, index) => {
+    const values = [value(index, 5, node.basic.plus(node.project)), value(index, 6, node.basic), value(index, 7, node.project)];
+    const part = node.level === "类" ? { lei: node.code } : node.level === "款" ? { kuan: node.code.slice(3) } : { xiang: node.code.slice(5) };
+    return { ...part, name: `科目${node.code}`, values };
+  });
+  const basic = nodes.filter((n) => n.level === "类").reduce((s, n) => s.plus(n.basic), new Decimal(0));
+  const project = nodes.filter((n) => n.level === "类").reduce((s, n) => s.plus(n.project), new Decimal(0));
+  const totals = [value(-1, 5, basic.plus(project)), value(-1, 6, basic), value(-1, 7, project)];
+  return expenditureSummary(totals, lines);
+}
+
+const check = (workbook: ReturnType<typeof build>) =>
+  checkWorkbook(workbook, { families: [totalsFamily, compositionFamily] })
+    .findings.map((f) => `${f.rule} ${f.cell}`)
+    .sort();
+
+describe("budget arithmetic properties", () => {
+  it("a consistent generated 类/款/项 table gives no finding", () => {
+    fc.assert(fc.property(table, (tree) => expect(check(build(flatten(tree)))).toEqual([])), { numRuns: 60 });
+  });
+
+  it("changing one amount gives exactly the findings it takes part in, at their cells", () => {
+    const scenario = table.chain((tree) => {
+      const nodes = flatten(tree);
+      return fc.record({
+        tree: fc.constant(tree),
+        index: fc.integer({ min: -1, max: nodes.length - 1 }),
+        col: fc.constantFrom(5, 6, 7),
+        delta: fc.integer({ min: 100, max: 100_000 }).map((n) => new Decimal(n).dividedBy(100)),
+      });
+    });
+    fc.assert(
+      fc.property(scenario, ({ tree, index, col, delta }) => {
+        const nodes = flatten(tree);
+        const expected: string[] = [];
+        const row = rowOf(index);
+        // The row's own 合计 = 基本支出 + 项目支出 breaks whichever of the three changed.
+        expected.push(`composition/row ${cellAddress(row, 5)}`);
+        if (index === -1) {
+          expected.push(`totals/total-row ${cellAddress(row, col)}`);
+        } else {
+          const node = nodes[index];
+          if (node.hasChildren) expected.push(`totals/hierarchy-sum ${cellAddress(row, col)}`);
+          expected.push(node.parentIndex === -1 ? `totals/total-row ${cellAddress(TOTAL_ROW, col)}` : `totals/hierarchy-sum ${cellAddress(rowOf(node.parentIndex), col)}`);
+        }
+        expect(check(build(nodes, { index, col, delta }))).toEqual(expected.sort());
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
