@@ -79,8 +79,9 @@ describe.each(TEMPLATE_CASES.map((c) => [c.name, c] as const))("template %s", (_
         unlocked: cell.input !== undefined,
       });
     }
-    expect(worksheet.sheetProtection).toMatchObject({ sheet: true });
-    expect(worksheet.sheetProtection).not.toHaveProperty("hashValue");
+    const protection = (worksheet as unknown as { sheetProtection: unknown }).sheetProtection;
+    expect(protection).toMatchObject({ sheet: true });
+    expect(protection).not.toHaveProperty("hashValue");
     expect(worksheet.pageSetup).toMatchObject({ paperSize: 9, printTitlesRow: "1:2", fitToWidth: 1 });
   });
 
