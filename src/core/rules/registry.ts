@@ -6,6 +6,9 @@ import { overviewFamily } from "./overview";
 import { crossTableFamily } from "./cross-table";
 import { projectFundsFamily } from "./project-funds";
 import { selfEvaluationFamily } from "./self-evaluation";
+import { indicatorFamily } from "./indicators";
+import { targetListFamily } from "./target-list";
+import { departmentFamily } from "./department";
 
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   totalsFamily,
@@ -14,4 +17,6 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   crossTableFamily,
   projectFundsFamily,
   selfEvaluationFamily(),
+  targetListFamily,
+  departmentFamily(),
 ];
