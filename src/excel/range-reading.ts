@@ -58,7 +58,10 @@ export interface RangeRead {
 }
 
 function cellFromRead(value: unknown, valueType: string, formula: unknown, numberFormat: unknown): Cell | undefined {
-  const formulaText = typeof formula === "string" && formula.startsWith("=") ? formula.slice(1) : undefined;
+  // Excel's formulas array repeats a constant's value, so text typed as "=100%" (common in 指标值)
+  // looks like a formula there; only a formula's text differs from what it shows.
+  const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
+  const formulaText = isFormula ? formula.slice(1) : undefined;
   const format = typeof numberFormat === "string" && numberFormat !== "General" && numberFormat !== "" ? { numberFormat } : {};
   const withFormula = formulaText !== undefined ? { formula: formulaText } : {};
   switch (valueType) {
@@ -70,7 +73,7 @@ function cellFromRead(value: unknown, valueType: string, formula: unknown, numbe
     case "Error":
       return { type: "error", value: String(value), ...withFormula, ...format };
     case "String":
-      if (value === "" && formulaText === undefined) return undefined;
+      if (value === "") return formulaText === undefined ? undefined : { type: "empty", value: null, formula: formulaText, ...format };
       return { type: "string", value: String(value), ...withFormula, ...format };
     default:
       // Empty: a formula that shows nothing has no result Excel could give us.

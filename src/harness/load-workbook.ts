@@ -61,7 +61,8 @@ function excelValueOf(cell: Cell): Pick<SimulatedCell, "value" | "valueType" | "
     case "string":
       return { value: String(cell.value), valueType: "String", ...formula };
     default:
-      return { value: "", valueType: "Empty", ...formula };
+      // A formula showing "" has a result (an empty text); one never calculated has none.
+      return { value: "", valueType: cell.formula !== undefined && !cell.uncalculated ? "String" : "Empty", ...formula };
   }
 }
 
