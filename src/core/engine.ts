@@ -78,6 +78,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     workbook,
     tables,
     settings: { ...DEFAULT_SETTINGS, ...fromPack?.settings, ...options.settings },
+    ...(options.pack ? { pack: options.pack } : {}),
     view,
     amount(table: DetectedTable, row: number, col: number): AmountReading {
       const sheetView = view(table.sheetIndex);

@@ -19,4 +19,5 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   selfEvaluationFamily(),
   targetListFamily,
   departmentFamily(),
+  indicatorFamily,
 ];

@@ -7,6 +7,7 @@ import type { Bilingual } from "../report/i18n";
 import type { FindingCategory, Severity } from "../report/vocabulary";
 import type { SheetView } from "../workbook/sheet-view";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
+import type { RulePack } from "../packs/schema";
 import type { AmountReading } from "./amounts";
 
 export interface RuleMeta {
@@ -50,6 +51,8 @@ export interface RuleContext {
   readonly workbook: WorkbookSnapshot;
   readonly tables: readonly DetectedTable[];
   readonly settings: RuleSettings;
+  /** The rule pack the user chose; forms of its kind use it instead of the automatic choice. */
+  readonly pack?: RulePack;
   view(sheetIndex: number): SheetView;
   /** Reads a cell as an amount; a number typed as text is read and reported once as number-as-text. */
   amount(table: DetectedTable, row: number, col: number): AmountReading;

@@ -1,0 +1,153 @@
+// Runs the indicator rules (src/core/indicators) on every form's indicator block: project targets,
+// department targets and self-evaluations. This module only translates parsed forms into the
+// indicator layer's input: the pack for each form, its funds, and the 三级 names of its neighbours.
+import type Decimal from "decimal.js";
+import type { DetectedTable } from "../detect/types";
+import { findIndicatorHeaderRow, parseIndicatorBlock, type IndicatorBlock, type IndicatorRow } from "../forms/indicator-block";
+import { findLabel } from "../forms/labels";
+import { parseProjectTargetForm } from "../forms/project-target";
+import { readBudgetTable, valueCell } from "../forms/budget-table";
+import { checkIndicatorBlock, INDICATOR_RULES } from "../indicators/check";
+import type { IndicatorFormKind, IndicatorRowInput, IndicatorValueCell } from "../indicators/types";
+import { choosePack, type RulePack } from "../packs";
+import { cellAddress } from "../workbook/address";
+import type { SheetView } from "../workbook/sheet-view";
+import { foldText } from "../workbook/text";
+import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
+
+const RULE_METAS: readonly RuleMeta[] = INDICATOR_RULES.map((rule) => ({
+  id: rule.meta.id,
+  category: rule.meta.category,
+  severity: rule.meta.defaultSeverity,
+  description: rule.meta.description,
+}));
+const META_BY_ID = new Map(RULE_METAS.map((meta) => [meta.id, meta]));
+
+const FORM_KINDS: Partial<Record<DetectedTable["kind"], IndicatorFormKind>> = {
+  "project-performance-target": "project",
+  "department-performance-target": "department",
+  "project-self-evaluation": "self-eval",
+};
+
+interface FormBlock {
+  readonly table: DetectedTable;
+  readonly kind: IndicatorFormKind;
+  readonly block: IndicatorBlock;
+  readonly funds?: { readonly value: Decimal; readonly cell: string };
+}
+
+/** The text a clerk sees in a cell: a 0.95 formatted as a percentage reads "95%". */
+function displayedText(view: SheetView, row: number, col: number): string {
+  const master = view.masterOf(row, col);
+  const cell = view.raw(master.row, master.col);
+  if (cell.type === "number" && cell.numberFormat?.includes("%")) return `${Number(((cell.value as number) * 100).toPrecision(12))}%`;
+  return cell.type === "empty" ? "" : String(cell.value).trim();
+}
+
+function toInput(view: SheetView, block: IndicatorBlock, row: IndicatorRow): IndicatorRowInput {
+  const named = (text: IndicatorRow["level1"]) => (text ? { text: text.text, cell: text.address } : null);
+  // An empty 三级 or 指标值 cell is passed as empty text at its own cell, so that a missing value lands there.
+  const orEmpty = (text: IndicatorRow["level3"], col: number | undefined) =>
+    text ? { text: text.text, cell: text.address } : col !== undefined ? { text: "", cell: cellAddress(view.masterOf(row.row, col).row, view.masterOf(row.row, col).col) } : null;
+  const targetCol = block.columns.target;
+  let value: IndicatorValueCell | null = orEmpty(row.target, targetCol);
+  if (row.target && targetCol !== undefined) value = { text: displayedText(view, row.target.row, row.target.col), cell: row.target.address, isNumberCell: row.target.isNumber };
+  return { row: row.row, level1: named(row.level1), level2: named(row.level2), level3: orEmpty(row.level3, block.columns.level3), value };
+}
+
+/** Where a self-evaluation's indicator rows end: the row above its 总分 line. */
+function selfEvaluationBottom(view: SheetView, table: DetectedTable, headerRow: number): number {
+  const total = findLabel(view, table.range, /^总分/, { top: headerRow + 1, bottom: table.range.bottom });
+  return total ? total.row - 1 : table.range.bottom;
+}
+
+/** Amounts of the 项目支出预算情况表 by folded project name: funds for forms that state none (聊城). */
+function listedProjectAmounts(context: RuleContext): Map<string, { value: Decimal; cell: string }> {
+  const amounts = new Map<string, { value: Decimal; cell: string }>();
+  for (const table of context.tables) {
+    if (table.kind !== "project-expenditure") continue;
+    const listing = readBudgetTable(context.view(table.sheetIndex), table);
+    const totalColumn = listing?.amountColumns.find((column) => column.path.some((p) => p === "合计"));
+    if (!listing || !totalColumn) continue;
+    for (const row of listing.rows) {
+      if (row.role !== "line") continue;
+      const at = valueCell(row, totalColumn);
+      const reading = context.amount(table, at.row, at.col);
+      if (reading.kind === "number") amounts.set(foldText(row.label), { value: reading.value, cell: `${table.sheet}!${at.address}` });
+    }
+  }
+  return amounts;
+}
+
+function formBlocks(context: RuleContext): FormBlock[] {
+  const listed = listedProjectAmounts(context);
+  const blocks: FormBlock[] = [];
+  for (const table of context.tables) {
+    const kind = FORM_KINDS[table.kind];
+    if (!kind) continue;
+    const view = context.view(table.sheetIndex);
+    if (kind === "project") {
+      const form = parseProjectTargetForm(view, table);
+      if (!form.indicators) continue;
+      let funds: FormBlock["funds"];
+      const total = form.funds.total;
+      if (total) {
+        const reading = context.amount(table, total.value.row, total.value.col);
+        if (reading.kind === "number") funds = { value: reading.value, cell: total.value.address };
+      } else if (form.name) {
+        funds = listed.get(foldText(form.name.text));
+      }
+      blocks.push({ table, kind, block: form.indicators, ...(funds ? { funds } : {}) });
+      continue;
+    }
+    const headerRow = findIndicatorHeaderRow(view, table.range);
+    if (headerRow === undefined) continue;
+    const bottom = kind === "self-eval" ? selfEvaluationBottom(view, table, headerRow) : table.range.bottom;
+    blocks.push({ table, kind, block: parseIndicatorBlock(view, table.range, headerRow, bottom) });
+  }
+  return blocks;
+}
+
+function packFor(form: FormBlock, rows: readonly IndicatorRowInput[], context: RuleContext, userPack: RulePack | undefined, headers: string[]): RulePack {
+  if (userPack && userPack.formKind === form.kind) return userPack;
+  return choosePack({ indicatorPairs: rows.map((r) => ({ level1: r.level1?.text ?? null, level2: r.level2?.text ?? null })), headers }).pack;
+}
+
+export const indicatorFamily: RuleFamily = {
+  name: "indicators",
+  rules: RULE_METAS,
+  check(context) {
+      const userPack = context.pack;
+      const blocks = formBlocks(context);
+      // A name cut at a fixed width shows only across many names: give each block its sheet's 三级 names.
+      const level3BySheet = new Map<number, string[]>();
+      for (const form of blocks) {
+        const names = level3BySheet.get(form.table.sheetIndex) ?? [];
+        for (const row of form.block.rows) if (row.level3) names.push(row.level3.text);
+        level3BySheet.set(form.table.sheetIndex, names);
+      }
+      for (const form of blocks) {
+        const view = context.view(form.table.sheetIndex);
+        const rows = form.block.rows.map((row) => toInput(view, form.block, row));
+        const headers = form.table.columns.flatMap((c) => c.path);
+        for (let c = form.table.range.left; c <= form.table.range.right; c++) headers.push(view.text(form.block.headerRow, c));
+        const result = checkIndicatorBlock(rows, {
+          sheet: form.table.sheet,
+          tableId: form.table.id,
+          kind: form.kind,
+          pack: packFor(form, rows, context, userPack, headers),
+          ...(form.funds ? { funds: form.funds.value, fundsCell: form.funds.cell } : {}),
+          peerLevel3Texts: level3BySheet.get(form.table.sheetIndex) ?? [],
+        });
+        for (const finding of result.findings) {
+          const meta = META_BY_ID.get(finding.rule);
+          if (!meta) continue;
+          context.report(meta, finding);
+        }
+        for (const item of result.notChecked) {
+          const meta = META_BY_ID.get(item.rule);
+          if (meta) context.notChecked(meta, item);
+        }
+      }
+  },
+};
