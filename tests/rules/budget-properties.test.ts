@@ -18,13 +18,24 @@ interface Node {
 }
 
 const cents = fc.integer({ min: 0, max: 5_000_000 }).map((n) => new Decimal(n).dividedBy(100));
-const leaf = fc.record({ basic: cents, project: cents });
-const kuan = fc.array(leaf, { minLength: 0, maxLength: 3 }).chain((items) => (items.length === 0 ? leaf.map((own) => ({ own, items })) : fc.constant({ own: undefined, items })));
+interface Amounts {
+  basic: Decimal;
+  project: Decimal;
+}
+interface GeneratedKuan {
+  own?: Amounts;
+  items: Amounts[];
+}
+const leaf: fc.Arbitrary<Amounts> = fc.record({ basic: cents, project: cents });
+// A 款 either has 项 rows, or is a leaf with amounts of its own.
+const kuan: fc.Arbitrary<GeneratedKuan> = fc
+  .array(leaf, { minLength: 0, maxLength: 3 })
+  .chain((items): fc.Arbitrary<GeneratedKuan> => (items.length === 0 ? leaf.map((own) => ({ own, items })) : fc.constant({ items })));
 const lei = fc.array(kuan, { minLength: 1, maxLength: 3 });
 const table = fc.array(lei, { minLength: 1, maxLength: 3 });
 
 /** Flattens the generated tree into rows in print order, parents summing their children. */
-function flatten(tree: ReadonlyArray<ReadonlyArray<{ own?: { basic: Decimal; project: Decimal }; items: ReadonlyArray<{ basic: Decimal; project: Decimal }> }>>): Node[] {
+function flatten(tree: ReadonlyArray<ReadonlyArray<GeneratedKuan>>): Node[] {
   const nodes: Node[] = [];
   tree.forEach((kuans, i) => {
     const leiIndex = nodes.length;

@@ -64,6 +64,15 @@ describe("totals family", () => {
     expect(sum).toMatchObject({ expected: "250.00", actual: "300.00" });
   });
 
+  it("reads a 合计 row shifted one column to the left where it is, and reports the amount column it leaves empty", () => {
+    const workbook = expenditureSummary([179.84, 200, null], lines());
+    const rows = workbook.sheets[0].rows as unknown as Array<Array<unknown>>;
+    rows[4][3] = { type: "number", value: 379.84 }; // the 合计 figure typed in the 科目名称 column
+    const result = run(workbook);
+    expect(result.findings.map((f) => `${f.rule} ${f.category} ${f.cell}`)).toEqual(["totals/shifted-row missing-value G5"]);
+    expect(result.findings[0].message.zh).toContain("200.00 写在了 F5");
+  });
+
   it("treats an empty total with non-empty parts as a mismatch", () => {
     expect(at(expenditureSummary([null, 179.84, 200], lines()))).toEqual(["totals/total-row E5 error"]);
   });

@@ -30,6 +30,16 @@ export const codeLayout: RuleMeta = {
   },
 };
 
+export const shiftedRow: RuleMeta = {
+  id: "totals/shifted-row",
+  category: "missing-value",
+  severity: "error",
+  description: {
+    zh: "合计行的数值整体错位一列，某一金额列因此为空",
+    en: "A total row's figures sit one column to the left, leaving an amount column empty",
+  },
+};
+
 const RANK: Record<string, number> = { 类: 1, 款: 2, 项: 3 };
 
 /** Children of a coded row: the rows of the next level present in its block (款 under a 类, else its 项). */
@@ -130,6 +140,31 @@ function checkTotalRows(context: RuleContext, entry: ReturnType<typeof budgetTab
   }
 }
 
+/** A row read one column to the left leaves the cell its last figure belongs in empty: report that cell. */
+function checkShiftedRows(context: RuleContext, entry: ReturnType<typeof budgetTables>[number]): void {
+  const { model, detected } = entry;
+  for (const row of model.rows) {
+    if (row.valueOffset === 0) continue;
+    for (const column of model.amountColumns) {
+      const laidOut = readValue(context, detected, { row: row.row, col: column.col, address: "" });
+      const meant = readValue(context, detected, valueCell(row, column));
+      if (!laidOut.ok || !laidOut.empty || !meant.ok || meant.empty) continue;
+      const target = valueCell({ ...row, valueOffset: 0 }, column);
+      const source = valueCell(row, column);
+      context.report(shiftedRow, {
+        sheet: model.sheet,
+        cell: target.address,
+        tableId: detected.id,
+        message: {
+          zh: `${row.label}行“${columnLabel(column)}”为空；该行数值整体左移了一列，本列的 ${formatAmount(meant.value)} 写在了 ${source.address}`,
+          en: `${row.label} row "${columnLabel(column)}" is empty: the row's figures sit one column to the left, and this column's ${formatAmount(meant.value)} is in ${source.address}`,
+        },
+        expected: meant.value.toFixed(2),
+      });
+    }
+  }
+}
+
 function checkCodeLayout(context: RuleContext, entry: ReturnType<typeof budgetTables>[number]): void {
   const { model, detected } = entry;
   for (const row of model.rows) {
@@ -155,7 +190,7 @@ function checkCodeLayout(context: RuleContext, entry: ReturnType<typeof budgetTa
 
 export const totalsFamily: RuleFamily = {
   name: "totals",
-  rules: [hierarchySum, totalRow, codeLayout],
+  rules: [hierarchySum, totalRow, codeLayout, shiftedRow],
   check(context) {
     for (const entry of budgetTables(context)) {
       if (entry.model.layout === "overview") continue;
@@ -163,6 +198,7 @@ export const totalsFamily: RuleFamily = {
         checkCodeLayout(context, entry);
         checkHierarchy(context, entry);
       }
+      checkShiftedRows(context, entry);
       checkTotalRows(context, entry);
     }
   },
