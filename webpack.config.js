@@ -24,7 +24,8 @@ module.exports = (env = {}, argv = {}) => {
       harness: "./src/harness/index.tsx",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      // --env output=<dir> lets the end-to-end tests build beside a running `npm start`.
+      path: path.resolve(__dirname, env.output ?? "dist"),
       filename: "[name].[contenthash:8].js",
       clean: true,
     },
