@@ -26,8 +26,6 @@ interface RememberedHighlight {
   readonly id: string;
 }
 
-const READ_PROPERTIES = "values,valueTypes,formulas,numberFormat";
-
 export function createExcelHost(run: ExcelBatchRunner): WorkbookHost {
   return {
     readSnapshot: () => run(readSnapshot),
@@ -75,7 +73,7 @@ async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnap
   for (const batch of planReads(areas)) {
     const queued = batch.map((slice) => {
       const range = sheets[slice.sheetIndex].worksheet.getRangeByIndexes(slice.rowIndex, slice.columnIndex, slice.rowCount, slice.columnCount);
-      range.load(READ_PROPERTIES);
+      range.load("values,valueTypes,formulas,numberFormat");
       return { slice, range };
     });
     // One sync per batch of CELLS_PER_SYNC cells, not per sheet or table: the payload limit is the reason.

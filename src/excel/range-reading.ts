@@ -18,7 +18,7 @@ export interface UsedArea {
   readonly columnCount: number;
 }
 
-export interface RangeSlice extends UsedArea {}
+export type RangeSlice = UsedArea;
 
 /** Row slices of every used area, grouped so that each group is read in one sync. */
 export function planReads(areas: readonly UsedArea[]): RangeSlice[][] {

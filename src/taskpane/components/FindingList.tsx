@@ -104,7 +104,7 @@ export function FindingList(props: FindingListProps) {
                     </Text>
                     {(finding.expected !== undefined || finding.actual !== undefined) && (
                       <Caption1 className={styles.values}>
-                        {finding.expected !== undefined && `${text(UI.expected, props.lang)}：${finding.expected}　`}
+                        {finding.expected !== undefined && `${text(UI.expected, props.lang)}：${finding.expected} `}
                         {finding.actual !== undefined && `${text(UI.actual, props.lang)}：${finding.actual}`}
                       </Caption1>
                     )}
