@@ -163,8 +163,11 @@ class DepartmentCheck {
     const R = departmentRules;
     const columns = (["budget", "fiscal", "other"] as const).filter((k) => tasks.columns[k] !== undefined);
     const read = (rule: RuleMeta, row: number, col: number) => valueOrZero(readFormAmount(this.context, rule, this.table, positionOf(row, col)));
+    // A 合计 row built from rows that do not compose cannot compose either: report the rows only.
+    let rowFailed = false;
     for (const row of [...tasks.rows, ...(tasks.totalRow !== undefined ? [tasks.totalRow] : [])]) {
       if (tasks.columns.budget === undefined || tasks.columns.fiscal === undefined) break;
+      if (row === tasks.totalRow && rowFailed) break;
       const budgetAt = positionOf(row, tasks.columns.budget);
       const budget = read(R.taskComposition, row, tasks.columns.budget);
       const fiscal = read(R.taskComposition, row, tasks.columns.fiscal);
@@ -173,6 +176,7 @@ class DepartmentCheck {
       const computed = fiscal.plus(other);
       const verdict = compareTotal(budget, computed, 2, this.context.settings);
       if (verdict.ok) continue;
+      rowFailed = true;
       this.report(
         R.taskComposition,
         budgetAt,

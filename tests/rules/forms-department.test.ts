@@ -1,0 +1,106 @@
+// department/*: the 部门（单位）整体支出绩效目标申报表 (RULES 3.5 department, P7, P15).
+import Decimal from "decimal.js";
+import fc from "fast-check";
+import { departmentFamily } from "../../src/core/rules/department";
+import { departmentSheet, run, workbookOf, type DepartmentSpec } from "./forms-builders";
+
+const base = (): DepartmentSpec => ({
+  name: "济南市历下区民政局",
+  contact: "西希",
+  phone: "88151213",
+  establishment: 36,
+  inPost: 36,
+  controlTarget: "≤100%",
+  basic: 1263.27,
+  project: 20670,
+  fiscal: 21933.27,
+  other: 0,
+  operating: 0,
+  specificPurpose: 20670,
+  local: 20670,
+  transfer: 0,
+  tasks: [
+    [20000, 20000, 0],
+    [507, 500, 7],
+  ],
+  taskTotal: [20507, 20500, 7],
+});
+
+function check(spec: DepartmentSpec, family = departmentFamily()) {
+  const layout = departmentSheet("部门", spec);
+  const findings = run(workbookOf(layout.sheet), family).findings.filter((f) => f.rule.startsWith("department/"));
+  return { cells: layout.cells, findings, at: findings.map((f) => `${f.rule}@${f.cell}:${f.severity}`) };
+}
+
+describe("department form", () => {
+  it("a consistent form gives no finding", () => {
+    expect(check(base()).findings).toEqual([]);
+  });
+
+  it.each<[string, Partial<DepartmentSpec>]>([
+    ["a mobile phone number", { phone: "13912345678" }],
+    ["a phone with area code", { phone: "0531-86568760" }],
+    ["staff below the establishment", { inPost: 30 }],
+    ["staff above the establishment without a ≤100% target", { inPost: 40, controlTarget: "≤110%" }],
+    ["a tasks total below 项目支出", { tasks: [[100, 100, 0]], taskTotal: [100, 100, 0] }],
+  ])("no finding for %s", (_, change) => {
+    expect(check({ ...base(), ...change }).findings).toEqual([]);
+  });
+
+  it.each<[string, Partial<DepartmentSpec>, (c: ReturnType<typeof departmentSheet>["cells"]) => string[]]>([
+    ["基本+项目 ≠ 财政拨款+其他资金, 其他资金 the gap", { other: 327.89 }, (c) => [`department/type-vs-source@${c.other}:error`]],
+    ["基本+项目 ≠ 财政拨款+其他资金, no part the gap", { fiscal: 21000 }, (c) => [`department/type-vs-source@${c.fiscal}:error`]],
+    ["运转类+特定目标类 equal to the department total instead of 项目支出", { operating: 21933.27, specificPurpose: 0 }, (c) => [`department/project-by-nature@${c.operating}:error`]],
+    ["本级安排+上级转移支付 ≠ 项目支出", { local: 21933.27 }, (c) => [`department/special-funds@${c.local}:error`]],
+    ["项目支出 itself off: the total is blamed", { project: 20000 }, (c) => [`department/type-vs-source@${c.fiscal}:error`, `department/project-by-nature@${c.project}:error`, `department/special-funds@${c.project}:error`, `department/task-within-project@${c.taskTotal[0]}:warning`]],
+    ["a task row whose 预算资金 ≠ 财政拨款+其他资金", { tasks: [[20000, 20000, 0], [517, 500, 7]], taskTotal: [20517, 20500, 7] }, (c) => [`department/task-composition@${c.taskRow(1)[0]}:error`]],
+    ["a tasks 合计 ≠ Σ rows", { taskTotal: [20507, 20400, 7] }, (c) => [`department/task-composition@${c.taskTotal[0]}:error`, `department/task-total@${c.taskTotal[1]}:error`]],
+    ["tasks above 项目支出", { tasks: [[21000, 21000, 0]], taskTotal: [21000, 21000, 0] }, (c) => [`department/task-within-project@${c.taskTotal[0]}:warning`]],
+    ["在职 > 编制 under 在职人员控制率 ≤100%", { inPost: 40 }, (c) => [`department/staff-over-establishment@${c.inPostCurrent}:warning`]],
+    ["a malformed phone", { phone: "8815-12" }, (c) => [`department/contact@${c.phone}:warning`]],
+    ["no contact", { contact: null }, () => ["department/contact@A4:warning"]],
+  ])("reports %s", (_, change, expected) => {
+    const { cells, at } = check({ ...base(), ...change });
+    expect(at.sort()).toEqual(expected(cells).sort());
+  });
+
+  it("can read 区（县）级财政专项资金 as total 财政拨款 (RULES open question 2)", () => {
+    const family = departmentFamily({ specialFundsTotal: "fiscal-appropriation" });
+    expect(check({ ...base(), local: 21933.27 }, family).findings).toEqual([]);
+    expect(check(base(), family).at).toEqual(["department/special-funds@G13:error"]);
+  });
+
+  it("states the arithmetic in the message", () => {
+    const { findings } = check({ ...base(), operating: 21933.27, specificPurpose: 0 });
+    expect(findings[0].message.zh).toBe("运转类支出 21,933.27 + 特定目标类支出 0.00 = 21,933.27，应等于项目支出 20,670.00，相差 1,263.27");
+  });
+
+  const cents = fc.integer({ min: 0, max: 100_000_000 }).map((c) => new Decimal(c).div(100));
+  it("property: consistent 预算情况 gives no finding; moving 特定目标类 by more than 0.01 gives one error at it", () => {
+    fc.assert(
+      fc.property(cents, cents, cents, cents, fc.integer({ min: 2, max: 1_000_000 }), (basic, operating, specific, other, shiftCents) => {
+        const project = operating.plus(specific);
+        const spec: DepartmentSpec = {
+          ...base(),
+          basic: basic.toNumber(),
+          project: project.toNumber(),
+          fiscal: basic.plus(project).minus(other).toNumber(),
+          other: other.toNumber(),
+          operating: operating.toNumber(),
+          specificPurpose: specific.toNumber(),
+          local: project.toNumber(),
+          transfer: 0,
+          tasks: [[project.toNumber(), project.minus(other).toNumber(), other.toNumber()]],
+          taskTotal: [project.toNumber(), project.minus(other).toNumber(), other.toNumber()],
+        };
+        fc.pre(basic.plus(project).gte(other));
+        expect(check(spec).findings).toEqual([]);
+        const moved = specific.plus(new Decimal(shiftCents).div(100));
+        const { at, cells } = check({ ...spec, specificPurpose: moved.toNumber() });
+        const blamed = moved.gt(operating) ? cells.specificPurpose : cells.operating;
+        expect(at).toEqual([`department/project-by-nature@${blamed}:error`]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
