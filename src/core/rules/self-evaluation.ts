@@ -328,8 +328,8 @@ class SelfEvaluationCheck {
         this.report(
           selfEvaluationRules.scoreWithinWeight,
           r.scoreCell,
-          `“${name}”得分 ${pts(r.score)} 应在 0 与分值 ${pts(r.weight)} 之间`,
-          `"${name}": score ${pts(r.score)} must lie between 0 and its weight ${pts(r.weight)}`,
+          r.score.lt(0) ? `“${name}”得分 ${pts(r.score)} 不能为负数` : `“${name}”得分 ${pts(r.score)} 超过分值 ${pts(r.weight)}（得分最高为分值）`,
+          r.score.lt(0) ? `"${name}": the score ${pts(r.score)} cannot be negative` : `"${name}": the score ${pts(r.score)} exceeds its weight ${pts(r.weight)} (a score is capped at the weight)`,
           { expected: Decimal.max(ZERO, Decimal.min(r.score, r.weight)), actual: r.score },
         );
       }
