@@ -14,7 +14,7 @@ const useStyles = makeStyles({
   bar: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
   body: { display: "flex", columnGap: tokens.spacingHorizontalM, flexGrow: 1, minHeight: 0 },
   pane: {
-    width: "340px",
+    width: "320px",
     flexShrink: 0,
     overflowY: "auto",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,

@@ -30,25 +30,43 @@ const CONTENT_TYPES: Record<string, string> = {
   ".xlsx": "application/octet-stream",
 };
 
-/** Opens the harness page; every request is answered from the build, anything else is refused and recorded. */
-export async function openHarness(browser: Browser, query = ""): Promise<{ page: Page; strayRequests: string[]; pageErrors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+export interface OpenedPage {
+  page: Page;
+  strayRequests: string[];
+  pageErrors: string[];
+}
+
+/** Opens a built page; requests are answered from the build (or by the given scripts for outside
+ *  addresses), anything else is refused and recorded. */
+export async function openBuiltPage(
+  browser: Browser,
+  pageAndQuery: string,
+  viewport = { width: 1280, height: 900 },
+  outsideScripts: Record<string, string> = {},
+): Promise<OpenedPage> {
+  const page = await browser.newPage({ viewport });
   const strayRequests: string[] = [];
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.route("**/*", async (route) => {
     const url = new URL(route.request().url());
     const file = path.join(buildDir, decodeURIComponent(url.pathname));
-    if (url.origin === ORIGIN && file.startsWith(buildDir) && existsSync(file)) {
+    if (outsideScripts[url.href] !== undefined) {
+      await route.fulfill({ body: outsideScripts[url.href], contentType: CONTENT_TYPES[".js"] });
+    } else if (url.origin === ORIGIN && file.startsWith(buildDir) && existsSync(file)) {
       await route.fulfill({ body: readFileSync(file), contentType: CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" });
     } else {
       strayRequests.push(url.href);
       await route.abort();
     }
   });
-  await page.goto(`${ORIGIN}/harness.html${query}`);
+  await page.goto(`${ORIGIN}/${pageAndQuery}`);
   await page.getByTestId("check-button").waitFor();
   return { page, strayRequests, pageErrors };
+}
+
+export function openHarness(browser: Browser, query = ""): Promise<OpenedPage> {
+  return openBuiltPage(browser, `harness.html${query}`);
 }
 
 /** Opens a workbook through the harness's file input and waits until it shows. */

@@ -1,4 +1,5 @@
-// End to end in headless Chromium: the real pane over the simulated Excel host, on the fixtures.
+// End to end in headless Chromium: the real pane over the simulated Excel host, on the fixtures, and
+// the task-pane page itself. One file, so the pages are built once.
 // Expected tables and findings come from checkWorkbook on the same file, never from fixed numbers.
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,9 +9,29 @@ import { checkWorkbook, type CheckResult } from "../../src/core/engine";
 import { rangeAddress, type CellRange } from "../../src/core/workbook/address";
 import { readWorkbook } from "../../src/io/xlsx-reader";
 import type { WorkbookDump } from "../../src/harness/simulated-workbook";
-import { buildPages, fixturesDir, launchBrowser, openHarness, openWorkbook, resultsDir } from "./harness-browser";
+import { buildPages, fixturesDir, launchBrowser, openBuiltPage, openHarness, openWorkbook, resultsDir } from "./harness-browser";
 
 const FIXTURES = ["minimal-project.xlsx", "liaocheng-2024-formulas.xlsx", "lixia-2024-self-evaluation.xlsx", "lixia-2024-performance.xlsx"];
+
+/** An Excel with one empty sheet: enough for a check that finds no tables. */
+const OFFICE_STUB = `
+  window.Office = {
+    context: { displayLanguage: "zh-CN" },
+    onReady(callback) { callback({ host: "Excel", platform: "OfficeOnline" }); return Promise.resolve({ host: "Excel" }); },
+  };
+  const emptyRange = () => ({ load() {}, rowIndex: 0, columnIndex: 0, rowCount: 1, columnCount: 1,
+    values: [[""]], valueTypes: [["Empty"]], formulas: [[""]], numberFormat: [["General"]], untrack() {},
+    getMergedAreasOrNullObject: () => ({ load() {}, isNullObject: true }) });
+  const sheet = { name: "Sheet1", visibility: "Visible", getUsedRange: emptyRange, getRangeByIndexes: emptyRange };
+  window.excelSyncs = 0;
+  window.Excel = { run: (batch) => batch({
+    workbook: {
+      worksheets: { load() {}, items: [sheet] },
+      settings: { getItemOrNullObject: () => ({ load() {}, isNullObject: true }), add() {} },
+    },
+    sync: async () => { window.excelSyncs += 1; },
+  }) };
+`;
 
 let browser: Browser;
 
@@ -84,6 +105,9 @@ describe("the workbook harness", () => {
       );
       expect(findingLocations.sort()).toEqual(expected.findings.map((finding) => `${finding.id}@${finding.sheet}!${finding.cell}`).sort());
       await expect(page.getByTestId("not-checked-item").count()).resolves.toBe(expected.notChecked.length);
+
+      // The pane is 320 px wide in the harness: nothing may stick out sideways.
+      await expect(page.getByTestId("pane-frame").evaluate((frame) => frame.scrollWidth - frame.clientWidth)).resolves.toBe(0);
 
       // Highlights: exactly the finding cells are marked, in the model and in the grid.
       const findingCells = [...new Set(expected.findings.map((finding) => `${finding.sheet}!${finding.cell}`))].sort();
@@ -193,6 +217,28 @@ describe("the workbook harness", () => {
       await expect(page.getByTestId("check-button").textContent()).resolves.toBe("Check workbook");
       await check(page);
       await expect(page.getByTestId("empty-state").textContent()).resolves.toMatch(/No budget or performance tables found/);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+});
+
+describe("the task-pane page", () => {
+  // The real page, started the way Office starts it: office.js from the CDN address, answered here by a
+  // stub with Office.onReady and a minimal Excel.run, at the narrow width of a pane.
+  it("starts inside Office, fits a 320 px pane and reports a workbook without tables", async () => {
+    const { page, strayRequests, pageErrors } = await openBuiltPage(browser, "taskpane.html", { width: 320, height: 700 }, {
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js": OFFICE_STUB,
+    });
+    try {
+      await page.getByTestId("check-button").click();
+      await page.getByTestId("empty-state").waitFor();
+      await expect(page.getByTestId("empty-state").textContent()).resolves.toMatch(/没有找到预算或绩效表格/);
+      await expect(page.evaluate(() => (window as unknown as { excelSyncs: number }).excelSyncs)).resolves.toBeGreaterThan(0);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBe(0);
+      expect(pageErrors).toEqual([]);
+      expect(strayRequests).toEqual([]);
     } finally {
       await page.close();
     }
