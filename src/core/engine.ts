@@ -55,7 +55,8 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
 
   const report = (rule: RuleMeta, input: FindingInput) => {
     if (off.has(rule.id)) return;
-    const key = `${rule.id}|${input.sheet}|${input.cell}|${input.message.en}`;
+    // One missing value per cell, whichever rule noticed it first; otherwise one finding per rule and message.
+    const key = rule.category === "missing-value" ? `missing|${input.sheet}|${input.cell}` : `${rule.id}|${input.sheet}|${input.cell}|${input.message.en}`;
     if (seen.has(key)) return;
     seen.add(key);
     const severity = severityOverride[rule.id] ?? input.severity ?? rule.severity;

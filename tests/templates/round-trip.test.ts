@@ -2,7 +2,7 @@
 // formulas, dropdowns and markers are as the layout defines them, and detection finds the form as
 // its kind over its exact range.
 import { checkWorkbook } from "../../src/core/engine";
-import { INPUT_FILL, readTemplateMarkers, TEMPLATE_VERSION } from "../../src/core/templates";
+import { INPUT_FILL, readTemplateMarkers, requiredEmptyInputs, TEMPLATE_VERSION } from "../../src/core/templates";
 import { cellAt } from "../../src/core/workbook/snapshot";
 import { parseCellAddress, parseRange, rangeAddress } from "../../src/core/workbook/address";
 import { readWorkbook } from "../../src/io/xlsx-reader";
@@ -108,7 +108,15 @@ describe.each(TEMPLATE_CASES.map((c) => [c.name, c] as const))("template %s", (_
     const { layout, bytes } = written;
     const workbook = await readWorkbook(bytes);
     expect(readTemplateMarkers(workbook)).toEqual([
-      { sheet: layout.sheet, kind: testCase.kind, version: TEMPLATE_VERSION, packId: EXPECTED_PACK[testCase.name], year: 2025, ...(testCase.name === "self-evaluation-legacy" ? { packJson: expect.any(String) } : {}) },
+      {
+        sheet: layout.sheet,
+        kind: testCase.kind,
+        version: TEMPLATE_VERSION,
+        packId: EXPECTED_PACK[testCase.name],
+        year: 2025,
+        requiredInputs: requiredEmptyInputs(layout),
+        ...(testCase.name === "self-evaluation-legacy" ? { packJson: expect.any(String) } : {}),
+      },
     ]);
     expect(workbook.sheets.find((s) => s.name === "_bc_meta")?.visibility).toBe("veryHidden");
     expect(Object.keys(workbook.definedNames ?? {})).toEqual(expect.arrayContaining(["_bc_kind", "_bc_tplver", "_bc_pack", "_bc_sheet", "_bc_year"]));

@@ -26,7 +26,7 @@ test("writes a legacy project form with the bureau's pack embedded, ready for th
   expect(result).toMatchObject({ status: 0, stderr: "" });
   const workbook = await readWorkbook(new Uint8Array(fs.readFileSync(out)));
   expect(readTemplateMarkers(workbook)).toEqual([
-    { sheet: "项目支出绩效目标表", kind: "project-performance-target", version: "1", packId: "project-legacy", year: 2026, packJson: fs.readFileSync(PACK, "utf8") },
+    { sheet: "项目支出绩效目标表", kind: "project-performance-target", version: "1", packId: "project-legacy", year: 2026, packJson: fs.readFileSync(PACK, "utf8"), requiredInputs: expect.arrayContaining(["B3", "C6", "C7", "C8", "B9"]) },
   ]);
   expect(checkWorkbook(workbook).tables.map((t) => t.kind)).toEqual(["project-performance-target"]);
 });

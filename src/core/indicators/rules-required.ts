@@ -23,7 +23,9 @@ export const requiredIndicatorsRule: IndicatorRule = {
       const matching = block.rows.filter((row) => {
         if (requirement.level1 !== undefined && row.pair.level1?.name !== requirement.level1) return false;
         if (level2 !== undefined && row.pair.level2 !== level2) return false;
-        if (requirement.filled && row.name === "" && row.value === undefined) return false;
+        // A row laid out under the category but left empty counts as present: its empty cells are
+        // reported one by one as missing values, which says more than "category missing".
+        if (row.name === "" && row.value === undefined) return true;
         if (requirement.valueFamily !== undefined && row.value?.unitFamily !== requirement.valueFamily) return false;
         return true;
       });

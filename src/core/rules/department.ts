@@ -5,6 +5,7 @@ import Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
 import { positionOf, type CellPosition } from "../forms/cells";
 import { parseDepartmentTargetForm, type DepartmentTargetForm, type LabelledCell } from "../forms/department-target";
+import { valueCellRightOf } from "../forms/labels";
 import { parseIndicatorValue } from "../indicators/value-grammar";
 import type { Bilingual } from "../report/i18n";
 import { foldText } from "../workbook/text";
@@ -257,8 +258,9 @@ class DepartmentCheck {
     const f = this.form;
     const missing = (label: CellPosition | undefined, what: string, whatEn: string) => {
       if (!label) return;
-      const at = positionOf(label.row, label.col);
-      this.report(R, at, { zh: `${what}未填写`, en: `${whatEn} is not filled in` });
+      // The finding lands where the value is to be typed: just right of the label (past its merge).
+      const at = valueCellRightOf(this.view, label);
+      this.report(R, positionOf(at.row, at.col), { zh: `${what}未填写`, en: `${whatEn} is not filled in` });
     };
     if (!f.name) missing(f.nameLabel, "部门名称", "the department name");
     if (!f.contact) missing(f.contactLabel, "联系人", "the contact person");

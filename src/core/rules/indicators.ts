@@ -9,7 +9,8 @@ import { parseProjectTargetForm } from "../forms/project-target";
 import { readBudgetTable, valueCell } from "../forms/budget-table";
 import { checkIndicatorBlock, INDICATOR_RULES } from "../indicators/check";
 import type { IndicatorFormKind, IndicatorRowInput, IndicatorValueCell } from "../indicators/types";
-import { choosePack, type RulePack } from "../packs";
+import { builtinPack, choosePack, loadRulePack, type RulePack } from "../packs";
+import { readTemplateMarkers } from "../templates/markers";
 import { cellAddress } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
 import { foldText } from "../workbook/text";
@@ -108,8 +109,34 @@ function formBlocks(context: RuleContext): FormBlock[] {
   return blocks;
 }
 
-function packFor(form: FormBlock, rows: readonly IndicatorRowInput[], context: RuleContext, userPack: RulePack | undefined, headers: string[]): RulePack {
+/** Packs named by the template markers of the workbook, by sheet: a bureau's template carries its own pack. */
+function markedPacks(context: RuleContext): Map<string, RulePack> {
+  const packs = new Map<string, RulePack>();
+  for (const marker of readTemplateMarkers(context.workbook)) {
+    let pack: RulePack | undefined;
+    if (marker.packJson) {
+      try {
+        pack = loadRulePack(JSON.parse(marker.packJson));
+      } catch {
+        pack = undefined; // a damaged embedded pack falls back to the pack id, then to detection
+      }
+    }
+    pack ??= builtinPack(marker.packId);
+    if (pack) packs.set(marker.sheet, pack);
+  }
+  return packs;
+}
+
+function packFor(
+  form: FormBlock,
+  rows: readonly IndicatorRowInput[],
+  userPack: RulePack | undefined,
+  marked: Map<string, RulePack>,
+  headers: string[],
+): RulePack {
   if (userPack && userPack.formKind === form.kind) return userPack;
+  const fromTemplate = marked.get(form.table.sheet);
+  if (fromTemplate && fromTemplate.formKind === form.kind) return fromTemplate;
   return choosePack({ indicatorPairs: rows.map((r) => ({ level1: r.level1?.text ?? null, level2: r.level2?.text ?? null })), headers }).pack;
 }
 
@@ -119,6 +146,7 @@ export const indicatorFamily: RuleFamily = {
   check(context) {
       const userPack = context.pack;
       const blocks = formBlocks(context);
+      const marked = markedPacks(context);
       // A name cut at a fixed width shows only across many names: give each block its sheet's 三级 names.
       const level3BySheet = new Map<number, string[]>();
       for (const form of blocks) {
@@ -135,7 +163,7 @@ export const indicatorFamily: RuleFamily = {
           sheet: form.table.sheet,
           tableId: form.table.id,
           kind: form.kind,
-          pack: packFor(form, rows, context, userPack, headers),
+          pack: packFor(form, rows, userPack, marked, headers),
           ...(form.funds ? { funds: form.funds.value, fundsCell: form.funds.cell } : {}),
           peerLevel3Texts: level3BySheet.get(form.table.sheetIndex) ?? [],
         });

@@ -7,6 +7,8 @@ import { crossTableFamily } from "./cross-table";
 import { projectFundsFamily } from "./project-funds";
 import { selfEvaluationFamily } from "./self-evaluation";
 import { indicatorFamily } from "./indicators";
+import { projectFormFamily } from "./project-form";
+import { templateInputFamily } from "./template-inputs";
 import { targetListFamily } from "./target-list";
 import { departmentFamily } from "./department";
 
@@ -19,5 +21,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   selfEvaluationFamily(),
   targetListFamily,
   departmentFamily(),
+  projectFormFamily,
   indicatorFamily,
+  templateInputFamily,
 ];

@@ -284,6 +284,8 @@ class SelfEvaluationCheck {
   private checkWeights(budget: { budgetWeight?: Decimal }, rows: readonly ScoredRow[]): void {
     const block = this.form.indicators;
     if (!block || block.columns.weight === undefined || rows.length === 0) return;
+    // While any weight is still empty the form is unfinished, not wrong: its empty cells are missing values.
+    if (rows.some((r) => r.weight === undefined)) return;
     const headerAt = positionOf(block.headerRow, block.columns.weight);
     const indicatorWeights = rows.reduce((s, r) => s.plus(r.weight ?? ZERO), ZERO);
     const total = indicatorWeights.plus(budget.budgetWeight ?? ZERO);

@@ -7,7 +7,7 @@ import { bilingual, type Bilingual } from "../report/i18n";
 import type { LayoutContext } from "./context";
 import { defaultPackFor, packFormKind, type ChosenPack } from "./framework";
 import { departmentTargetLayout } from "./department-target";
-import { layoutToEdits, type TemplateLayout } from "./layout";
+import { inputCells, layoutToEdits, type TemplateLayout } from "./layout";
 import { TemplateOptionsSchema, type TemplateKind, type TemplateOptions, type TemplateOptionsInput } from "./options";
 import { projectTargetLayout } from "./project-target";
 import { selfEvaluationLayout } from "./self-evaluation";
@@ -19,6 +19,13 @@ export { insertionContext, readTemplateMarkers, type TemplateMarker } from "./ma
 export { TemplateKindSchema, TemplateOptionsSchema, type TemplateKind, type TemplateOptions, type TemplateOptionsInput } from "./options";
 export { uniqueSheetName } from "./sheet-name";
 export { LISTS_SHEET, MARKER_SHEET } from "./support-sheets";
+
+/** The required inputs a new form leaves empty: the cells a clerk must fill before it is valid. */
+export function requiredEmptyInputs(layout: TemplateLayout): string[] {
+  return inputCells(layout)
+    .filter((c) => c.input!.required && (c.input!.initial === undefined || c.input!.initial === null) && (c.formula === undefined || c.formula.result === ""))
+    .map((c) => c.at);
+}
 
 /** Options that cannot make a form: says what is wrong in both languages. */
 export class TemplateOptionsError extends Error {
@@ -108,6 +115,7 @@ export function planTemplate(kind: TemplateKind, input: TemplateOptionsInput): T
       packId: chosen.pack.id,
       year: options.year,
       ...(chosen.embeddedJson !== undefined ? { packJson: chosen.embeddedJson } : {}),
+      requiredInputs: requiredEmptyInputs(layout),
     },
     hasSheet(MARKER_SHEET),
   );

@@ -12,6 +12,8 @@ export interface TemplateMarker {
   readonly year: number | null;
   /** The rule pack embedded by the bureau, verbatim; absent for a pack shipped with the checker. */
   readonly packJson?: string;
+  /** Required input cells of the form that a clerk must fill (empty when the template was written). */
+  readonly requiredInputs: readonly string[];
 }
 
 /** The sheet a marker row points at, from its reference formula ('项目绩效目标-X'!$A$1). */
@@ -44,6 +46,10 @@ export function readTemplateMarkers(workbook: WorkbookSnapshot): TemplateMarker[
       version: String(cellAt(meta, row, MARKER_COLUMNS.version).value ?? ""),
       packId: String(cellAt(meta, row, MARKER_COLUMNS.pack).value ?? ""),
       year: typeof year === "number" ? year : null,
+      requiredInputs: String(cellAt(meta, row, MARKER_COLUMNS.inputs).value ?? "")
+        .split(",")
+        .map((a) => a.trim())
+        .filter((a) => /^[A-Z]+\d+$/.test(a)),
       ...(packJson !== "" ? { packJson } : {}),
     });
   }

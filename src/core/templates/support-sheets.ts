@@ -17,7 +17,8 @@ const LIST_STRIDE = 16;
 /** A cell holds at most 32,767 characters; a longer pack JSON continues in the next columns. */
 const JSON_CHUNK = 30000;
 
-export const MARKER_COLUMNS = { sheet: 1, kind: 2, version: 3, pack: 4, year: 5, json: 6 } as const;
+/** `inputs` lists the template's required input cells, so that validation knows which empty cells are missing values. */
+export const MARKER_COLUMNS = { sheet: 1, kind: 2, version: 3, pack: 4, year: 5, inputs: 6, json: 7 } as const;
 
 export const MARKER_NAMES: readonly (readonly [string, keyof typeof MARKER_COLUMNS])[] = [
   ["_bc_sheet", "sheet"],
@@ -86,6 +87,8 @@ export interface MarkerEntry {
   readonly packId: string;
   readonly year: number;
   readonly packJson?: string;
+  /** Required input cells of the form that start empty (A1 addresses). */
+  readonly requiredInputs: readonly string[];
 }
 
 /**
@@ -97,7 +100,7 @@ export function markerEdits(entry: MarkerEntry, sheetExists: boolean): { setup: 
   const edits: Edit[] = [];
   if (!sheetExists) {
     edits.push({ op: "addSheet", sheet, visibility: "veryHidden" });
-    const headers = ["sheet", "kind", "tplver", "pack", "year", "packJson"];
+    const headers = ["sheet", "kind", "tplver", "pack", "year", "inputs", "packJson"];
     headers.forEach((header, i) => edits.push({ op: "setValue", sheet, cell: cellAddress(1, i + 1), value: header }));
     for (const [name, column] of MARKER_NAMES) {
       const col = MARKER_COLUMNS[column];
@@ -113,6 +116,7 @@ export function markerEdits(entry: MarkerEntry, sheetExists: boolean): { setup: 
   edits.push({ op: "setValue", sheet, cell: cellAddress(entry.row, MARKER_COLUMNS.version), value: entry.version });
   edits.push({ op: "setValue", sheet, cell: cellAddress(entry.row, MARKER_COLUMNS.pack), value: entry.packId });
   edits.push({ op: "setValue", sheet, cell: cellAddress(entry.row, MARKER_COLUMNS.year), value: entry.year });
+  edits.push({ op: "setValue", sheet, cell: cellAddress(entry.row, MARKER_COLUMNS.inputs), value: entry.requiredInputs.join(",") });
   if (entry.packJson !== undefined) {
     chunks(entry.packJson).forEach((chunk, i) =>
       edits.push({ op: "setValue", sheet, cell: cellAddress(entry.row, MARKER_COLUMNS.json + i), value: chunk }),

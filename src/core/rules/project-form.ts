@@ -1,0 +1,165 @@
+// The head of a 项目支出绩效目标表: required fields filled in (P15), and the 年度总体绩效目标 text
+// whole and the form's own (RULES 1.7 truncated text, 3.5 a goal copied from another project).
+import type { DetectedTable } from "../detect/types";
+import type { CellText } from "../forms/cells";
+import { parseProjectTargetForm, type FundLine, type ProjectTargetForm } from "../forms/project-target";
+import { cellAddress as columnAddress } from "../workbook/address";
+import { foldText } from "../workbook/text";
+import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
+
+export const missingField: RuleMeta = {
+  id: "project-form/missing-field",
+  category: "missing-value",
+  severity: "warning",
+  description: { zh: "项目名称、主管部门、实施单位、项目类别、资金和绩效目标须填写", en: "Project name, department, implementing unit, category, funds and goal must be filled in" },
+};
+
+export const truncatedGoal: RuleMeta = {
+  id: "project-form/truncated-goal",
+  category: "truncated-text",
+  severity: "warning",
+  description: { zh: "绩效目标文字疑似被截断", en: "The goal text looks cut off" },
+};
+
+export const copiedGoal: RuleMeta = {
+  id: "project-form/copied-goal",
+  category: "duplicate-entry",
+  severity: "warning",
+  description: { zh: "绩效目标与另一项目的完全相同", en: "The goal text is the same as another project's" },
+};
+
+/** A goal ends as a sentence does; a cut one stops mid-phrase or on a comma. */
+const SENTENCE_END = /[。．.！!？?；;）)”"》%％]$/;
+const DANGLING_END = /[，,、：:（(“]$/;
+/** How close to the longest goal of the workbook a text must be to count as cut at the same width. */
+const WIDTH_SLACK = 6;
+/** The width cut only shows when many forms share a layout. */
+const MIN_FORMS_FOR_WIDTH = 8;
+
+function reportMissing(context: RuleContext, form: ProjectTargetForm, table: DetectedTable, cell: string, field: { zh: string; en: string }): void {
+  context.report(missingField, {
+    sheet: form.sheet,
+    cell,
+    tableId: table.id,
+    message: { zh: `“${field.zh}”未填写`, en: `${field.en} is not filled in` },
+  });
+}
+
+function checkFields(context: RuleContext, form: ProjectTargetForm, table: DetectedTable): void {
+  const view = context.view(table.sheetIndex);
+  const labelled: [CellText | null, { row: number; col: number; address: string } | undefined, { zh: string; en: string }][] = [
+    [form.name, form.nameLabel, { zh: "项目名称", en: "The project name" }],
+    [form.department, form.departmentLabel, { zh: "主管部门", en: "The supervising department" }],
+    [form.goal, form.goalLabel, { zh: "年度总体绩效目标", en: "The annual goal" }],
+  ];
+  for (const [value, label] of labelled) {
+    if (value || !label) continue;
+    const merge = view.mergeAt(label.row, label.col);
+    const col = (merge ? merge.right : label.col) + 1;
+    const at = view.masterOf(label.row, col);
+    reportMissing(context, form, table, `${columnAddress(at.row, at.col)}`, labelled.find((l) => l[1] === label)![2]);
+  }
+  for (const [key, line] of Object.entries(form.funds) as [string, FundLine | undefined][]) {
+    if (!line || key === "total") continue; // the total is usually a formula; its parts are the inputs
+    const reading = context.amount(table, line.value.row, line.value.col);
+    if (reading.kind === "empty") {
+      const name = view.cell(line.label.row, line.label.col).value;
+      reportMissing(context, form, table, line.value.address, { zh: String(name ?? key).replace(/^其中[:：]\s*/, "").trim(), en: `The amount of ${String(name ?? key).trim()}` });
+    }
+  }
+  // 项目类别 and 实施单位 only where the layout has them.
+  for (const [value, pattern, field] of [
+    [form.category, /^项目(类别|类型|属性)[:：]?$/, { zh: "项目类别", en: "The project category" }],
+    [form.implementingUnit, /^(实施单位|项目实施单位)[:：]?$/, { zh: "实施单位", en: "The implementing unit" }],
+  ] as const) {
+    if (value) continue;
+    for (let r = table.range.top; r <= table.range.bottom && r < (form.indicators?.headerRow ?? table.range.bottom); r++) {
+      for (let c = table.range.left; c <= table.range.right; c++) {
+        if (!pattern.test(view.text(r, c))) continue;
+        const merge = view.mergeAt(r, c);
+        const at = view.masterOf(r, (merge ? merge.right : c) + 1);
+        if (at.col <= table.range.right) reportMissing(context, form, table, columnAddress(at.row, at.col), field);
+      }
+    }
+  }
+}
+
+/** Goals of many forms cut at one width: the ones at that width that stop mid-sentence. */
+function checkTruncatedGoals(context: RuleContext, forms: { form: ProjectTargetForm; table: DetectedTable }[]): void {
+  const goals = forms.filter((f) => f.form.goal).map((f) => ({ ...f, text: f.form.goal!.text.trim() }));
+  const longest = Math.max(0, ...goals.map((g) => [...g.text].length));
+  for (const goal of goals) {
+    const length = [...goal.text].length;
+    const dangling = DANGLING_END.test(goal.text);
+    const atCutWidth = goals.length >= MIN_FORMS_FOR_WIDTH && length >= longest - WIDTH_SLACK && !SENTENCE_END.test(goal.text);
+    if (!dangling && !atCutWidth) continue;
+    const tail = [...goal.text].slice(-8).join("");
+    context.report(truncatedGoal, {
+      sheet: goal.form.sheet,
+      cell: goal.form.goal!.address,
+      tableId: goal.table.id,
+      message: dangling
+        ? { zh: `绩效目标以“${tail}”结尾，文字不完整`, en: `the goal ends in "${tail}": the text is incomplete` }
+        : {
+            zh: `绩效目标在第 ${length} 个字处中断（“…${tail}”），与本工作簿最长的目标（${longest} 字）同宽，疑似被截断`,
+            en: `the goal stops at character ${length} ("…${tail}"), the width of the longest goal in the workbook (${longest}): it looks cut off`,
+          },
+    });
+  }
+}
+
+/** Character pairs of a project name without its unit prefix (社保中心-…), to see which project a text is about. */
+function nameBigrams(name: string): string[] {
+  const bare = foldText(name).replace(/^[^-－—]+[-－—]/, "");
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < bare.length; i++) pairs.push(bare.slice(i, i + 2));
+  return pairs;
+}
+
+function aboutness(text: string, name: string | undefined): number {
+  if (!name) return 0;
+  const pairs = nameBigrams(name);
+  return pairs.length === 0 ? 0 : pairs.filter((p) => text.includes(p)).length / pairs.length;
+}
+
+/** The same goal text in two forms: the copy is the form whose own name the text does not speak of. */
+function checkCopiedGoals(context: RuleContext, forms: { form: ProjectTargetForm; table: DetectedTable }[]): void {
+  const byText = new Map<string, { form: ProjectTargetForm; table: DetectedTable }[]>();
+  for (const entry of forms) {
+    const text = entry.form.goal ? foldText(entry.form.goal.text) : "";
+    if (text.length < 15) continue; // short stock phrases (完成全年…工作) are legitimately shared
+    byText.set(text, [...(byText.get(text) ?? []), entry]);
+  }
+  for (const [text, group] of byText) {
+    const names = new Set(group.map((g) => foldText(g.form.name?.text ?? "")));
+    if (group.length < 2 || names.size < 2) continue;
+    const scored = group.map((g) => ({ ...g, score: aboutness(text, g.form.name?.text) }));
+    const best = Math.max(...scored.map((s) => s.score));
+    const owner = scored.find((s) => s.score === best)!;
+    for (const copy of scored) {
+      if (copy === owner || (copy.score === best && best > 0)) continue;
+      context.report(copiedGoal, {
+        sheet: copy.form.sheet,
+        cell: copy.form.goal!.address,
+        tableId: copy.table.id,
+        message: {
+          zh: `“${copy.form.name?.text ?? ""}”的绩效目标与“${owner.form.name?.text ?? ""}”（${owner.form.sheet}!${owner.form.goal!.address}）完全相同，且描述的是后者`,
+          en: `the goal of "${copy.form.name?.text ?? ""}" is word for word that of "${owner.form.name?.text ?? ""}" (${owner.form.sheet}!${owner.form.goal!.address}), and describes the latter`,
+        },
+      });
+    }
+  }
+}
+
+export const projectFormFamily: RuleFamily = {
+  name: "project-form",
+  rules: [missingField, truncatedGoal, copiedGoal],
+  check(context) {
+    const forms = context.tables
+      .filter((table) => table.kind === "project-performance-target")
+      .map((table) => ({ table, form: parseProjectTargetForm(context.view(table.sheetIndex), table) }));
+    for (const { form, table } of forms) checkFields(context, form, table);
+    checkTruncatedGoals(context, forms);
+    checkCopiedGoals(context, forms);
+  },
+};
