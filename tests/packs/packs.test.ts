@@ -38,8 +38,11 @@ describe("shipped rule packs", () => {
   });
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests spoil arbitrary JSON on purpose
+type LooseJson = Record<string, any>;
+
 describe("loadRulePack on malformed packs", () => {
-  const cases: Array<[string, (pack: Record<string, any>) => void, string, string]> = [
+  const cases: Array<[string, (pack: LooseJson) => void, string, string]> = [
     ["satisfaction threshold out of range", (pack) => (pack.thresholds = { satisfactionMin: 120 }), "thresholds.satisfactionMin: expected a number between 0 and 100", "0 到 100"],
     ["satisfaction threshold as text", (pack) => (pack.thresholds = { satisfactionMin: "90%" }), "thresholds.satisfactionMin: expected a number between 0 and 100", "0 到 100"],
     ["unknown 二级 role", (pack) => (pack.framework.level1[1].level2[0].role = "amount"), "framework.level1[1].level2[0].role: expected a known 二级 role", "二级指标类型"],
@@ -49,7 +52,7 @@ describe("loadRulePack on malformed packs", () => {
     ["unknown field", (pack) => (pack.threshold = {}), "(pack): unknown field(s): threshold", "未知字段"],
   ];
   it.each(cases)("%s: the message names the field and its path", (_title, spoil, en, zh) => {
-    const json = clone(PROJECT_COST_FIRST) as Record<string, any>;
+    const json = clone(PROJECT_COST_FIRST) as LooseJson;
     spoil(json);
     const error = loadError(json);
     expect(error.message).toContain(en);
@@ -58,7 +61,7 @@ describe("loadRulePack on malformed packs", () => {
   });
 
   it("accepts a pack that switches a rule off and lowers a threshold", () => {
-    const json = clone(PROJECT_COST_FIRST) as Record<string, any>;
+    const json = clone(PROJECT_COST_FIRST) as LooseJson;
     json.rules = { "indicators/satisfaction-threshold": "off", "indicators/taxonomy": "info" };
     json.thresholds = { satisfactionMin: 85 };
     const pack = loadRulePack(json);

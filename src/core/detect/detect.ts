@@ -20,8 +20,6 @@ import type { DetectedTable, HeaderColumn } from "./types";
 
 /** A title is one short text line; longer text is prose that merely mentions a table. */
 const MAX_TITLE_LENGTH = 60;
-/** How far below its title or head a form's indicator header may sit. */
-const FORM_HEADER_REACH = 40;
 
 interface Anchor {
   readonly row: number;

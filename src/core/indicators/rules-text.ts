@@ -7,7 +7,8 @@ import { normaliseIndicatorName } from "./framework";
 /** Display width: a CJK or full-width character is 1, an ASCII character ½ (how a cell fits text). */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const character of text) width += /[\u0000-\u00ff]/.test(character) ? 0.5 : 1;
+  // Latin-1 characters print at half the width of a CJK character.
+  for (const character of text) width += (character.codePointAt(0) ?? 0) <= 0xff ? 0.5 : 1;
   return width;
 }
 

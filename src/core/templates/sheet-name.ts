@@ -14,7 +14,9 @@ function cut(text: string, length: number): string {
 function cleanSheetName(wanted: string): string {
   const cleaned = wanted
     .replace(FORBIDDEN, "-")
-    .replace(/[\u0000-\u001f]/g, "")
+    .split("")
+    .filter((character) => character.charCodeAt(0) >= 0x20) // control characters are not allowed in names
+    .join("")
     .trim()
     .replace(/^'+|'+$/g, "")
     .trim();
