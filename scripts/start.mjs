@@ -1,8 +1,12 @@
 // `npm start`: builds dist/ when it is missing or older than the sources, then serves it on
 // http://localhost:3000 and prints the harness address. Plain http on purpose: the harness needs no
-// Office, so it needs no certificate (sideloading into Excel uses `npm run start:desktop|web`).
+// Office, so it needs no certificate.
+// `npm start -- --https`: the same over https with the Office development certificate
+// (`npx office-addin-dev-certs install` creates it), which is what Excel needs to load manifest.xml.
 import { spawnSync } from "node:child_process";
-import { createServer } from "node:http";
+import { createServer as createHttpServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import { homedir } from "node:os";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,7 +40,19 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-createServer((request, response) => {
+const useHttps = process.argv.includes("--https");
+const certificateDir = join(homedir(), ".office-addin-dev-certs");
+if (useHttps && !existsSync(join(certificateDir, "localhost.crt"))) {
+  console.error(`No development certificate in ${certificateDir}: run \`npx office-addin-dev-certs install\` first.`);
+  process.exit(1);
+}
+const serve = (handler) =>
+  useHttps
+    ? createHttpsServer({ cert: readFileSync(join(certificateDir, "localhost.crt")), key: readFileSync(join(certificateDir, "localhost.key")) }, handler)
+    : createHttpServer(handler);
+const origin = `${useHttps ? "https" : "http"}://localhost:${port}`;
+
+serve((request, response) => {
   const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
   const file = normalize(join(dist, pathname === "/" ? "harness.html" : pathname));
   if (!file.startsWith(dist + sep) || !existsSync(file) || statSync(file).isDirectory()) {
@@ -46,6 +62,6 @@ createServer((request, response) => {
   response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
   response.end(readFileSync(file));
 }).listen(port, () => {
-  console.log(`Budget Check harness: http://localhost:${port}/harness.html`);
-  console.log(`Task pane page (needs Excel): http://localhost:${port}/taskpane.html`);
+  console.log(`Budget Check harness: ${origin}/harness.html`);
+  console.log(`Task pane page (needs Excel): ${origin}/taskpane.html`);
 });
