@@ -48,8 +48,16 @@ function projectForm(sheet: SheetBuilder, top: number, index: number, indicatorR
   sheet.merge(top + 8, 2, top + 8, 5);
   const header = top + 9;
   sheet.line(header, ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]);
+  // Cost components split the funds exactly (in cents), so a clean form draws no cost finding.
+  const costRows = Math.max(1, Math.floor(indicatorRows / 6));
+  const componentCents = Math.floor((funds * 100) / Math.max(1, costRows - 1));
+  const costValue = (i: number) => {
+    if (i === 0 || costRows === 1) return `≤${funds} 万元`;
+    const cents = i === costRows - 1 ? Math.round(funds * 100) - componentCents * (costRows - 2) : componentCents;
+    return `≤${(cents / 100).toFixed(2)} 万元`;
+  };
   const categories: [string, string, (i: number) => string][] = [
-    ["成本指标", "经济成本指标", () => `≤${funds} 万元`],
+    ["成本指标", "经济成本指标", costValue],
     ["产出指标", "数量指标", (i) => `≥${10 + i} 个`],
     ["产出指标", "质量指标", () => "=100%"],
     ["产出指标", "时效指标", () => "≥95%"],
@@ -58,8 +66,13 @@ function projectForm(sheet: SheetBuilder, top: number, index: number, indicatorR
   ];
   let row = header + 1;
   for (let i = 0; i < indicatorRows; i++) {
-    const [level1, level2, value] = categories[Math.min(Math.floor((i * categories.length) / indicatorRows), categories.length - 1)];
-    const name = i === 0 ? "项目总成本" : `${level2.replace("指标", "")}指标名称${i}`;
+    const [level1, level2, value] = i < costRows ? categories[0] : categories[1 + Math.min(Math.floor(((i - costRows) * (categories.length - 1)) / (indicatorRows - costRows)), categories.length - 2)];
+    // Names of varied length and wording, as real forms have; a column of equal-width names looks cut off.
+    const words = ["服务", "覆盖", "完成", "按期", "群众", "设施", "活动", "培训", "宣传", "保障"];
+    const name =
+      i === 0
+        ? "项目总成本"
+        : `${words[(i + index) % words.length]}${words.slice(0, 1 + ((i * 7 + index) % 4)).join("")}${level2.replace("指标", "")}${(i + index) % 2 === 0 ? "率" : ""}${i}`;
     sheet.line(row, [null, level1, level2, name, value(i)]);
     row++;
   }

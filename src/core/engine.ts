@@ -38,13 +38,16 @@ export interface CheckResult {
 }
 
 export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
-  const tables = detectTables(workbook);
+  // One view per sheet for detection and every rule: folded label texts are computed once.
   const views = new Map<number, SheetView>();
   const view = (sheetIndex: number) => {
     let v = views.get(sheetIndex);
     if (!v) views.set(sheetIndex, (v = new SheetView(workbook.sheets[sheetIndex])));
     return v;
   };
+  const tables = detectTables(workbook, view);
+  // Several families read the same amount cells; each cell is turned into a decimal once.
+  const amounts = new Map<number, Map<number, AmountReading>>();
   const fromPack = options.pack ? packAdjustments(options.pack) : undefined;
   const off = new Set([...(fromPack?.overrides.off ?? []), ...(options.overrides?.off ?? [])]);
   const severityOverride = { ...fromPack?.overrides.severity, ...options.overrides?.severity };
@@ -85,7 +88,11 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
       const sheetView = view(table.sheetIndex);
       const master = sheetView.masterOf(row, col);
       const cell = sheetView.raw(master.row, master.col);
-      const reading = readAmount(cell);
+      let sheetAmounts = amounts.get(table.sheetIndex);
+      if (!sheetAmounts) amounts.set(table.sheetIndex, (sheetAmounts = new Map()));
+      const memoKey = master.row * 16384 + master.col; // a small integer: fast map key
+      let reading = sheetAmounts.get(memoKey);
+      if (!reading) sheetAmounts.set(memoKey, (reading = readAmount(cell)));
       if (reading.kind === "number" && reading.typedAsText) {
         const address = cellAddress(master.row, master.col);
         const key = `${table.sheetIndex}!${address}`;

@@ -26,10 +26,10 @@ interface Anchor {
   readonly title?: { readonly text: string; readonly signature: TitleSignature };
 }
 
-export function detectTables(workbook: WorkbookSnapshot): DetectedTable[] {
+export function detectTables(workbook: WorkbookSnapshot, viewOf: (sheetIndex: number) => SheetView = (i) => new SheetView(workbook.sheets[i])): DetectedTable[] {
   const tables: DetectedTable[] = [];
-  workbook.sheets.forEach((sheet, sheetIndex) => {
-    const view = new SheetView(sheet);
+  workbook.sheets.forEach((_sheet, sheetIndex) => {
+    const view = viewOf(sheetIndex);
     for (const block of segmentSheet(view)) {
       for (const table of detectInBlock(view, sheetIndex, block)) tables.push(table);
     }

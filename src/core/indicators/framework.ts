@@ -5,7 +5,19 @@ import { foldText, withoutIndicatorSuffix } from "../workbook/text";
 import type { Level1Role, Level2Role, RulePack } from "../packs/schema";
 
 /** RULES 1.6: NFKC, no whitespace at all, numbering and a trailing colon dropped, 指标 optional. */
+/** Names repeat across every form (经济成本指标, 数量指标 …): each spelling is normalised once. */
+const NORMALISED_NAMES = new Map<string, string>();
+
 export function normaliseIndicatorName(text: string): string {
+  let normalised = NORMALISED_NAMES.get(text);
+  if (normalised === undefined) {
+    if (NORMALISED_NAMES.size > 50000) NORMALISED_NAMES.clear();
+    NORMALISED_NAMES.set(text, (normalised = normaliseUncached(text)));
+  }
+  return normalised;
+}
+
+function normaliseUncached(text: string): string {
   const folded = foldText(text)
     .replace(/^(\d+[.、)]|[(（]?[一二三四五六七八九十]+[)）、.]|[(（]\d+[)）])/, "")
     .replace(/[:：]$/, "");

@@ -37,6 +37,15 @@ export function cutWidth(texts: readonly string[]): number | undefined {
   return best;
 }
 
+/** The blocks of one sheet share their peers' list: its cut width is worked out once. */
+const PEER_WIDTHS = new WeakMap<readonly string[], number | undefined>();
+function peerCutWidth(peers: readonly string[]): number | undefined {
+  if (PEER_WIDTHS.has(peers)) return PEER_WIDTHS.get(peers);
+  const width = cutWidth(peers.map((text) => text.replace(/\s/g, "")));
+  PEER_WIDTHS.set(peers, width);
+  return width;
+}
+
 export const truncatedTextRule: IndicatorRule = {
   meta: {
     id: "indicators/truncated-text",
@@ -51,7 +60,7 @@ export const truncatedTextRule: IndicatorRule = {
   },
   check({ block, report }) {
     const names = block.rows.map((row) => row.name).filter((name) => name !== "");
-    const width = cutWidth(block.context.peerLevel3Texts?.map((text) => text.replace(/\s/g, "")) ?? names);
+    const width = block.context.peerLevel3Texts ? peerCutWidth(block.context.peerLevel3Texts) : cutWidth(names);
     for (const row of block.rows) {
       const nameCell = row.input.level3?.cell;
       if (nameCell !== undefined && row.name.length >= 4) {

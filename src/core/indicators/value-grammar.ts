@@ -107,7 +107,21 @@ export function normaliseIndicatorValue(text: string): { normalised: string; hin
 }
 
 /** Parses one 指标值 (RULES 2.2). Never throws: anything unreadable is descriptive or garbled. */
+/** Readings are immutable and forms repeat the same targets (=100%, ≥95%), so parses are reused. */
+const READING_CACHE = new Map<string, IndicatorValueReading>();
+const READING_CACHE_LIMIT = 20000;
+
 export function parseIndicatorValue(text: string, options: GrammarOptions = {}): IndicatorValueReading {
+  const key = options.extraQualitativeWords?.length ? `${options.extraQualitativeWords.join("\u0001")}\u0002${text}` : text;
+  const cached = READING_CACHE.get(key);
+  if (cached) return cached;
+  const reading = parseUncached(text, options);
+  if (READING_CACHE.size >= READING_CACHE_LIMIT) READING_CACHE.clear();
+  READING_CACHE.set(key, reading);
+  return reading;
+}
+
+function parseUncached(text: string, options: GrammarOptions): IndicatorValueReading {
   const { normalised, hints } = normaliseIndicatorValue(text);
   const base = { text, normalised, approximate: false, approxMarkers: [] as string[], hints };
   if (normalised === "") return { ...base, form: "empty" };

@@ -15,7 +15,9 @@ const TEXT_NUMBER = /^[-+]?\(?\d{1,3}([,，]\d{3})+(\.\d+)?\)?$|^[-+]?\(?\d+(\.\
 
 /** Converts a float as stored to the decimal it was meant to be (15 significant digits, as Excel shows). */
 export function decimalOf(value: number): Decimal {
-  return new Decimal(Number(value.toPrecision(15)));
+  // Integers and short decimals are exact already; only long binary tails need the 15-digit rounding.
+  const plain = String(value);
+  return new Decimal(plain.length <= 15 ? plain : Number(value.toPrecision(15)));
 }
 
 export function parseTextNumber(text: string): Decimal | undefined {

@@ -5,7 +5,6 @@ import type Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
 import { findIndicatorHeaderRow, parseIndicatorBlock, type IndicatorBlock, type IndicatorRow } from "../forms/indicator-block";
 import { findLabel } from "../forms/labels";
-import { parseProjectTargetForm } from "../forms/project-target";
 import { readBudgetTable, valueCell } from "../forms/budget-table";
 import { checkIndicatorBlock, INDICATOR_RULES } from "../indicators/check";
 import type { IndicatorFormKind, IndicatorRowInput, IndicatorValueCell } from "../indicators/types";
@@ -14,6 +13,7 @@ import { readTemplateMarkers } from "../templates/markers";
 import { cellAddress } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
 import { foldText } from "../workbook/text";
+import { projectTargetForm } from "./form-cache";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 
 const RULE_METAS: readonly RuleMeta[] = INDICATOR_RULES.map((rule) => ({
@@ -88,7 +88,7 @@ function formBlocks(context: RuleContext): FormBlock[] {
     if (!kind) continue;
     const view = context.view(table.sheetIndex);
     if (kind === "project") {
-      const form = parseProjectTargetForm(view, table);
+      const form = projectTargetForm(context, table);
       if (!form.indicators) continue;
       let funds: FormBlock["funds"];
       const total = form.funds.total;

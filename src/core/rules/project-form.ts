@@ -2,9 +2,10 @@
 // whole and the form's own (RULES 1.7 truncated text, 3.5 a goal copied from another project).
 import type { DetectedTable } from "../detect/types";
 import type { CellText } from "../forms/cells";
-import { parseProjectTargetForm, type FundLine, type ProjectTargetForm } from "../forms/project-target";
+import { type FundLine, type ProjectTargetForm } from "../forms/project-target";
 import { cellAddress as columnAddress } from "../workbook/address";
 import { foldText } from "../workbook/text";
+import { projectTargetForm } from "./form-cache";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 
 export const missingField: RuleMeta = {
@@ -157,7 +158,7 @@ export const projectFormFamily: RuleFamily = {
   check(context) {
     const forms = context.tables
       .filter((table) => table.kind === "project-performance-target")
-      .map((table) => ({ table, form: parseProjectTargetForm(context.view(table.sheetIndex), table) }));
+      .map((table) => ({ table, form: projectTargetForm(context, table) }));
     for (const { form, table } of forms) checkFields(context, form, table);
     checkTruncatedGoals(context, forms);
     checkCopiedGoals(context, forms);

@@ -5,11 +5,12 @@
 import Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
 import type { CellPosition } from "../forms/cells";
-import { parseProjectTargetForm, type FundLine } from "../forms/project-target";
+import { type FundLine } from "../forms/project-target";
 import type { Bilingual } from "../report/i18n";
 import { cellAddress, rangeAddress } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
 import { formatAmount, plainAmount } from "./format";
+import { projectTargetForm } from "./form-cache";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import { compareTotal } from "./tolerance";
 
@@ -84,7 +85,7 @@ interface PartReading {
 
 function checkProjectFunds(context: RuleContext, table: DetectedTable): void {
   const view = context.view(table.sheetIndex);
-  const form = parseProjectTargetForm(view, table);
+  const form = projectTargetForm(context, table);
   const { total, fiscal, carryOver, other } = form.funds;
   // 聊城-style forms carry no amounts at all: nothing to add up.
   if (!total) return;
