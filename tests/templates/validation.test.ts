@@ -17,11 +17,14 @@ describe.each(TEMPLATE_CASES.map((c) => [c.name, c] as const))("template %s", (_
   test("left empty, draws one missing-value finding per empty required input and nothing else", async () => {
     const { layout, bytes } = await writeCase(testCase);
     const result = checkWorkbook(await readWorkbook(bytes));
-    const emptyRequired = inputCells(layout)
-      .filter((c) => c.input!.required && (c.input!.initial === undefined || c.input!.initial === null) && (c.formula === undefined || c.formula.result === ""))
-      .map((c) => c.at)
-      .sort();
+    const required = inputCells(layout).filter((c) => c.input!.required && (c.input!.initial === undefined || c.input!.initial === null));
+    const emptyRequired = required.filter((c) => c.formula === undefined).map((c) => c.at).sort();
+    // A suggested value computed by a formula (项目总成本 = ≤ funds) has no stored result in a file that
+    // was never opened in Excel: the checker says it could not read it, it does not call it missing.
+    const uncalculatedInputs = required.filter((c) => c.formula !== undefined && c.formula.result === "").map((c) => c.at).sort();
     expect(result.findings.filter((f) => f.category !== "missing-value").map((f) => `${f.rule} ${f.cell}: ${f.message.en}`)).toEqual([]);
     expect(result.findings.map((f) => f.cell).sort()).toEqual(emptyRequired);
+    const notCheckedCells = result.notChecked.map((n) => n.cell);
+    for (const cell of uncalculatedInputs) expect(notCheckedCells).toContain(cell);
   });
 });

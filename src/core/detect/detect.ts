@@ -136,16 +136,16 @@ function firstOf(labels: Map<string, { row: number; col: number }>, words: reado
   return undefined;
 }
 
-/** The value written to the right of a label (项目名称 → the project's name). */
+/** The value typed in the cell just right of a label (项目名称 → the project's name), if any. */
 function valueRightOf(view: SheetView, at: { row: number; col: number }, range: CellRange): string | undefined {
   const labelMerge = view.mergeAt(at.row, at.col);
-  const start = (labelMerge ? labelMerge.right : at.col) + 1;
-  for (let c = start; c <= range.right; c++) {
-    const master = view.masterOf(at.row, c);
-    const cell = view.raw(master.row, master.col);
-    if (cell.type !== "empty") return String(cell.value).trim();
-  }
-  return undefined;
+  const col = (labelMerge ? labelMerge.right : at.col) + 1;
+  if (col > range.right) return undefined;
+  // Only the value cell itself: an empty name must not borrow the next label (项目类别) as a title.
+  const master = view.masterOf(at.row, col);
+  const cell = view.raw(master.row, master.col);
+  const text = cell.type === "empty" ? "" : String(cell.value).trim();
+  return text === "" ? undefined : text;
 }
 
 interface FormShape {

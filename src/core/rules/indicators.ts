@@ -56,6 +56,20 @@ function toInput(view: SheetView, block: IndicatorBlock, row: IndicatorRow): Ind
   return { row: row.row, level1: named(row.level1), level2: named(row.level2), level3: orEmpty(row.level3, block.columns.level3), value };
 }
 
+const UNCALCULATED_TARGET: RuleMeta = {
+  id: "indicators/uncalculated-target",
+  category: "indicator-value-format",
+  severity: "info",
+  description: { zh: "指标值公式没有计算结果", en: "A target formula has no calculated result" },
+};
+
+function uncalculatedTarget(view: SheetView, block: IndicatorBlock, row: IndicatorRow): boolean {
+  if (block.columns.target === undefined || row.target) return false;
+  const master = view.masterOf(row.row, block.columns.target);
+  const cell = view.raw(master.row, master.col);
+  return cell.formula !== undefined && cell.uncalculated === true;
+}
+
 /** Where a self-evaluation's indicator rows end: the row above its 总分 line. */
 function selfEvaluationBottom(view: SheetView, table: DetectedTable, headerRow: number): number {
   const total = findLabel(view, table.range, /^总分/, { top: headerRow + 1, bottom: table.range.bottom });
@@ -142,7 +156,7 @@ function packFor(
 
 export const indicatorFamily: RuleFamily = {
   name: "indicators",
-  rules: RULE_METAS,
+  rules: [...RULE_METAS, UNCALCULATED_TARGET],
   check(context) {
       const userPack = context.pack;
       const blocks = formBlocks(context);
@@ -156,7 +170,22 @@ export const indicatorFamily: RuleFamily = {
       }
       for (const form of blocks) {
         const view = context.view(form.table.sheetIndex);
-        const rows = form.block.rows.map((row) => toInput(view, form.block, row));
+        // A target computed by a formula that was never calculated is unknown, not missing: such a row is
+        // left out of the indicator checks and said to be not checked.
+        const uncalculated = form.block.rows.filter((row) => uncalculatedTarget(view, form.block, row));
+        for (const row of uncalculated) {
+          const at = view.masterOf(row.row, form.block.columns.target!);
+          context.notChecked(UNCALCULATED_TARGET, {
+            sheet: form.table.sheet,
+            cell: cellAddress(at.row, at.col),
+            tableId: form.table.id,
+            reason: {
+              zh: `指标值由公式计算，但文件中没有计算结果，无法核对（在 Excel 中打开并保存后可检查）`,
+              en: `the target is a formula with no calculated result in the file, so it cannot be checked (open and save it in Excel to check it)`,
+            },
+          });
+        }
+        const rows = form.block.rows.filter((row) => !uncalculated.includes(row)).map((row) => toInput(view, form.block, row));
         const headers = form.table.columns.flatMap((c) => c.path);
         for (let c = form.table.range.left; c <= form.table.range.right; c++) headers.push(view.text(form.block.headerRow, c));
         const result = checkIndicatorBlock(rows, {
