@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { DetectedTable } from "../detect/types";
 import { parseTextNumber } from "../rules/amounts";
-import { TableKindSchema, type TableKind } from "../report/vocabulary";
+import { BUDGET_TABLE_KINDS, TableKindSchema, type TableKind } from "../report/vocabulary";
 import { cellAddress } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
 
@@ -72,20 +72,7 @@ export const BudgetTableSchema = z.object({
 });
 export type BudgetTable = z.infer<typeof BudgetTableSchema>;
 
-export const BUDGET_KINDS: readonly TableKind[] = [
-  "budget-overview",
-  "fiscal-appropriation-overview",
-  "income-summary",
-  "expenditure-summary",
-  "general-public-budget-expenditure",
-  "general-public-basic-expenditure",
-  "three-public-expenses",
-  "government-fund-expenditure",
-  "state-capital-expenditure",
-  "basic-expenditure",
-  "project-expenditure",
-  "government-procurement",
-];
+export const BUDGET_KINDS: readonly TableKind[] = BUDGET_TABLE_KINDS;
 
 export function isBudgetKind(kind: TableKind): boolean {
   return BUDGET_KINDS.includes(kind);

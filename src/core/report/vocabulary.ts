@@ -3,12 +3,17 @@
 import { z } from "zod";
 import type { Bilingual } from "./i18n";
 
-export const TableKindSchema = z.enum([
+/** Performance tables: target listings, target forms, self-evaluations. */
+export const PERFORMANCE_TABLE_KINDS = [
   "performance-target-list",
   "department-performance-target",
   "project-performance-target",
   "project-self-evaluation",
   "self-evaluation-summary",
+] as const;
+
+/** Budget and final-account tables (a 决算 table is the kind of its 预算 counterpart). */
+export const BUDGET_TABLE_KINDS = [
   "budget-overview",
   "fiscal-appropriation-overview",
   "income-summary",
@@ -21,7 +26,9 @@ export const TableKindSchema = z.enum([
   "basic-expenditure",
   "project-expenditure",
   "government-procurement",
-]);
+] as const;
+
+export const TableKindSchema = z.enum([...PERFORMANCE_TABLE_KINDS, ...BUDGET_TABLE_KINDS]);
 export type TableKind = z.infer<typeof TableKindSchema>;
 
 export const FindingCategorySchema = z.enum([
