@@ -1,4 +1,5 @@
-// The Office.js door: reads a workbook snapshot, applies and removes highlight edits, selects cells.
+// The Office.js door: reads a workbook snapshot, applies and removes highlight edits, selects cells,
+// inserts templates (insert-template.ts).
 //
 // Highlights are conditional formats that this module adds and later deletes by id, never changes
 // to the cells' own fill, font or borders. So clearing can only ever remove our layer: whatever the
@@ -13,6 +14,7 @@
 import type { HighlightEdit } from "../core/report/highlights";
 import type { WorkbookSnapshot } from "../core/workbook/snapshot";
 import type { WorkbookHost } from "../taskpane/workbook-host";
+import { insertTemplate, officeRequirements, type RequirementCheck } from "./insert-template";
 import { planReads, sheetFromReads, type RangeRead, type UsedArea } from "./range-reading";
 
 /** Excel.run, or the harness's stand-in for it. */
@@ -26,8 +28,10 @@ interface RememberedHighlight {
   readonly id: string;
 }
 
-export function createExcelHost(run: ExcelBatchRunner): WorkbookHost {
+/** `supports` answers requirement-set questions: Office.js's own by default, the harness's in the harness. */
+export function createExcelHost(run: ExcelBatchRunner, supports: RequirementCheck = officeRequirements): WorkbookHost {
   return {
+    insertTemplate: (edits, select) => run((context) => insertTemplate(context, edits, select, supports)),
     readSnapshot: () => run(readSnapshot),
     applyHighlights: (edits) => run((context) => replaceHighlights(context, edits)),
     clearHighlights: () => run((context) => replaceHighlights(context, [])),

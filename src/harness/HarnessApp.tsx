@@ -27,6 +27,8 @@ export interface HarnessState {
   workbook?: SimulatedWorkbook;
   fileName: string;
   lastCheck?: ApiTraffic;
+  /** Traffic of the last template insertion (新建项目). */
+  lastInsert?: ApiTraffic;
   loading: boolean;
   loadError?: string;
 }
@@ -63,7 +65,13 @@ export function HarnessApp({ lang, sampleUrl, onState }: { lang: Lang; sampleUrl
 
   const workbook = state.workbook;
   const host = useMemo(
-    () => workbook && measuredHarnessHost(workbook, (lastCheck) => setState((current) => ({ ...current, lastCheck }))),
+    () =>
+      workbook &&
+      measuredHarnessHost(
+        workbook,
+        (lastCheck) => setState((current) => ({ ...current, lastCheck })),
+        (lastInsert) => setState((current) => ({ ...current, lastInsert })),
+      ),
     [workbook],
   );
 

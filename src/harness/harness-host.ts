@@ -5,8 +5,17 @@ import type { WorkbookHost } from "../taskpane/workbook-host";
 import { simulatedExcelRun } from "./simulated-excel";
 import type { ApiTraffic, SimulatedWorkbook } from "./simulated-workbook";
 
-export function measuredHarnessHost(workbook: SimulatedWorkbook, onCheckMeasured: (traffic: ApiTraffic) => void): WorkbookHost {
-  const adapter = createExcelHost(simulatedExcelRun(workbook));
+/** The simulated API covers ExcelApi up to 1.17 for what the adapter uses; notes (1.18) are not simulated. */
+export function harnessRequirements(set: string, version: string): boolean {
+  return set === "ExcelApi" && Number(version.split(".")[1] ?? 0) <= 17;
+}
+
+export function measuredHarnessHost(
+  workbook: SimulatedWorkbook,
+  onCheckMeasured: (traffic: ApiTraffic) => void,
+  onInsertMeasured: (traffic: ApiTraffic) => void = () => undefined,
+): WorkbookHost {
+  const adapter = createExcelHost(simulatedExcelRun(workbook), harnessRequirements);
   let checkStartedAt: ApiTraffic | undefined;
   const finishCheck = () => {
     if (!checkStartedAt) return;
@@ -32,6 +41,18 @@ export function measuredHarnessHost(workbook: SimulatedWorkbook, onCheckMeasured
       finishCheck();
     },
     selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
+    insertTemplate: async (edits, select) => {
+      const start = { ...workbook.traffic };
+      try {
+        await adapter.insertTemplate(edits, select);
+      } finally {
+        onInsertMeasured({
+          syncs: workbook.traffic.syncs - start.syncs,
+          requestBytes: workbook.traffic.requestBytes - start.requestBytes,
+          responseBytes: workbook.traffic.responseBytes - start.responseBytes,
+        });
+      }
+    },
   };
 }
 

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { readWorkbook } from "../io/xlsx-reader";
 import type { Cell, SheetVisibility, WorkbookSnapshot } from "../core/workbook/snapshot";
-import { cellKey, PLAIN_STYLE, SimulatedWorkbook, type CellStyle, type ExcelSheetVisibility, type SimulatedCell, type SimulatedSheet } from "./simulated-workbook";
+import { cellKey, emptySheet, PLAIN_STYLE, SimulatedWorkbook, type CellStyle, type ExcelSheetVisibility, type SimulatedCell, type SimulatedSheet } from "./simulated-workbook";
 
 export async function loadSimulatedWorkbook(bytes: Uint8Array): Promise<SimulatedWorkbook> {
   const snapshot = await readWorkbook(bytes);
@@ -44,7 +44,10 @@ export function simulatedWorkbookFrom(
     for (const [key, style] of styles) {
       if (!cells.has(key)) cells.set(key, { value: "", valueType: "Empty", numberFormat: "General", style });
     }
-    return { name: sheet.name, visibility: excelVisibility(sheet.visibility), cells, merges: [...sheet.merges], conditionalFormats: [] };
+    const simulated = emptySheet(sheet.name, excelVisibility(sheet.visibility));
+    for (const [key, cell] of cells) simulated.cells.set(key, cell);
+    simulated.merges.push(...sheet.merges);
+    return simulated;
   });
   return new SimulatedWorkbook(sheets);
 }

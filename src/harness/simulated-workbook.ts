@@ -13,6 +13,14 @@ export interface CellStyle {
   readonly bold: boolean;
   /** Border description per side ("thin #000000"), null for none. */
   readonly borders: { readonly top: string | null; readonly bottom: string | null; readonly left: string | null; readonly right: string | null };
+  // Set only by the simulated API (inserted templates); cells read from a file leave them out.
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  readonly horizontalAlignment?: string;
+  readonly verticalAlignment?: string;
+  readonly wrapText?: boolean;
+  /** Excel's default is locked; false marks an input of a protected sheet. */
+  readonly locked?: boolean;
 }
 
 export const PLAIN_STYLE: CellStyle = Object.freeze({
@@ -29,6 +37,28 @@ export interface SimulatedCell {
   formula?: string;
   numberFormat: string;
   style: CellStyle;
+  /** A formula written through the API, which the harness calculates (a file's formulas keep their cached values). */
+  calculated?: boolean;
+}
+
+/** A data validation rule as the Excel API takes it: list (source formula or inline) or number bounds. */
+export interface SimulatedValidation {
+  readonly range: CellRange;
+  readonly type: "list" | "decimal" | "wholeNumber";
+  /** List source ("=name", "=INDIRECT(...)" or "a,b,c"); for numbers, the bounds. */
+  readonly source?: string;
+  readonly operator?: string;
+  readonly formula1?: number | string;
+  readonly formula2?: number | string;
+  prompt?: string;
+}
+
+export interface SimulatedPageLayout {
+  paperSize?: string;
+  orientation?: string;
+  printTitleRows?: string;
+  centerHorizontally?: boolean;
+  fitToPagesWide?: number;
 }
 
 export interface SimulatedConditionalFormat {
@@ -46,6 +76,22 @@ export interface SimulatedSheet {
   readonly cells: Map<string, SimulatedCell>;
   readonly merges: CellRange[];
   readonly conditionalFormats: SimulatedConditionalFormat[];
+  readonly validations: SimulatedValidation[];
+  /** Points, by 1-based column / row; absent means Excel's default. */
+  readonly columnWidths: Map<number, number>;
+  readonly rowHeights: Map<number, number>;
+  pageLayout: SimulatedPageLayout;
+  protected: boolean;
+}
+
+/** A sheet with nothing in it, as Excel adds one. */
+export function emptySheet(name: string, visibility: ExcelSheetVisibility = "Visible"): SimulatedSheet {
+  return { name, visibility, cells: new Map(), merges: [], conditionalFormats: [], validations: [], columnWidths: new Map(), rowHeights: new Map(), pageLayout: {}, protected: false };
+}
+
+export interface SimulatedName {
+  readonly reference: string;
+  visible: boolean;
 }
 
 /** What went over the wire in the simulated API, as Excel on the web would count it. */
@@ -62,6 +108,8 @@ export function cellKey(row: number, col: number): string {
 export class SimulatedWorkbook {
   readonly sheets: SimulatedSheet[];
   readonly settings = new Map<string, string>();
+  /** Workbook-level defined names, by name. */
+  readonly names = new Map<string, SimulatedName>();
   activeSheet: string;
   selection: { sheet: string; range: CellRange } | undefined;
   readonly traffic: ApiTraffic = { syncs: 0, requestBytes: 0, responseBytes: 0 };

@@ -1,5 +1,6 @@
 // What the pane needs from a workbook, as plain async functions. Real Excel (src/excel) and the
 // browser harness (src/harness) both provide it, so the components never see Office.js.
+import type { Edit } from "../core/edits";
 import type { HighlightEdit } from "../core/report/highlights";
 import type { WorkbookSnapshot } from "../core/workbook/snapshot";
 
@@ -12,4 +13,6 @@ export interface WorkbookHost {
   clearHighlights(): Promise<void>;
   /** Activates the sheet and selects the cell, so the user sees what a finding points at. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Applies a template's edits (new sheets only, nothing existing is written) and selects `select`. */
+  insertTemplate(edits: readonly Edit[], select: { sheet: string; cell: string }): Promise<void>;
 }
