@@ -80,9 +80,14 @@ describe("indicators/required", () => {
     expect(run(requiredIndicatorsRule, list).findings).toEqual([]);
     expect(run(missingIndicatorCellRule, list).findings.map((finding) => finding.category)).toEqual(expect.arrayContaining(["missing-value"]));
   });
-  it("成本指标 needs a money value", () => {
-    const list: Row[] = [["成本指标", "经济成本指标", "总成本", "4019.73"], ...COMPLETE.slice(1)];
+  it("成本指标 needs a money value: a qualitative cost target does not count", () => {
+    const list: Row[] = [["成本指标", "经济成本指标", "总成本", "严格控制"], ...COMPLETE.slice(1)];
     expect(cells(requiredIndicatorsRule, list)).toEqual(["A10 error"]);
+  });
+  it("a cost number written without its unit counts as a cost row: the missing unit is the value's own finding", () => {
+    const list: Row[] = [["成本指标", "经济成本指标", "总成本", "4019.73"], ...COMPLETE.slice(1)];
+    expect(cells(requiredIndicatorsRule, list)).toEqual([]);
+    expect(run(valueFormatRule, list).findings.map((finding) => finding.cell)).toContain("D10");
   });
 });
 
