@@ -34,6 +34,7 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
     verticalAlign: "top",
   },
+  dropdown: { float: "right", marginLeft: tokens.spacingHorizontalXXS, color: tokens.colorNeutralForeground3 },
   selected: { outline: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
 });
 
@@ -56,11 +57,14 @@ export function WorkbookGrid({ workbook }: { workbook: SimulatedWorkbook }) {
           workbook.changed();
         }}
       >
-        {workbook.sheets.map((entry) => (
-          <Tab key={entry.name} value={entry.name} data-testid="sheet-tab">
-            {entry.name}
-          </Tab>
-        ))}
+        {/* Hidden sheets have no tab in Excel either (the templates' lists and markers are hidden). */}
+        {workbook.sheets
+          .filter((entry) => entry.visibility === "Visible")
+          .map((entry) => (
+            <Tab key={entry.name} value={entry.name} data-testid="sheet-tab">
+              {entry.name}
+            </Tab>
+          ))}
       </TabList>
       {grid && (
         <div className={styles.scroller}>
@@ -90,7 +94,13 @@ export function WorkbookGrid({ workbook }: { workbook: SimulatedWorkbook }) {
                       data-cell={cell.address}
                       data-highlighted={cell.highlighted ? "true" : undefined}
                       data-selected={cell.selected ? "true" : undefined}
+                      data-dropdown={cell.dropdown ? "true" : undefined}
                     >
+                      {cell.dropdown && (
+                        <span className={styles.dropdown} aria-hidden="true">
+                          ▾
+                        </span>
+                      )}
                       {cell.text}
                     </td>
                   ))}

@@ -1,5 +1,6 @@
 // What the harness grid shows for one sheet: display text, merges as spans, the fill and font colour
-// a user would see in Excel (our conditional formats over the cell's own formatting), the selection.
+// a user would see in Excel (our conditional formats over the cell's own formatting), the selection
+// and which cells have a dropdown.
 import { cellAddress, columnLetters, rangeContains } from "../core/workbook/address";
 import { cellKey, type SimulatedSheet, type SimulatedWorkbook } from "./simulated-workbook";
 
@@ -17,6 +18,8 @@ export interface GridCell {
   readonly bold: boolean;
   readonly highlighted: boolean;
   readonly selected: boolean;
+  /** The cell has an in-cell dropdown (a list data validation). */
+  readonly dropdown: boolean;
 }
 
 export interface GridRow {
@@ -91,6 +94,7 @@ export function sheetGrid(workbook: SimulatedWorkbook, sheet: SimulatedSheet): S
         bold: cell?.style.bold ?? false,
         highlighted: layer !== undefined,
         selected: selection !== undefined && rangeContains(selection, row, col),
+        dropdown: sheet.validations.some((validation) => validation.type === "list" && rangeContains(validation.range, row, col)),
       });
     }
     rows.push({ rowNumber: row, cells });

@@ -1,6 +1,7 @@
 // The pane's own words, Chinese first. Domain names (table kinds) come from the core's vocabulary.
 import { bilingual, pick, type Bilingual, type Lang } from "../core/report/i18n";
 import type { FindingCategory, Severity } from "../core/report/vocabulary";
+import type { TemplateKind } from "../core/templates";
 
 export const UI = {
   title: bilingual("预算绩效表格校验", "Budget Check"),
@@ -36,7 +37,42 @@ export const UI = {
   actual: bilingual("实际", "Actual"),
   outsideTables: bilingual("表格之外", "Outside the tables"),
   listHint: bilingual("↑/↓ 逐条查看，Enter 选中单元格", "↑/↓ to walk the list, Enter to select the cell"),
+  tabCheck: bilingual("检查", "Check"),
+  tabNewProject: bilingual("新建项目", "New project"),
+  newProjectIntro: bilingual(
+    "在当前工作簿中插入一张新的空白表（含下拉选项和公式），不会修改已有的工作表。",
+    "Inserts a new blank form (with dropdowns and formulas) into this workbook; existing sheets are not changed.",
+  ),
+  templateKind: bilingual("表格类型", "Form"),
+  projectName: bilingual("项目名称", "Project name"),
+  department: bilingual("主管部门", "Department"),
+  departmentName: bilingual("部门名称", "Department"),
+  implementingUnit: bilingual("实施单位", "Implementing unit"),
+  year: bilingual("年度", "Year"),
+  fundsLegend: bilingual("项目资金（万元）", "Project funds (万元)"),
+  fiscal: bilingual("财政拨款", "Fiscal appropriation"),
+  carryOver: bilingual("上年结转", "Carried over"),
+  otherFunds: bilingual("其他资金", "Other funds"),
+  variant: bilingual("指标框架", "Indicator framework"),
+  variantCostFirst: bilingual("成本指标为一级", "Cost as a level-1 indicator"),
+  variantLegacy: bilingual("成本在产出下", "Cost under output"),
+  indicatorRows: bilingual("每类指标行数", "Indicator rows per category"),
+  insert: bilingual("插入新表", "Insert form"),
+  inserting: bilingual("正在插入…", "Inserting…"),
+  insertedTitle: bilingual("已插入", "Inserted"),
+  insertFailedTitle: bilingual("未能插入", "Could not insert"),
+  fixFields: bilingual("请先更正标出的字段。", "Correct the marked fields first."),
 } satisfies Record<string, Bilingual>;
+
+export const TEMPLATE_KIND_NAMES: Record<TemplateKind, Bilingual> = {
+  "project-performance-target": bilingual("项目支出绩效目标表", "Project performance targets"),
+  "department-performance-target": bilingual("部门整体支出绩效目标申报表", "Department performance targets"),
+  "project-self-evaluation": bilingual("项目支出绩效自评表", "Project self-evaluation"),
+};
+
+export function insertedText(lang: Lang, sheet: string, cell: string): string {
+  return lang === "en" ? `New sheet “${sheet}”; the cursor is on ${cell}, the first cell to fill in.` : `新工作表“${sheet}”，光标已在第一个待填单元格 ${cell}。`;
+}
 
 export const SEVERITY_NAMES: Record<Severity, Bilingual> = {
   error: bilingual("错误", "Error"),
