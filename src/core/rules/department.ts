@@ -12,15 +12,10 @@ import { foldText } from "../workbook/text";
 import type { SheetView } from "../workbook/sheet-view";
 import { formatAmount, plainAmount } from "./format";
 import { boundingRange, labelText, readFormAmount, valueOrZero } from "./project-funds";
-import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
+import { ruleMetaOf, type RuleContext, type RuleFamily, type RuleMeta } from "./rule";
 import { compareTotal } from "./tolerance";
 
-const rule = (id: string, category: RuleMeta["category"], severity: RuleMeta["severity"], zh: string, en: string): RuleMeta => ({
-  id: `department/${id}`,
-  category,
-  severity,
-  description: { zh, en },
-});
+const rule = ruleMetaOf("department");
 
 export const departmentRules = {
   typeVsSource: rule("type-vs-source", "composition-mismatch", "error", "基本支出 + 项目支出应等于财政拨款 + 其他资金", "基本支出 + 项目支出 must equal 财政拨款 + 其他资金"),

@@ -65,3 +65,13 @@ export interface RuleFamily {
   readonly rules: readonly RuleMeta[];
   check(context: RuleContext): void;
 }
+
+/** The rule-meta maker of one family: every rule id is "family/rule". */
+export function ruleMetaOf(family: string) {
+  return (id: string, category: FindingCategory, severity: Severity, zh: string, en: string): RuleMeta => ({
+    id: `${family}/${id}`,
+    category,
+    severity,
+    description: { zh, en },
+  });
+}

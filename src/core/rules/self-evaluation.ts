@@ -11,18 +11,13 @@ import { parseIndicatorValue, type IndicatorValueReading } from "../indicators/v
 import { decimalOf, parseTextNumber } from "./amounts";
 import { formatAmount, plainAmount } from "./format";
 import { boundingRange, labelText, readFormAmount, valueOrZero } from "./project-funds";
-import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
+import { ruleMetaOf, type RuleContext, type RuleFamily, type RuleMeta } from "./rule";
 import { compareTotal } from "./tolerance";
 import { positionOf } from "../forms/cells";
 import type { SheetView } from "../workbook/sheet-view";
 import { foldText } from "../workbook/text";
 
-const rule = (id: string, category: RuleMeta["category"], severity: RuleMeta["severity"], zh: string, en: string): RuleMeta => ({
-  id: `self-evaluation/${id}`,
-  category,
-  severity,
-  description: { zh, en },
-});
+const rule = ruleMetaOf("self-evaluation");
 
 export const selfEvaluationRules = {
   fundsComposition: rule("funds-composition", "composition-mismatch", "error", "年度资金总额应等于当年财政拨款、上年结转资金与其他资金之和（年初预算数、全年预算数、全年执行数各列）", "年度资金总额 must equal fiscal + carry-over + other funds in each column"),
