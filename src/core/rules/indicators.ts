@@ -161,12 +161,13 @@ export const indicatorFamily: RuleFamily = {
       const userPack = context.pack;
       const blocks = formBlocks(context);
       const marked = markedPacks(context);
-      // A name cut at a fixed width shows only across many names: give each block its sheet's 三级 names.
-      const level3BySheet = new Map<number, string[]>();
+      // A name cut at a fixed width shows only across many names: a workbook's forms come from one
+      // document, so every block is measured against all the 三级 names of its kind in the workbook.
+      const level3ByKind = new Map<IndicatorFormKind, string[]>();
       for (const form of blocks) {
-        const names = level3BySheet.get(form.table.sheetIndex) ?? [];
+        const names = level3ByKind.get(form.kind) ?? [];
         for (const row of form.block.rows) if (row.level3) names.push(row.level3.text);
-        level3BySheet.set(form.table.sheetIndex, names);
+        level3ByKind.set(form.kind, names);
       }
       for (const form of blocks) {
         const view = context.view(form.table.sheetIndex);
@@ -194,7 +195,7 @@ export const indicatorFamily: RuleFamily = {
           kind: form.kind,
           pack: packFor(form, rows, userPack, marked, headers),
           ...(form.funds ? { funds: form.funds.value, fundsCell: form.funds.cell } : {}),
-          peerLevel3Texts: level3BySheet.get(form.table.sheetIndex) ?? [],
+          peerLevel3Texts: level3ByKind.get(form.kind) ?? [],
         });
         for (const finding of result.findings) {
           const meta = META_BY_ID.get(finding.rule);
