@@ -277,3 +277,21 @@ describe("pack settings", () => {
     expect(result.findings[0]?.message.en).toContain("32.00 万元");
   });
 });
+
+describe("indicators/unit-cost-ratio against the cost of the same subject (RULES 3.5)", () => {
+  const base = (standard: string, count: string, component: string): Row[] => [
+    ["成本指标", "经济成本指标", "项目总成本", "=3.46万元"],
+    ["成本指标", "经济成本指标", "发放荣誉津贴金额", component],
+    ["成本指标", "经济成本指标", "荣誉津贴人均标准", standard],
+    ["产出指标", "数量指标", "荣誉津贴人数", count],
+  ];
+  it.each([
+    ["standard × count equals the stated component", "=1800元/人", "=3人", "=0.54万元", []],
+    ["the component written in 元 where 万元 is meant still agrees", "=1800元/人", "=3人", "=0.54元", []],
+    ["a ceiling the product stays under", "=1800元/人", "≥3人", "≤1万元", []],
+    ["a stated component the product does not reach", "=1800元/人", "=3人", "=1.46元", ["D12 warning"]],
+    ["a ceiling the product exceeds", "=1800元/人", "=10人", "≤1万元", ["D12 warning"]],
+  ])("%s", (_title, standard, count, component, expected) => {
+    expect(cells(unitCostRatioRule, base(standard as string, count as string, component as string))).toEqual(expected);
+  });
+});

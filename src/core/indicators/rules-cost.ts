@@ -143,6 +143,15 @@ export const yuanForWanRule: IndicatorRule = {
 /** How many of a time unit make a year, for per-unit standards priced per month or per year. */
 const PER_YEAR: Readonly<Record<string, number>> = { 年: 1, 月: 12, 季度: 4, 季: 4 };
 
+/** What a cost, standard or count row is about: its name without the words for standard, count or amount. */
+export function costSubject(name: string): string {
+  return name
+    .replace(/\s/g, "")
+    .replace(/(人均|户均|单位|平均)?(标准|成本)$/, "")
+    .replace(/(人数|户数|数量|人次|次数|个数|金额|费用|支出)$/, "")
+    .replace(/^(发放|支付|拨付|享受)/, "");
+}
+
 export const unitCostRatioRule: IndicatorRule = {
   meta: {
     id: "indicators/unit-cost-ratio",
@@ -154,16 +163,65 @@ export const unitCostRatioRule: IndicatorRule = {
         zh: "“{name}” {standard} × {quantity}（{quantityName}）= {product}，超过项目资金 {funds} 的 {percent}%",
         en: "“{name}” {standard} × {quantity} ({quantityName}) = {product}, {percent}% above the funds {funds}",
       },
+      productVsComponent: {
+        zh: "“{name}” {standard} × {quantity}（{quantityName}）= {product}，与成本“{componentName}” {component} 不符",
+        en: "“{name}” {standard} × {quantity} ({quantityName}) = {product}, which does not match the cost “{componentName}” {component}",
+      },
     },
   },
   check(context) {
     const { block } = context;
+    const { standards, components } = splitCostRows(block.rows);
+    const tolerance = new Decimal(1).plus(block.pack.thresholds.perUnitRatioMax);
+    const checkedAgainstComponent = new Set<AnalysedRow>();
+    // RULES 3.5: a unit standard × its quantity should give the cost component of the same subject
+    // (荣誉津贴人均标准 × 荣誉津贴人数 ≈ 发放荣誉津贴金额). The component may be written in 元 where 万元
+    // is meant; that slip is its own finding, so either reading of it counts as agreeing.
+    for (const standard of standards) {
+      const value = standard.value;
+      const unit = value?.unitReading;
+      if (value?.value === undefined || unit === undefined || unit.family !== "money" || unit.currencyMissing || value.high !== undefined) continue;
+      if (unit.per.length !== 1 || unit.per[0] in PER_YEAR || /^(天|日|小时|h|周)$/.test(unit.per[0])) continue;
+      const subject = costSubject(standard.name);
+      if (subject.length < 2) continue;
+      const quantity = block.rows.find(
+        (row) => row.level2Role === "quantity" && row.value?.unitFamily === "count" && row.value.value !== undefined && row.value.high === undefined && costSubject(row.name) === subject,
+      );
+      const component = components.find((entry) => costSubject(entry.row.name) === subject);
+      const perUnitWan = amountInWanYuan(value);
+      if (!quantity || !component || perUnitWan === undefined) continue;
+      checkedAgainstComponent.add(standard);
+      const product = perUnitWan.times(quantity.value!.value!.times(quantity.value!.unitReading?.scale ?? 1));
+      const literal = component.amount;
+      const asWan = component.row.value?.unitReading?.base === "元" && component.row.value.value !== undefined ? component.row.value.value : literal;
+      // A ceiling (≤ 4 万元) is kept when the product stays under it; a stated amount (= 1.46) must match.
+      const isCeiling = component.row.value?.operator === "≤" || component.row.value?.operator === "<";
+      const agrees = (amount: Decimal) =>
+        amount.greaterThan(0) && product.lessThanOrEqualTo(amount.times(tolerance)) && (isCeiling || amount.lessThanOrEqualTo(product.times(tolerance)));
+      if (agrees(literal) || agrees(asWan)) continue;
+      context.report({
+        messageId: "productVsComponent",
+        cell: standard.input.value?.cell ?? "",
+        range: component.row.input.value?.cell,
+        data: {
+          name: standard.name,
+          standard: value.text.trim(),
+          quantity: quantity.value!.text.trim(),
+          quantityName: quantity.name,
+          product: wan(product),
+          componentName: component.row.name,
+          component: component.row.value?.text.trim() ?? "",
+        },
+        expected: wan(product),
+        actual: component.row.value?.text.trim() ?? "",
+      });
+    }
     const funds = block.context.funds;
     if (funds === undefined || funds.lessThanOrEqualTo(0)) return;
-    const { standards } = splitCostRows(block.rows);
     const quantities = block.rows.filter((row) => row.level2Role === "quantity" && row.value?.unitFamily === "count" && row.value.value !== undefined && row.value.high === undefined);
     const limit = funds.times(1 + block.pack.thresholds.perUnitRatioMax);
     for (const standard of standards) {
+      if (checkedAgainstComponent.has(standard)) continue;
       const value = standard.value;
       const unit = value?.unitReading;
       if (value?.value === undefined || unit === undefined || unit.family !== "money" || unit.currencyMissing || value.high !== undefined) continue;
