@@ -46,8 +46,6 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     return v;
   };
   const tables = detectTables(workbook, view);
-  // Several families read the same amount cells; each cell is turned into a decimal once.
-  const amounts = new Map<number, Map<number, AmountReading>>();
   const fromPack = options.pack ? packAdjustments(options.pack) : undefined;
   const off = new Set([...(fromPack?.overrides.off ?? []), ...(options.overrides?.off ?? [])]);
   const severityOverride = { ...fromPack?.overrides.severity, ...options.overrides?.severity };
@@ -88,11 +86,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
       const sheetView = view(table.sheetIndex);
       const master = sheetView.masterOf(row, col);
       const cell = sheetView.raw(master.row, master.col);
-      let sheetAmounts = amounts.get(table.sheetIndex);
-      if (!sheetAmounts) amounts.set(table.sheetIndex, (sheetAmounts = new Map()));
-      const memoKey = master.row * 16384 + master.col; // a small integer: fast map key
-      let reading = sheetAmounts.get(memoKey);
-      if (!reading) sheetAmounts.set(memoKey, (reading = readAmount(cell)));
+      const reading = readAmount(cell);
       if (reading.kind === "number" && reading.typedAsText) {
         const address = cellAddress(master.row, master.col);
         const key = `${table.sheetIndex}!${address}`;

@@ -57,6 +57,8 @@ function titleSignatureOf(text: string): TitleSignature | undefined {
 
 /** A title row: its first text names a table kind, and anything else on the row is a short tag. */
 function titleAnchor(view: SheetView, row: number, block: CellRange): Anchor | undefined {
+  // Cheap rejection first: a title row holds at most two cells of its own (the title and a tag).
+  if (view.filledColumns(row, block.left, block.right).length > 2) return undefined;
   const texts = rowTexts(view, row, block.left, block.right);
   if (texts.length === 0 || texts.length > 2) return undefined;
   const signature = titleSignatureOf(texts[0].text);
@@ -67,7 +69,8 @@ function titleAnchor(view: SheetView, row: number, block: CellRange): Anchor | u
 }
 
 function isFormHeadRow(view: SheetView, row: number, block: CellRange): boolean {
-  return rowTexts(view, row, block.left, block.right).some((t) => FORM_HEAD_LABELS.includes(t.text));
+  // A label is a cell of its own (a merge's master), so only the row's own cells need looking at.
+  return view.filledColumns(row, block.left, block.right).some((col) => FORM_HEAD_LABELS.includes(view.text(row, col)));
 }
 
 function findAnchors(view: SheetView, block: CellRange): Anchor[] {

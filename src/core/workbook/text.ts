@@ -1,8 +1,12 @@
 // Text normalisation for matching labels: NFKC folds full-width forms (（ → (, ２ → 2, ： → :),
 // and every kind of whitespace, including U+3000 and line breaks inside wrapped headers, is removed.
 
+/** Printable ASCII and CJK unified ideographs only: NFKC leaves such text as it is. */
+const NFKC_STABLE = /^[\u0020-\u007e\u4e00-\u9fff]*$/;
+
 export function foldText(text: string): string {
-  return text.normalize("NFKC").replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, "");
+  const normalised = NFKC_STABLE.test(text) ? text : text.normalize("NFKC");
+  return normalised.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, "");
 }
 
 /** Folded text of a cell value; numbers and booleans become their plain text, empty becomes "". */
