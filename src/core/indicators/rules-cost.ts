@@ -143,6 +143,42 @@ export const yuanForWanRule: IndicatorRule = {
 /** How many of a time unit make a year, for per-unit standards priced per month or per year. */
 const PER_YEAR: Readonly<Record<string, number>> = { 年: 1, 月: 12, 季度: 4, 季: 4 };
 
+/** A unit standard that can be multiplied out: a fixed money amount per one kind of count (per year at most). */
+interface PricedStandard {
+  readonly perUnitWan: Decimal;
+  /** How many times a year the standard is paid (元/人/月 → 12). */
+  readonly perYear: Decimal;
+  /** True when the unit names a period (元/人/年, 元/月/人). */
+  readonly periodic: boolean;
+  /** The count the standard is priced by (人, 户 …), when the unit names one. */
+  readonly countPart?: string;
+}
+
+function pricedStandard(row: AnalysedRow): PricedStandard | undefined {
+  const value = row.value;
+  const unit = value?.unitReading;
+  if (value?.value === undefined || unit === undefined || unit.family !== "money" || unit.currencyMissing || value.high !== undefined) return undefined;
+  let perYear = new Decimal(1);
+  let periodic = false;
+  const countParts: string[] = [];
+  for (const part of unit.per) {
+    if (part in PER_YEAR) {
+      perYear = perYear.times(PER_YEAR[part] ?? 1);
+      periodic = true;
+    } else if (/^(天|日|小时|h|周)$/.test(part)) return undefined; // paid per day or hour: the count of days is unknown
+    else countParts.push(part);
+  }
+  if (countParts.length > 1) return undefined;
+  const perUnitWan = amountInWanYuan(value);
+  if (perUnitWan === undefined) return undefined;
+  return { perUnitWan, perYear, periodic, ...(countParts[0] !== undefined ? { countPart: countParts[0] } : {}) };
+}
+
+/** A 数量 row with one firm count (≥65 户, =3 人), not a range. */
+function isFirmCount(row: AnalysedRow): boolean {
+  return row.level2Role === "quantity" && row.value?.unitFamily === "count" && row.value.value !== undefined && row.value.high === undefined;
+}
+
 /** What a cost, standard or count row is about: its name without the words for standard, count or amount. */
 export function costSubject(name: string): string {
   return name
@@ -178,20 +214,16 @@ export const unitCostRatioRule: IndicatorRule = {
     // (荣誉津贴人均标准 × 荣誉津贴人数 ≈ 发放荣誉津贴金额). The component may be written in 元 where 万元
     // is meant; that slip is its own finding, so either reading of it counts as agreeing.
     for (const standard of standards) {
-      const value = standard.value;
-      const unit = value?.unitReading;
-      if (value?.value === undefined || unit === undefined || unit.family !== "money" || unit.currencyMissing || value.high !== undefined) continue;
-      if (unit.per.length !== 1 || unit.per[0] in PER_YEAR || /^(天|日|小时|h|周)$/.test(unit.per[0])) continue;
+      const priced = pricedStandard(standard);
+      // Only a plain per-unit standard (元/人), which a single count multiplies out.
+      if (!priced || priced.periodic || priced.countPart === undefined) continue;
       const subject = costSubject(standard.name);
       if (subject.length < 2) continue;
-      const quantity = block.rows.find(
-        (row) => row.level2Role === "quantity" && row.value?.unitFamily === "count" && row.value.value !== undefined && row.value.high === undefined && costSubject(row.name) === subject,
-      );
+      const quantity = block.rows.find((row) => isFirmCount(row) && costSubject(row.name) === subject);
       const component = components.find((entry) => costSubject(entry.row.name) === subject);
-      const perUnitWan = amountInWanYuan(value);
-      if (!quantity || !component || perUnitWan === undefined) continue;
+      if (!quantity || !component) continue;
       checkedAgainstComponent.add(standard);
-      const product = perUnitWan.times(quantity.value!.value!.times(quantity.value!.unitReading?.scale ?? 1));
+      const product = priced.perUnitWan.times(quantity.value!.value!.times(quantity.value!.unitReading?.scale ?? 1));
       const literal = component.amount;
       const asWan = component.row.value?.unitReading?.base === "元" && component.row.value.value !== undefined ? component.row.value.value : literal;
       // A ceiling (≤ 4 万元) is kept when the product stays under it; a stated amount (= 1.46) must match.
@@ -205,7 +237,7 @@ export const unitCostRatioRule: IndicatorRule = {
         range: component.row.input.value?.cell,
         data: {
           name: standard.name,
-          standard: value.text.trim(),
+          standard: standard.value!.text.trim(),
           quantity: quantity.value!.text.trim(),
           quantityName: quantity.name,
           product: wan(product),
@@ -218,31 +250,21 @@ export const unitCostRatioRule: IndicatorRule = {
     }
     const funds = block.context.funds;
     if (funds === undefined || funds.lessThanOrEqualTo(0)) return;
-    const quantities = block.rows.filter((row) => row.level2Role === "quantity" && row.value?.unitFamily === "count" && row.value.value !== undefined && row.value.high === undefined);
+    const quantities = block.rows.filter(isFirmCount);
     const limit = funds.times(1 + block.pack.thresholds.perUnitRatioMax);
     for (const standard of standards) {
       if (checkedAgainstComponent.has(standard)) continue;
-      const value = standard.value;
-      const unit = value?.unitReading;
-      if (value?.value === undefined || unit === undefined || unit.family !== "money" || unit.currencyMissing || value.high !== undefined) continue;
-      let perYear = new Decimal(1);
-      const countParts: string[] = [];
-      let unknownTime = false;
-      for (const part of unit.per) {
-        if (part in PER_YEAR) perYear = perYear.times(PER_YEAR[part] ?? 1);
-        else if (/^(天|日|小时|h|周)$/.test(part)) unknownTime = true;
-        else countParts.push(part);
-      }
-      if (unknownTime || countParts.length > 1) continue;
+      const priced = pricedStandard(standard);
+      if (!priced) continue;
+      const { perUnitWan, perYear } = priced;
+      const value = standard.value!;
       // The quantity the standard is priced by: a 数量 row counted in the same unit (人 ↔ 人/名).
-      const countPart = countParts[0] ?? "人";
+      const countPart = priced.countPart ?? "人";
       const related = quantities.filter((row) => {
         const base = row.value?.unitReading?.base ?? "";
         return base === countPart || (countPart === "人" && base === "名") || (countPart === "生" && base === "人");
       });
       if (related.length === 0) continue;
-      const perUnitWan = amountInWanYuan(value);
-      if (perUnitWan === undefined) continue;
       // Only flag when every candidate quantity gives too much: the quantity may be only partly paid here.
       const products = related.map((row) => ({ row, product: perUnitWan.times(perYear).times((row.value?.value ?? new Decimal(0)).times(row.value?.unitReading?.scale ?? 1)) }));
       if (!products.every((entry) => entry.product.greaterThan(limit))) continue;
