@@ -4,7 +4,8 @@
 import Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
 import { positionOf, type CellPosition } from "../forms/cells";
-import { parseDepartmentTargetForm, type DepartmentTargetForm, type LabelledCell } from "../forms/department-target";
+import type { DepartmentTargetForm, LabelledCell } from "../forms/department-target";
+import { departmentTargetForm } from "./form-cache";
 import { valueCellRightOf } from "../forms/labels";
 import { parseIndicatorValue } from "../indicators/value-grammar";
 import type { Bilingual } from "../report/i18n";
@@ -61,7 +62,7 @@ class DepartmentCheck {
     private readonly settings: DepartmentSettings,
   ) {
     this.view = context.view(table.sheetIndex);
-    this.form = parseDepartmentTargetForm(this.view, table);
+    this.form = departmentTargetForm(context, table);
   }
 
   private report(rule: RuleMeta, at: CellPosition, message: Bilingual, extra: { expected?: Decimal; actual?: Decimal; range?: string; severity?: "error" | "warning" | "info" } = {}) {

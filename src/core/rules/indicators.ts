@@ -3,9 +3,8 @@
 // indicator layer's input: the pack for each form, its funds, and the 三级 names of its neighbours.
 import type Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
-import { findIndicatorHeaderRow, parseIndicatorBlock, type IndicatorBlock, type IndicatorRow } from "../forms/indicator-block";
-import { findLabel } from "../forms/labels";
-import { readBudgetTable, valueCell } from "../forms/budget-table";
+import type { IndicatorBlock, IndicatorRow } from "../forms/indicator-block";
+import { valueCell } from "../forms/budget-table";
 import { checkIndicatorBlock, INDICATOR_RULES } from "../indicators/check";
 import type { IndicatorFormKind, IndicatorRowInput, IndicatorValueCell } from "../indicators/types";
 import { builtinPack, choosePack, loadRulePack, type RulePack } from "../packs";
@@ -13,7 +12,8 @@ import { readTemplateMarkers } from "../templates/markers";
 import { cellAddress } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
 import { foldText } from "../workbook/text";
-import { projectTargetForm } from "./form-cache";
+import { departmentTargetForm, projectTargetForm, selfEvaluationForm } from "./form-cache";
+import { budgetTables } from "./totals-support";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 
 const RULE_METAS: readonly RuleMeta[] = INDICATOR_RULES.map((rule) => ({
@@ -70,20 +70,13 @@ function uncalculatedTarget(view: SheetView, block: IndicatorBlock, row: Indicat
   return cell.formula !== undefined && cell.uncalculated === true;
 }
 
-/** Where a self-evaluation's indicator rows end: the row above its 总分 line. */
-function selfEvaluationBottom(view: SheetView, table: DetectedTable, headerRow: number): number {
-  const total = findLabel(view, table.range, /^总分/, { top: headerRow + 1, bottom: table.range.bottom });
-  return total ? total.row - 1 : table.range.bottom;
-}
-
 /** Amounts of the 项目支出预算情况表 by folded project name: funds for forms that state none (聊城). */
 function listedProjectAmounts(context: RuleContext): Map<string, { value: Decimal; cell: string }> {
   const amounts = new Map<string, { value: Decimal; cell: string }>();
-  for (const table of context.tables) {
+  for (const { detected: table, model: listing } of budgetTables(context)) {
     if (table.kind !== "project-expenditure") continue;
-    const listing = readBudgetTable(context.view(table.sheetIndex), table);
-    const totalColumn = listing?.amountColumns.find((column) => column.path.some((p) => p === "合计"));
-    if (!listing || !totalColumn) continue;
+    const totalColumn = listing.amountColumns.find((column) => column.path.some((p) => p === "合计"));
+    if (!totalColumn) continue;
     for (const row of listing.rows) {
       if (row.role !== "line") continue;
       const at = valueCell(row, totalColumn);
@@ -100,7 +93,6 @@ function formBlocks(context: RuleContext): FormBlock[] {
   for (const table of context.tables) {
     const kind = FORM_KINDS[table.kind];
     if (!kind) continue;
-    const view = context.view(table.sheetIndex);
     if (kind === "project") {
       const form = projectTargetForm(context, table);
       if (!form.indicators) continue;
@@ -115,10 +107,9 @@ function formBlocks(context: RuleContext): FormBlock[] {
       blocks.push({ table, kind, block: form.indicators, ...(funds ? { funds } : {}) });
       continue;
     }
-    const headerRow = findIndicatorHeaderRow(view, table.range);
-    if (headerRow === undefined) continue;
-    const bottom = kind === "self-eval" ? selfEvaluationBottom(view, table, headerRow) : table.range.bottom;
-    blocks.push({ table, kind, block: parseIndicatorBlock(view, table.range, headerRow, bottom) });
+    // Department and self-evaluation parsers bound their indicator blocks (above 总分, 等级 …) themselves.
+    const block = kind === "department" ? departmentTargetForm(context, table).indicators : selfEvaluationForm(context, table).indicators;
+    if (block) blocks.push({ table, kind, block });
   }
   return blocks;
 }

@@ -5,7 +5,8 @@ import Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
 import type { CellPosition, CellText } from "../forms/cells";
 import type { IndicatorRow } from "../forms/indicator-block";
-import { parseSelfEvaluationForm, type SelfEvaluationForm } from "../forms/self-evaluation";
+import type { SelfEvaluationForm } from "../forms/self-evaluation";
+import { selfEvaluationForm } from "./form-cache";
 import { matchByName, parseListing, type ListingRow } from "../forms/target-list";
 import { parseIndicatorValue, type IndicatorValueReading } from "../indicators/value-grammar";
 import { decimalOf, parseTextNumber } from "./amounts";
@@ -128,7 +129,7 @@ class SelfEvaluationCheck {
     private readonly settings: SelfEvaluationSettings,
   ) {
     this.view = context.view(table.sheetIndex);
-    this.form = parseSelfEvaluationForm(this.view, table);
+    this.form = selfEvaluationForm(context, table);
   }
 
   private report(rule: RuleMeta, at: CellPosition, zh: string, en: string, extra: { expected?: Decimal; actual?: Decimal; range?: string; severity?: "error" | "warning" | "info" } = {}) {

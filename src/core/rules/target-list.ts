@@ -4,11 +4,10 @@
 // forms by name similarity, never by position.
 import type { DetectedTable } from "../detect/types";
 import type { CellText } from "../forms/cells";
-import { parseDepartmentTargetForm } from "../forms/department-target";
 import { foldName, matchByName, nameSimilarity, parseListing, type ListingRow } from "../forms/target-list";
 import { formatAmount, plainAmount } from "./format";
 import { readFormAmount } from "./project-funds";
-import { projectTargetForm } from "./form-cache";
+import { departmentTargetForm, projectTargetForm } from "./form-cache";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import { compareTotal } from "./tolerance";
 
@@ -50,12 +49,11 @@ interface FormEntry {
 function formsOf(context: RuleContext): FormEntry[] {
   const entries: FormEntry[] = [];
   for (const table of context.tables) {
-    const view = context.view(table.sheetIndex);
     if (table.kind === "project-performance-target") {
       const form = projectTargetForm(context, table);
       if (form.name) entries.push({ table, kind: "project", name: form.name, department: form.department, ...(form.funds.total ? { total: form.funds.total.value } : {}) });
     } else if (table.kind === "department-performance-target") {
-      const form = parseDepartmentTargetForm(view, table);
+      const form = departmentTargetForm(context, table);
       if (form.name) entries.push({ table, kind: "department", name: form.name, department: null });
     }
   }
