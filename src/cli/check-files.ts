@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { checkWorkbook, summariseTable, type CheckOptions } from "../core/engine";
 import { pick, type Lang } from "../core/report/i18n";
-import type { TableSummary } from "../core/report/finding";
+import type { Finding, TableSummary } from "../core/report/finding";
 import type { Severity } from "../core/report/vocabulary";
 import { readWorkbook, WorkbookReadError } from "../io/xlsx-reader";
 
@@ -28,6 +28,18 @@ export interface FileReport {
   error?: { code: string; message: string };
 }
 
+/**
+ * The JSON shape other tools read has no list of cells: a grouped finding gives its cells as an Excel
+ * multi-area address in `range` ("D12,D15,D20").
+ */
+function findingOut(lang: Lang) {
+  return ({ cells, message, ...rest }: Finding): FindingOut => ({
+    ...rest,
+    ...(cells && cells.length > 0 ? { range: [rest.cell, ...cells].join(",") } : {}),
+    message: pick(message, lang),
+  });
+}
+
 export async function checkFile(file: string, lang: Lang, options: CheckOptions = {}): Promise<FileReport> {
   let bytes: Uint8Array;
   try {
@@ -46,7 +58,7 @@ export async function checkFile(file: string, lang: Lang, options: CheckOptions 
     return {
       file,
       tables: result.tables.map(summariseTable),
-      findings: result.findings.map((f) => ({ ...f, message: pick(f.message, lang) })),
+      findings: result.findings.map(findingOut(lang)),
       notChecked: result.notChecked.map((n) => ({ ...n, reason: pick(n.reason, lang) })),
     };
   } catch (error) {

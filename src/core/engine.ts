@@ -69,6 +69,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
       sheet: input.sheet,
       cell: input.cell,
       ...(input.range ? { range: input.range } : {}),
+      ...(input.cells && input.cells.length > 0 ? { cells: [...input.cells] } : {}),
       ...(input.tableId ? { tableId: input.tableId } : {}),
       message: input.message,
       ...(input.expected !== undefined ? { expected: input.expected } : {}),

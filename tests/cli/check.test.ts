@@ -72,6 +72,11 @@ describe("check --format json", () => {
     const flawedOutput = OutputSchema.parse(JSON.parse(flawed.stdout));
     const errors = flawedOutput.files.flatMap((f) => ("findings" in f ? f.findings : [])).filter((f) => f.severity === "error");
     expect(flawed.code).toBe(errors.length > 0 ? 1 : 0);
+
+    // A habit repeated across one form is one finding whose range lists its cells, first its own.
+    const grouped = flawedOutput.files.flatMap((f) => ("findings" in f ? f.findings : [])).filter((f) => f.range?.includes(","));
+    expect(grouped.length).toBeGreaterThan(0);
+    for (const finding of grouped) expect(finding.range!.split(",")[0]).toBe(finding.cell);
   });
 
   it("checks the bundled sample workbook when no file is named", () => {

@@ -110,7 +110,7 @@ describe("the workbook harness", () => {
       await expect(page.getByTestId("pane-frame").evaluate((frame) => frame.scrollWidth - frame.clientWidth)).resolves.toBe(0);
 
       // Highlights: exactly the finding cells are marked, in the model and in the grid.
-      const findingCells = [...new Set(expected.findings.map((finding) => `${finding.sheet}!${finding.cell}`))].sort();
+      const findingCells = [...new Set(expected.findings.flatMap((finding) => [finding.cell, ...(finding.cells ?? [])].map((cell) => `${finding.sheet}!${cell}`)))].sort();
       expect(await highlightedCells(page)).toEqual(findingCells);
 
       if (expected.findings.length > 0) {
@@ -127,7 +127,7 @@ describe("the workbook harness", () => {
         const gridHighlights = await page.locator("td[data-highlighted]").evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-cell")));
         const sheetOfFirst = first.slice(0, first.lastIndexOf("!"));
         expect(gridHighlights.sort()).toEqual(
-          [...new Set(expected.findings.filter((finding) => finding.sheet === sheetOfFirst).map((finding) => finding.cell))].sort(),
+          [...new Set(expected.findings.filter((finding) => finding.sheet === sheetOfFirst).flatMap((finding) => [finding.cell, ...(finding.cells ?? [])]))].sort(),
         );
 
         if (expected.findings.length > 1) {

@@ -7,6 +7,16 @@ import { requiredIndicatorsRule, fixedRowsRule } from "../../src/core/indicators
 import { misplacedIndicatorRule, taxonomyRule } from "../../src/core/indicators/rules-taxonomy";
 import { cutWidth, duplicateIndicatorRule, missingIndicatorCellRule, truncatedTextRule } from "../../src/core/indicators/rules-text";
 import { implausibleValueRule, unitMismatchRule, valueFormatRule } from "../../src/core/indicators/rules-values";
+import {
+  approximateValueRule,
+  changeWordValueRule,
+  embeddedLabelRule,
+  qualitativeRateRule,
+  questionValueRule,
+  rangeValueRule,
+  wanWithoutYuanRule,
+} from "../../src/core/indicators/rules-style";
+import { highlightEdits } from "../../src/core/report/highlights";
 import type { IndicatorBlockContext, IndicatorRowInput } from "../../src/core/indicators/types";
 import { DEPT_OVERALL_JINAN, PROJECT_COST_FIRST, PROJECT_LEGACY, loadRulePack } from "../../src/core/packs";
 import type { RulePack } from "../../src/core/packs";
@@ -109,10 +119,9 @@ describe("indicators/value-format", () => {
   const cases: Array<[string, Row, string[]]> = [
     ["a comparison", ["产出指标", "数量指标", "人数", "≥100 人"], []],
     ["a placeholder ≤000", ["产出指标", "数量指标", "新增学位数量", "≤000 个"], ["D10 error"]],
-    ["a question", ["产出指标", "质量指标", "验收", "是否合格"], ["D10 warning"]],
-    ["approximate under 数量", ["产出指标", "数量指标", "受益人数", "约2000余人"], ["D10 warning"]],
-    ["approximate under 社会效益", ["效益指标", "社会效益指标", "受益人数", "约2000余人"], []],
-    ["change word", ["效益指标", "社会效益指标", "知晓率", "提升50%"], ["D10 warning"]],
+    ["a question is a habit of writing, reported by its own rule", ["产出指标", "质量指标", "验收", "是否合格"], []],
+    ["a qualitative cost target", ["成本指标", "经济成本指标", "成本", "有效控制"], ["D10 warning"]],
+    ["a qualitative quality target is a habit of writing", ["产出指标", "质量指标", "质量", "逐步提升"], []],
     ["descriptive under 质量", ["产出指标", "质量指标", "培训质量", "质量高低"], ["D10 warning"]],
     ["descriptive under 社会效益", ["效益指标", "社会效益指标", "社会", "促进社会和谐"], []],
     ["a date outside 时效", ["产出指标", "数量指标", "完成", "2024年12月底前"], ["D10 warning"]],
@@ -120,9 +129,72 @@ describe("indicators/value-format", () => {
     ["不涉及 under 数量", ["产出指标", "数量指标", "人数", "不涉及"], ["D10 warning"]],
     ["a cost with no unit", ["成本指标", "经济成本指标", "人才服务成本", "4019.73"], ["D10 warning"]],
     ["a per-unit cost with no currency", ["成本指标", "经济成本指标", "作业本费标准", "=1900/生/年"], ["D10 warning"]],
-    ["a cost range", ["成本指标", "经济成本指标", "补贴标准", "300-800元/人"], ["D10 info"]],
+    ["a cost range", ["成本指标", "经济成本指标", "补贴标准", "300-800元/人"], []],
+    ["a reversed range", ["成本指标", "经济成本指标", "补贴标准", "800-300元/人"], ["D10 warning"]],
   ];
   it.each(cases)("%s", (_title, row, expected) => expect(cells(valueFormatRule, [row])).toEqual(expected));
+});
+
+describe("style rules: how a 指标值 is written, once per form", () => {
+  const cases: Array<[string, IndicatorRule, Row, string[]]> = [
+    ["a question", questionValueRule, ["产出指标", "质量指标", "验收", "是否合格"], ["D10 warning"]],
+    ["a firm target is no question", questionValueRule, ["产出指标", "质量指标", "验收合格率", "≥95%"], []],
+    ["approximate under 数量", approximateValueRule, ["产出指标", "数量指标", "受益人数", "约2000余人"], ["D10 warning"]],
+    ["approximate under 社会效益", approximateValueRule, ["效益指标", "社会效益指标", "受益人数", "约2000余人"], []],
+    ["change word", changeWordValueRule, ["效益指标", "社会效益指标", "知晓率", "提升50%"], ["D10 warning"]],
+    ["a plain rate is no change word", changeWordValueRule, ["效益指标", "社会效益指标", "知晓率", "≥50%"], []],
+    ["a direction word under 质量", qualitativeRateRule, ["产出指标", "质量指标", "服务质量", "逐步提升"], ["D10 warning"]],
+    ["a state word under 质量", qualitativeRateRule, ["产出指标", "质量指标", "验收", "合格"], ["D10 info"]],
+    ["a manner word under 时效 (RULES 2.3)", qualitativeRateRule, ["产出指标", "时效指标", "发放", "及时"], []],
+    ["a direction word under 社会效益", qualitativeRateRule, ["效益指标", "社会效益指标", "获得感", "明显提升"], []],
+    ["an embedded label", embeddedLabelRule, ["满意度指标", "服务对象满意度指标", "群众", "满意度≥98%"], ["D10 info"]],
+    ["a cost range", rangeValueRule, ["成本指标", "经济成本指标", "补贴标准", "300-800元/人"], ["D10 info"]],
+    ["a reversed range is value-format's", rangeValueRule, ["成本指标", "经济成本指标", "补贴标准", "800-300元/人"], []],
+    ["万 without 元", wanWithoutYuanRule, ["成本指标", "经济成本指标", "总成本", "15万"], ["D10 warning"]],
+    ["万元", wanWithoutYuanRule, ["成本指标", "经济成本指标", "总成本", "15万元"], []],
+  ];
+  it.each(cases)("%s", (_title, rule, row, expected) => expect(cells(rule, [row])).toEqual(expected));
+
+  it("a habit repeated in one form is one finding naming every cell, and every cell is highlighted", () => {
+    const list: Row[] = [
+      ["产出指标", "数量指标", "人数", "是否完成"],
+      ["产出指标", "质量指标", "验收", "≥95%"],
+      ["产出指标", "时效指标", "完成", "是否及时"],
+      ["效益指标", "社会效益指标", "效果", "是否长期影响"],
+    ];
+    const { findings } = run(questionValueRule, list);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ cell: "D10", cells: ["D12", "D13"], severity: "warning" });
+    expect(findings[0]!.message.zh).toContain("3 个");
+    expect(findings[0]!.message.zh).toContain("D12“是否及时”");
+    const marked = highlightEdits(findings).flatMap((edit) => edit.ranges);
+    expect(marked.sort()).toEqual(["D10", "D12", "D13"]);
+  });
+
+  it("a long list names six cells and counts the rest", () => {
+    const list: Row[] = Array.from({ length: 9 }, (_, index): Row => ["产出指标", "数量指标", `人数${index}`, "是否完成"]);
+    const [finding] = run(questionValueRule, list).findings;
+    expect(finding!.cells).toHaveLength(8);
+    expect(finding!.message.zh).toContain("等 9 处");
+    expect(finding!.message.en).toContain("and 3 more");
+  });
+
+  it("grouped members of different severities stay apart", () => {
+    const list: Row[] = [
+      ["产出指标", "质量指标", "验收", "合格"],
+      ["产出指标", "质量指标", "质量", "逐步提升"],
+      ["产出指标", "时效指标", "办结", "完成"],
+    ];
+    expect(cells(qualitativeRateRule, list).sort()).toEqual(["D10 info", "D11 warning"]);
+  });
+
+  it("a pack switches one habit off without touching the others", () => {
+    const pack = loadRulePack({ ...JSON.parse(JSON.stringify(PROJECT_COST_FIRST)), rules: { "indicators/value-question": "off" } });
+    const list: Row[] = [["产出指标", "数量指标", "人数", "是否完成"], ["产出指标", "数量指标", "户数", "约300户"]];
+    const rules = checkIndicatorBlock(rows(list), { sheet: "表", kind: "project", pack }).findings.map((finding) => finding.rule);
+    expect(rules).toContain("indicators/value-approximate");
+    expect(rules).not.toContain("indicators/value-question");
+  });
 });
 
 describe("indicators/unit-mismatch", () => {
@@ -134,7 +206,7 @@ describe("indicators/unit-mismatch", () => {
     ["a count for money", ["产出指标", "数量指标", "宣传费用", "200个"], ["D10 warning"]],
     ["satisfaction without %", ["满意度指标", "服务对象满意度指标", "满意度", "95"], ["D10 warning"]],
     ["a completion time as a percentage", ["产出指标", "时效指标", "项目完成时间", ">=99%"], ["D10 warning"]],
-    ["万 without 元", ["成本指标", "经济成本指标", "总成本", "15万"], ["D10 warning"]],
+    ["万 without 元 is a habit of writing, reported by its own rule", ["成本指标", "经济成本指标", "总成本", "15万"], []],
   ];
   it.each(cases)("%s", (_title, row, expected) => expect(cells(unitMismatchRule, [row])).toEqual(expected));
 });
@@ -240,6 +312,13 @@ describe("cost rules (RULES 3.5)", () => {
   it.each(ratioCases)("%s", (_title, standard, quantity, funds, expected) => {
     const list: Row[] = [["成本指标", "经济成本指标", "补贴标准", standard], ["产出指标", "数量指标", "补贴人数", quantity]];
     expect(cells(unitCostRatioRule, list, { funds: new Decimal(funds) })).toEqual(expected);
+  });
+
+  it("an amount per year that names no count and is no standard is not multiplied by a headcount", () => {
+    const perYear: Row[] = [["成本指标", "经济成本指标", "办公经费", "42万元/年"], ["产出指标", "数量指标", "服务人数", "325人"]];
+    expect(cells(unitCostRatioRule, perYear, { funds: new Decimal(85) })).toEqual([]);
+    const standard: Row[] = [["成本指标", "经济成本指标", "人均补贴标准", "42万元/年"], ["产出指标", "数量指标", "服务人数", "325人"]];
+    expect(cells(unitCostRatioRule, standard, { funds: new Decimal(85) })).toEqual(["D10 warning"]);
   });
 
   // Property: components that add up to the funds raise nothing; inflating one component beyond the

@@ -8,6 +8,7 @@ import { costExceedsBudgetRule, unitCostRatioRule, yuanForWanRule } from "./rule
 import { fixedRowsRule, requiredIndicatorsRule } from "./rules-required";
 import { misplacedIndicatorRule, taxonomyRule } from "./rules-taxonomy";
 import { duplicateIndicatorRule, fullWidthDigitsRule, missingIndicatorCellRule, truncatedTextRule } from "./rules-text";
+import { STYLE_RULES } from "./rules-style";
 import { implausibleValueRule, unitMismatchRule, valueFormatRule } from "./rules-values";
 import type { IndicatorBlockContext, IndicatorBlockResult, IndicatorRowInput } from "./types";
 
@@ -17,6 +18,7 @@ export const INDICATOR_RULES: readonly IndicatorRule[] = [
   requiredIndicatorsRule,
   fixedRowsRule,
   valueFormatRule,
+  ...STYLE_RULES,
   unitMismatchRule,
   implausibleValueRule,
   duplicateIndicatorRule,
@@ -63,6 +65,7 @@ export function checkIndicatorBlock(
           sheet: context.sheet,
           cell: input.cell,
           ...(input.range !== undefined && input.range !== "" ? { range: input.range } : {}),
+          ...(input.cells !== undefined && input.cells.length > 0 ? { cells: [...input.cells] } : {}),
           ...(context.tableId !== undefined ? { tableId: context.tableId } : {}),
           message: formatMessage(template, input.data),
           ...(input.expected !== undefined ? { expected: input.expected } : {}),

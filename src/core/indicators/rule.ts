@@ -43,6 +43,8 @@ export interface ReportInput {
   readonly data?: Readonly<Record<string, string | number | Bilingual>>;
   readonly cell: string;
   readonly range?: string;
+  /** Further cells of a finding that groups one habit repeated across a form. */
+  readonly cells?: readonly string[];
   /** For rules whose severity depends on the case (P2: < 80% W, 80–85% I). */
   readonly severity?: Severity;
   readonly expected?: string;

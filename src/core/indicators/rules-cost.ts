@@ -174,6 +174,9 @@ function pricedStandard(row: AnalysedRow): PricedStandard | undefined {
   return { perUnitWan, perYear, periodic, ...(countParts[0] !== undefined ? { countPart: countParts[0] } : {}) };
 }
 
+/** Names of a standard paid to each person: 补贴标准, 人均…, 每人…. */
+const PER_HEAD_NAME = /标准|人均|每人|单价|平均/;
+
 /** A 数量 row with one firm count (≥65 户, =3 人), not a range. */
 function isFirmCount(row: AnalysedRow): boolean {
   return row.level2Role === "quantity" && row.value?.unitFamily === "count" && row.value.value !== undefined && row.value.high === undefined;
@@ -258,7 +261,9 @@ export const unitCostRatioRule: IndicatorRule = {
       if (!priced) continue;
       const { perUnitWan, perYear } = priced;
       const value = standard.value!;
-      // The quantity the standard is priced by: a 数量 row counted in the same unit (人 ↔ 人/名).
+      // The quantity the standard is priced by: a 数量 row counted in the same unit (人 ↔ 人/名). A rate
+      // per period only (万元/年, 元/月) is per person only when its name says it is a standard.
+      if (priced.countPart === undefined && !PER_HEAD_NAME.test(standard.name)) continue;
       const countPart = priced.countPart ?? "人";
       const related = quantities.filter((row) => {
         const base = row.value?.unitReading?.base ?? "";

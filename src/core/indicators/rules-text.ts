@@ -3,6 +3,7 @@
 import type { AnalysedRow, IndicatorRule } from "./rule";
 import { groupName } from "./rule";
 import { normaliseIndicatorName } from "./framework";
+import { QUALITATIVE_LEXICON } from "./lexicon";
 
 /** Display width: a CJK or full-width character is 1, an ASCII character ½ (how a cell fits text). */
 export function displayWidth(text: string): number {
@@ -15,7 +16,14 @@ export function displayWidth(text: string): number {
 /** Characters that cannot end a phrase: a name ending with one was cut. */
 const DANGLING_END = /[、，,；;：:（(“‘《的和及与或并对为在把被从向将按由以至]$/;
 /** Nouns and verbs an indicator name normally ends with: a name at the cut width ending so is whole. */
-const NATURAL_END = /(率|数|量|度|性|额|费|值|感|标准|成本|时间|时限|周期|年限|情况|水平|效益|效果|影响|质量|范围|面积|长度|经费|支出|运转|覆盖|到位|达标|合格|完成率|满意度|人次|次数|人数|户数|个数|规模|指数|天数|件数|期限|项目|活动|比例|占比|平台|制度|机制|体系|场次)$/;
+const NATURAL_END_WORDS = [
+  "率", "数", "量", "度", "性", "额", "费", "值", "感", "标准", "成本", "时间", "时限", "周期", "年限", "情况", "水平", "效益", "效果", "影响",
+  "质量", "范围", "面积", "长度", "经费", "费用", "支出", "运转", "覆盖", "到位", "达标", "合格", "人次", "规模", "期限", "项目", "活动", "比例",
+  "平台", "制度", "机制", "体系", "场次", "批次", "人员", "问题", "维护", "审计", "演出",
+  // A name ending in a direction word of the lexicon (RULES 2.3) is a whole statement: 程度明显提升.
+  ...QUALITATIVE_LEXICON.direction.filter((word) => word !== "保障"),
+];
+const NATURAL_END = new RegExp(`(${NATURAL_END_WORDS.join("|")})$`);
 
 /**
  * The width at which a column cut its texts, if there is one: many names at exactly one width and

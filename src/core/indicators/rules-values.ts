@@ -25,17 +25,12 @@ export const valueFormatRule: IndicatorRule = {
     description: { zh: "指标值应为可衡量的目标（运算符、数值、单位）", en: "a 指标值 must be a measurable target (operator, number, unit)" },
     messages: {
       garbled: { zh: "指标值“{value}”是占位符或乱码，没有可用的数值", en: "指标值 “{value}” is a placeholder or garbled: no usable number" },
-      yesNo: { zh: "指标值“{value}”是问句而非目标，请填写“完成”“合格”或比率", en: "指标值 “{value}” is a question, not a target; write 完成/合格 or a rate" },
       descriptive: { zh: "指标值“{value}”无法衡量（{group}需要量化目标）", en: "指标值 “{value}” is not measurable ({group} needs a quantitative target)" },
       qualitative: { zh: "{group}的指标值“{value}”是定性描述，应为量化目标", en: "指标值 “{value}” under {group} is qualitative; a quantitative target is expected" },
-      approximate: { zh: "指标值“{value}”是约数，{group}应给出确定目标", en: "指标值 “{value}” is approximate; {group} needs a firm target" },
-      change: { zh: "指标值“{value}”只给出变化幅度，缺少基数和可测的比率", en: "指标值 “{value}” gives a change without its base; state the base and a measurable rate" },
-      embedded: { zh: "指标值“{value}”含文字“{label}”，该文字应写入三级指标名称", en: "指标值 “{value}” carries the label “{label}”, which belongs in the 三级 name" },
       datePeriod: { zh: "日期/期限“{value}”只适用于时效指标，却填在{group}下", en: "a date or period “{value}” fits only 时效指标, yet sits under {group}" },
       notApplicable: { zh: "“{value}”不适用于{group}（只允许用于社会成本、生态成本、经济/生态效益、可持续影响）", en: "“{value}” is not allowed under {group} (only under social/ecological cost, economic/ecological benefit, sustainability)" },
       noUnit: { zh: "{group}的指标值“{value}”没有单位（万元？元？）", en: "指标值 “{value}” under {group} has no unit (万元? 元?)" },
       noCurrency: { zh: "指标值“{value}”是单位标准但缺少货币单位（元？）", en: "指标值 “{value}” is a per-unit rate with no currency (元?)" },
-      range: { zh: "指标值“{value}”是区间 {low}–{high}", en: "指标值 “{value}” is a range {low}–{high}" },
       rangeReversed: { zh: "区间“{value}”上限小于下限", en: "range “{value}” has its upper end below its lower end" },
     },
   },
@@ -54,25 +49,18 @@ export const valueFormatRule: IndicatorRule = {
           if (!value.hints.includes("ends-with-punctuation")) report("garbled", "error");
           return;
         case "yes-no":
-          report("yesNo");
+        case "approx":
+        case "change-word+number":
+        case "embedded":
+          // How the value is written: the grouped style rules (rules-style.ts) report it.
           return;
         case "descriptive":
           if (needsNumber || role === "duty") report("descriptive");
           return;
         case "qualitative":
-          if (role === "quality" || role === "timeliness") {
-            // 2.3 lists manner and state words for these rows; 2.5 asks for a rate: a softer note.
-            report("qualitative", value.qualitativeKind === "manner" || value.qualitativeKind === "state" ? "info" : "warning");
-          } else if (needsNumber) report("qualitative");
-          return;
-        case "approx":
-          if (role === "quantity" || isCostRole(role)) report("approximate");
-          return;
-        case "change-word+number":
-          report("change");
-          return;
-        case "embedded":
-          report("embedded", "info");
+          // Under 质量/时效 a word is a habit of writing (indicators/value-qualitative); under a cost,
+          // a count or satisfaction it leaves the target unmeasurable.
+          if (needsNumber && role !== "quality" && role !== "timeliness") report("qualitative");
           return;
         case "date-or-period":
           if (role !== "timeliness" && role !== undefined && role !== "budget-management" && role !== "duty") report("datePeriod");
@@ -84,7 +72,6 @@ export const valueFormatRule: IndicatorRule = {
         }
         case "range":
           if (value.hints.includes("range-reversed")) report("rangeReversed");
-          else report("range", "info");
           break;
         default:
           break;
@@ -115,7 +102,6 @@ export const unitMismatchRule: IndicatorRule = {
       countForMoney: { zh: "“{name}”是金额类指标，指标值“{value}”却是“{unit}”", en: "“{name}” is an amount of money, but its value “{value}” is in {unit}" },
       satisfactionNoPercent: { zh: "满意度指标“{name}”的指标值“{value}”应为百分比", en: "satisfaction indicator “{name}” should have a percentage target, not “{value}”" },
       durationAsPercent: { zh: "“{name}”是时间/期限类指标，指标值“{value}”却是百分比", en: "“{name}” is a time or deadline, but its target “{value}” is a percentage" },
-      wanWithoutYuan: { zh: "指标值“{value}”只写了“万”，请写“万元”", en: "指标值 “{value}” writes 万 alone; write 万元" },
     },
   },
   check(context) {
@@ -139,7 +125,6 @@ export const unitMismatchRule: IndicatorRule = {
       } else if (family === "percent" && DURATION_NAME.test(row.name) && !/率/.test(row.name)) {
         report("durationAsPercent");
       }
-      if (value.hints.includes("wan-without-yuan")) report("wanWithoutYuan");
     });
   },
 };

@@ -15,6 +15,8 @@ export const FindingSchema = z.object({
   cell: z.string(),
   /** The cells involved, when more than one (e.g. the parts of a sum). */
   range: z.string().optional(),
+  /** Further cells of a grouped finding (one habit repeated across a form), highlighted with it. */
+  cells: z.array(z.string()).optional(),
   tableId: z.string().optional(),
   message: BilingualSchema,
   expected: z.string().optional(),

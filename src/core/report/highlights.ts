@@ -33,10 +33,12 @@ function byPosition(a: string, b: string): number {
 export function highlightEdits(findings: readonly Finding[]): HighlightEdit[] {
   const severityOfCell = new Map<string, { sheet: string; cell: string; severity: Severity }>();
   for (const finding of findings) {
-    const key = `${finding.sheet}\u0000${finding.cell}`;
-    const known = severityOfCell.get(key);
-    if (!known || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[known.severity]) {
-      severityOfCell.set(key, { sheet: finding.sheet, cell: finding.cell, severity: finding.severity });
+    for (const cell of [finding.cell, ...(finding.cells ?? [])]) {
+      const key = `${finding.sheet}\u0000${cell}`;
+      const known = severityOfCell.get(key);
+      if (!known || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[known.severity]) {
+        severityOfCell.set(key, { sheet: finding.sheet, cell, severity: finding.severity });
+      }
     }
   }
   const cellsBySheetAndSeverity = new Map<string, { sheet: string; severity: Severity; cells: string[] }>();

@@ -23,6 +23,8 @@ export interface FindingInput {
   /** A1 address of the cell the finding lands on (the total for a sum, the master of a merge). */
   readonly cell: string;
   readonly range?: string;
+  /** Further cells of a grouped finding. */
+  readonly cells?: readonly string[];
   readonly tableId?: string;
   readonly message: Bilingual;
   readonly expected?: string;
