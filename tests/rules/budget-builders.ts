@@ -77,5 +77,19 @@ export function threePublic(previous: readonly Value[], current: readonly Value[
   return { sheets: [sheetFromGrid("三公经费", grid, merges)] };
 }
 
+/** 一般公共预算基本支出情况表: economic 类|款 codes and names beside the government economic codes, amounts 小计 | 人员支出 | 日常公用支出. */
+export function generalPublicBasicExpenditure(totals: readonly Value[], lines: readonly ClassifiedLine[]): WorkbookSnapshot {
+  const grid: Value[][] = [
+    ["一般公共预算基本支出情况表"],
+    ["部门(单位): 测试部门", null, null, null, null, null, null, null, "单位: 万元"],
+    ["科目编码", null, "部门预算支出经济分类科目名称", "科目编码", null, "政府预算支出经济分类科目名称", "基本支出预算", null, null],
+    ["类", "款", null, "类", "款", null, "小计", "人员支出", "日常公用支出"],
+    ["合 计", null, null, null, null, null, ...totals],
+    ...lines.map((l) => [l.lei ?? null, l.kuan ?? null, l.name, null, null, null, ...l.values]),
+  ];
+  const merges = [m("A1:I1"), m("A3:B3"), m("D3:E3"), m("G3:I3"), m("C3:C4"), m("F3:F4"), m("A5:F5")];
+  return { sheets: [sheetFromGrid("一般公共预算基本支出情况表", grid, merges)] };
+}
+
 /** Rounds to cents the way a printed table shows an amount. */
 export const cents = (value: Decimal.Value) => new Decimal(value).toDecimalPlaces(2).toNumber();

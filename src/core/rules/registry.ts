@@ -4,6 +4,7 @@ import { totalsFamily } from "./totals";
 import { compositionFamily } from "./composition";
 import { overviewFamily } from "./overview";
 import { crossTableFamily } from "./cross-table";
+import { economicFamily } from "./economic";
 import { projectFundsFamily } from "./project-funds";
 import { selfEvaluationFamily } from "./self-evaluation";
 import { indicatorFamily } from "./indicators";
@@ -17,6 +18,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   compositionFamily,
   overviewFamily,
   crossTableFamily,
+  economicFamily,
   projectFundsFamily,
   selfEvaluationFamily(),
   targetListFamily,

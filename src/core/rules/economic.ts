@@ -1,0 +1,231 @@
+// The economic classification (部门预算支出经济分类) and what it must agree with (RULES 3.1.4, 3.2, 3.3):
+// personnel and public-expense columns of the basic-expenditure tables hold the right 类 (301/303 are
+// 人员经费, 302/307/310/312/399 公用经费); a functional 科目 paid for one economic 款 shows the same
+// amount (2080505 ↔ 30108 …); 公务用车运行维护费 of the 三公 table ↔ 款 30231. These hold in the seeds
+// but fail when project funds pay for the same things, hence warnings.
+import Decimal from "decimal.js";
+import { columnLabel, valueCell, type AmountColumn, type BudgetRow } from "../forms/budget-table";
+import type { Bilingual } from "../report/i18n";
+import type { TableKind } from "../report/vocabulary";
+import { compositionRelations } from "./composition";
+import { formatAmount, plainAmount } from "./format";
+import { ruleMetaOf, type RuleContext, type RuleFamily } from "./rule";
+import { compareTotal } from "./tolerance";
+import { budgetTables, readValue, type BudgetTableEntry } from "./totals-support";
+
+const rule = ruleMetaOf("economic");
+
+export const economicRules = {
+  personnelSplit: rule(
+    "personnel-split",
+    "composition-mismatch",
+    "warning",
+    "人员经费列 = 工资福利支出(301) + 对个人和家庭的补助(303)；其余经济分类类属于公用经费",
+    "The personnel column holds 301 and 303; the other economic 类 are public (公用) expenses",
+  ),
+  functionEconomic: rule(
+    "function-economic",
+    "cross-table-mismatch",
+    "warning",
+    "功能科目与对应的经济科目金额一致（2080505 ↔ 30108、2080506 ↔ 30109、2101101 ↔ 30110、2101103 ↔ 30111、2210201 ↔ 30113）",
+    "A functional 科目 equals the economic 款 it pays (2080505 ↔ 30108, 2080506 ↔ 30109, 2101101 ↔ 30110, 2101103 ↔ 30111, 2210201 ↔ 30113)",
+  ),
+  carRunningCosts: rule(
+    "car-running-costs",
+    "cross-table-mismatch",
+    "warning",
+    "“三公”经费表的公务用车运行维护费 = 基本支出表中经济科目 30231",
+    "The 三公 table's 公务用车运行维护费 equals the economic 款 30231 of the basic-expenditure table",
+  ),
+};
+
+/** 类 of the economic classification booked as 人员经费 (RULES 3.1.4); every other 3xx 类 is 公用经费. */
+const PERSONNEL_CLASSES = new Set(["301", "303"]);
+
+/** Functional 项 paid entirely by one economic 款 in the seeds (RULES 3.2). */
+export const FUNCTION_TO_ECONOMIC: ReadonlyArray<readonly [string, string]> = [
+  ["2080505", "30108"],
+  ["2080506", "30109"],
+  ["2101101", "30110"],
+  ["2101103", "30111"],
+  ["2210201", "30113"],
+];
+
+const leaf = (column: AmountColumn) => column.path[column.path.length - 1] ?? "";
+const PERSONNEL_COLUMN = /^人员(支出|经费)$/;
+const PUBLIC_COLUMN = /^(日常)?公用(支出|经费)$/;
+const isEconomic = (row: BudgetRow) => row.role === "classified" && row.code !== undefined && /^3\d{2}(\d{2})?$/.test(row.code);
+
+interface Amount {
+  readonly entry: BudgetTableEntry;
+  readonly row: BudgetRow;
+  readonly column: AmountColumn;
+  readonly value: Decimal;
+}
+
+function amount(context: RuleContext, entry: BudgetTableEntry, row: BudgetRow, column: AmountColumn): Amount | undefined {
+  const value = readValue(context, entry.detected, valueCell(row, column));
+  return value.ok ? { entry, row, column, value: value.value } : undefined;
+}
+
+function where(figure: Amount): Bilingual {
+  const cell = `${figure.entry.model.sheet}!${valueCell(figure.row, figure.column).address}`;
+  const name = figure.row.code ? `${figure.row.code} ${figure.row.label}` : figure.row.label;
+  return { zh: `${figure.entry.model.title}“${name}/${columnLabel(figure.column)}”（${cell}）`, en: `${figure.entry.model.title} "${name}/${columnLabel(figure.column)}" (${cell})` };
+}
+
+/** 3.1.4: the personnel column of each economic 类 row and of the 合计 row holds exactly the personnel 类. */
+function checkPersonnelSplit(context: RuleContext, entry: BudgetTableEntry): void {
+  const { model } = entry;
+  const personnel = model.amountColumns.find((c) => PERSONNEL_COLUMN.test(leaf(c)));
+  if (!personnel || !model.amountColumns.some((c) => PUBLIC_COLUMN.test(leaf(c)))) return;
+  const rowTotal = compositionRelations(model.amountColumns).find((r) => r.parts.includes(personnel))?.total;
+  if (!rowTotal) return;
+  const classes = model.rows.filter((r) => isEconomic(r) && r.code!.length === 3);
+  if (classes.length === 0) return;
+  let expectedTotal = new Decimal(0);
+  let readable = true;
+  let rowReported = false;
+  for (const row of classes) {
+    const total = amount(context, entry, row, rowTotal);
+    const shown = amount(context, entry, row, personnel);
+    if (!total || !shown) {
+      readable = false;
+      continue;
+    }
+    const isPersonnel = PERSONNEL_CLASSES.has(row.code!);
+    const expected = isPersonnel ? total.value : new Decimal(0);
+    if (isPersonnel) expectedTotal = expectedTotal.plus(total.value);
+    const verdict = compareTotal(shown.value, expected, 1, context.settings, economicRules.personnelSplit.severity);
+    if (verdict.ok) continue;
+    rowReported = true;
+    report(context, shown, expected, {
+      zh: isPersonnel ? `${row.code} ${row.label}属于人员经费，人员经费列应为 ${formatAmount(expected)}` : `${row.code} ${row.label}属于公用经费，人员经费列应为 0.00`,
+      en: isPersonnel ? `${row.code} ${row.label} is a personnel expense: the personnel column should be ${formatAmount(expected)}` : `${row.code} ${row.label} is a public expense: its personnel column should be 0.00`,
+    });
+  }
+  const totalRow = model.rows.find((r) => r.role === "total");
+  // A 类 booked in the wrong column already explains a 合计 that follows it.
+  if (!totalRow || !readable || rowReported) return;
+  const shown = amount(context, entry, totalRow, personnel);
+  if (!shown) return;
+  const verdict = compareTotal(shown.value, expectedTotal, classes.length, context.settings, economicRules.personnelSplit.severity);
+  if (verdict.ok) return;
+  const names = classes.filter((r) => PERSONNEL_CLASSES.has(r.code!)).map((r) => r.code).join(" + ") || "301 + 303";
+  report(context, shown, expectedTotal, {
+    zh: `合计行“${columnLabel(personnel)}”应为 ${formatAmount(expectedTotal)}（${names}），实为 ${formatAmount(shown.value)}`,
+    en: `the 合计 row's "${columnLabel(personnel)}" should be ${formatAmount(expectedTotal)} (${names}) but is ${formatAmount(shown.value)}`,
+  });
+}
+
+function report(context: RuleContext, shown: Amount, expected: Decimal, message: Bilingual, rule = economicRules.personnelSplit): void {
+  const difference = formatAmount(shown.value.minus(expected).abs());
+  context.report(rule, {
+    sheet: shown.entry.model.sheet,
+    cell: valueCell(shown.row, shown.column).address,
+    tableId: shown.entry.detected.id,
+    message: { zh: `${message.zh}（差 ${difference}）`, en: `${message.en} (difference ${difference})` },
+    expected: plainAmount(expected),
+    actual: plainAmount(shown.value),
+  });
+}
+
+function tableOf(context: RuleContext, kinds: readonly TableKind[]): BudgetTableEntry | undefined {
+  for (const kind of kinds) {
+    const entry = budgetTables(context).find((e) => e.model.kind === kind);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+/** The column holding a row's whole amount: 合计/小计 at the top of the header, else the first column. */
+function wholeColumn(entry: BudgetTableEntry): AmountColumn | undefined {
+  const columns = entry.model.amountColumns;
+  return columns.find((c) => c.path.length === 1 && /^(合计|总计)$/.test(leaf(c))) ?? columns.find((c) => /^(小计|合计)$/.test(leaf(c)) && c.path.length <= 2) ?? columns[0];
+}
+
+/** The 基本支出 amount of a functional table's row: its 基本支出 小计 (or single column). */
+function basicColumn(entry: BudgetTableEntry): AmountColumn | undefined {
+  const columns = entry.model.amountColumns.filter((c) => c.path[0] === "基本支出");
+  return columns.find((c) => c.path.length === 1) ?? columns.find((c) => /^(小计|合计)$/.test(leaf(c)));
+}
+
+function rowWithCode(entry: BudgetTableEntry, code: string): BudgetRow | undefined {
+  return entry.model.rows.find((r) => r.role === "classified" && r.code === code);
+}
+
+/** 3.2: each functional 项 against the economic 款 that pays it, when both tables are in the workbook. */
+function checkFunctionEconomic(context: RuleContext): void {
+  const functional = tableOf(context, ["general-public-budget-expenditure", "expenditure-summary"]);
+  const economic = tableOf(context, ["general-public-basic-expenditure", "basic-expenditure"]);
+  if (!functional || !economic) return;
+  const functionalColumn = basicColumn(functional);
+  const economicColumn = wholeColumn(economic);
+  if (!functionalColumn || !economicColumn) return;
+  for (const [functionCode, economicCode] of FUNCTION_TO_ECONOMIC) {
+    const functionRow = rowWithCode(functional, functionCode);
+    const economicRow = rowWithCode(economic, economicCode);
+    if (!functionRow || !economicRow) continue;
+    const a = amount(context, functional, functionRow, functionalColumn);
+    const b = amount(context, economic, economicRow, economicColumn);
+    if (!a || !b) continue;
+    const verdict = compareTotal(b.value, a.value, 1, context.settings, economicRules.functionEconomic.severity);
+    if (verdict.ok) continue;
+    report(
+      context,
+      b,
+      a.value,
+      {
+        zh: `${where(b).zh}为 ${formatAmount(b.value)}，而功能科目${where(a).zh}为 ${formatAmount(a.value)}；两者通常相等，除非项目支出也负担了这项费用`,
+        en: `${where(b).en} is ${formatAmount(b.value)} but the functional ${where(a).en} is ${formatAmount(a.value)}; they are normally equal unless project funds also pay for it`,
+      },
+      economicRules.functionEconomic,
+    );
+  }
+}
+
+/** The 三公 table's column for the budget year's 公务用车运行维护费: in the latest (本年, 决算) block. */
+function carRunningColumn(entry: BudgetTableEntry): AmountColumn | undefined {
+  const candidates = entry.model.amountColumns.filter((c) => /^公务用车运行(维护)?费$/.test(leaf(c)));
+  const year = (c: AmountColumn) => Number(/(\d{4})/.exec(c.path[0] ?? "")?.[1] ?? (/本年|决算/.test(c.path[0] ?? "") ? 9999 : 0));
+  return [...candidates].sort((a, b) => year(b) - year(a))[0];
+}
+
+/** 3.3: 公务用车运行维护费 in the 三公 table against 款 30231 of the basic-expenditure table. */
+function checkCarRunningCosts(context: RuleContext): void {
+  const threePublic = tableOf(context, ["three-public-expenses"]);
+  const economic = tableOf(context, ["general-public-basic-expenditure", "basic-expenditure"]);
+  if (!threePublic || !economic) return;
+  const column = carRunningColumn(threePublic);
+  const row = threePublic.model.rows.find((r) => r.role === "total") ?? threePublic.model.rows.find((r) => r.role === "line");
+  const economicRow = rowWithCode(economic, "30231");
+  const economicColumn = wholeColumn(economic);
+  if (!column || !row || !economicRow || !economicColumn) return;
+  const a = amount(context, threePublic, row, column);
+  const b = amount(context, economic, economicRow, economicColumn);
+  if (!a || !b) return;
+  const verdict = compareTotal(a.value, b.value, 1, context.settings, economicRules.carRunningCosts.severity);
+  if (verdict.ok) return;
+  report(
+    context,
+    a,
+    b.value,
+    {
+      zh: `“三公”经费表公务用车运行维护费为 ${formatAmount(a.value)}，而${where(b).zh}为 ${formatAmount(b.value)}；没有项目负担公车费用时两者应相等`,
+      en: `the 三公 table's 公务用车运行维护费 is ${formatAmount(a.value)} but ${where(b).en} is ${formatAmount(b.value)}; they should be equal unless projects pay for cars`,
+    },
+    economicRules.carRunningCosts,
+  );
+}
+
+export const economicFamily: RuleFamily = {
+  name: "economic",
+  rules: Object.values(economicRules),
+  check(context) {
+    for (const entry of budgetTables(context)) {
+      if (entry.model.layout === "classified" && entry.model.rows.some(isEconomic)) checkPersonnelSplit(context, entry);
+    }
+    checkFunctionEconomic(context);
+    checkCarRunningCosts(context);
+  },
+};
