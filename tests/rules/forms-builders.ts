@@ -33,6 +33,7 @@ export interface ProjectFormSpec {
   totalLabel?: string;
   fiscalLabel?: string;
   carryOverLabel?: string;
+  year?: number;
 }
 
 /** A 项目支出绩效目标表 in A:E; the amounts are in C5:C8. */
@@ -40,7 +41,7 @@ export function projectForm(sheet: string, spec: ProjectFormSpec): SheetSnapshot
   const w = 5;
   const grid: Grid = [
     row(w, { 1: "项目支出绩效目标表" }),
-    row(w, { 1: "(2024 年度)" }),
+    row(w, { 1: `(${spec.year ?? 2024} 年度)` }),
     row(w, { 1: "项目名称", 2: spec.name, 4: "项目类别", 5: "特定目标类" }),
     row(w, { 1: "主管部门", 2: spec.department ?? "某区文化和旅游局", 4: "实施单位", 5: "某区图书馆" }),
     row(w, { 1: "项目资金 (万元)", 2: spec.totalLabel ?? "年度预算资金总额:", 3: spec.total }),

@@ -5,6 +5,7 @@ import { compositionFamily } from "./composition";
 import { overviewFamily } from "./overview";
 import { crossTableFamily } from "./cross-table";
 import { economicFamily } from "./economic";
+import { budgetYearFamily } from "./budget-year";
 import { projectFundsFamily } from "./project-funds";
 import { selfEvaluationFamily } from "./self-evaluation";
 import { indicatorFamily } from "./indicators";
@@ -26,4 +27,5 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   projectFormFamily,
   indicatorFamily,
   templateInputFamily,
+  budgetYearFamily,
 ];
