@@ -6,6 +6,7 @@ import { type FundLine, type ProjectTargetForm } from "../forms/project-target";
 import { cellAddress as columnAddress } from "../workbook/address";
 import { foldText } from "../workbook/text";
 import { projectTargetForm } from "./form-cache";
+import { budgetTables } from "./totals-support";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 
 export const missingField: RuleMeta = {
@@ -27,6 +28,13 @@ export const copiedGoal: RuleMeta = {
   category: "duplicate-entry",
   severity: "warning",
   description: { zh: "绩效目标与另一项目的完全相同", en: "The goal text is the same as another project's" },
+};
+
+export const categoryAgainstListing: RuleMeta = {
+  id: "project-form/category-listing",
+  category: "cross-table-mismatch",
+  severity: "warning",
+  description: { zh: "项目类别与项目支出预算表中的项目类型一致（运转类 / 特定目标类）", en: "The project category matches the 项目类型 of the project-expenditure listing (运转类 / 特定目标类)" },
 };
 
 /** A goal ends as a sentence does; a cut one stops mid-phrase or on a comma. */
@@ -152,9 +160,59 @@ function checkCopiedGoals(context: RuleContext, forms: { form: ProjectTargetForm
   }
 }
 
+/** 运转类 (其他运转类, 公用经费运转类 …) or 特定目标类 (RULES 3.4): the two kinds a category can name. */
+function categoryKind(folded: string): "running" | "specific" | undefined {
+  if (/运转类$/.test(folded)) return "running";
+  if (/^特定目标类$/.test(folded)) return "specific";
+  return undefined;
+}
+
+/** 项目类型 of each project in the project-expenditure listings, by folded project name. */
+function listedCategories(context: RuleContext): Map<string, { text: string; where: string }> {
+  const categories = new Map<string, { text: string; where: string }>();
+  for (const { detected, model } of budgetTables(context)) {
+    if (detected.kind !== "project-expenditure" || model.nameCol === undefined) continue;
+    const column = detected.columns.find((c) => c.path.some((p) => /^项目(类型|类别)$/.test(p)));
+    if (!column) continue;
+    const view = context.view(detected.sheetIndex);
+    for (const row of model.rows) {
+      if (row.role !== "line" || row.label === "") continue;
+      const text = view.text(row.row, column.col);
+      if (text !== "") categories.set(foldText(row.label), { text, where: `${detected.sheet}!${columnAddress(row.row, column.col)}` });
+    }
+  }
+  return categories;
+}
+
+/** P13: a form's 项目类别 against the listing's 项目类型 of the same project. */
+function checkCategories(context: RuleContext, forms: { form: ProjectTargetForm; table: DetectedTable }[]): void {
+  const listed = listedCategories(context);
+  if (listed.size === 0) return;
+  for (const { form, table } of forms) {
+    if (!form.category || !form.name) continue;
+    const entry = listed.get(foldText(form.name.text));
+    if (!entry) continue;
+    const own = foldText(form.category.text);
+    const a = categoryKind(own);
+    const b = categoryKind(entry.text);
+    if (own === entry.text || (a !== undefined && a === b)) continue;
+    context.report(categoryAgainstListing, {
+      sheet: form.sheet,
+      cell: form.category.address,
+      tableId: table.id,
+      message: {
+        zh: `项目类别为“${form.category.text.trim()}”，而项目支出预算表（${entry.where}）中为“${entry.text}”`,
+        en: `the project category is "${form.category.text.trim()}" but the project-expenditure listing (${entry.where}) says "${entry.text}"`,
+      },
+      expected: entry.text,
+      actual: form.category.text.trim(),
+    });
+  }
+}
+
 export const projectFormFamily: RuleFamily = {
   name: "project-form",
-  rules: [missingField, truncatedGoal, copiedGoal],
+  rules: [missingField, truncatedGoal, copiedGoal, categoryAgainstListing],
   check(context) {
     const forms = context.tables
       .filter((table) => table.kind === "project-performance-target")
@@ -162,5 +220,6 @@ export const projectFormFamily: RuleFamily = {
     for (const { form, table } of forms) checkFields(context, form, table);
     checkTruncatedGoals(context, forms);
     checkCopiedGoals(context, forms);
+    checkCategories(context, forms);
   },
 };
