@@ -2,6 +2,7 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { departmentFamily } from "../../src/core/rules/department";
+import { cents, expenditureSummary } from "./budget-builders";
 import { departmentSheet, run, workbookOf, type DepartmentSpec } from "./forms-builders";
 
 const base = (): DepartmentSpec => ({
@@ -102,5 +103,30 @@ describe("department form", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("department/against-budget-tables (P12)", () => {
+  const lines = [{ lei: "208", name: "社会保障和就业支出", values: [21933.27, 1263.27, 20670] }];
+  const withSummary = (basic: number, project: number) => {
+    const layout = departmentSheet("部门", base());
+    const summary = expenditureSummary([cents(basic + project), basic, project], lines.map((l) => ({ ...l, values: [cents(basic + project), basic, project] })));
+    const findings = run(workbookOf(layout.sheet, ...summary.sheets), departmentFamily()).findings.filter((f) => f.rule === "department/against-budget-tables");
+    return { layout, findings };
+  };
+
+  it("agrees when the form's 基本支出 and 项目支出 are the summary's 合计 row", () => {
+    expect(withSummary(1263.27, 20670).findings).toEqual([]);
+  });
+
+  it("flags the form's figure that differs from the summary, on the form's cell", () => {
+    const { layout, findings } = withSummary(1263.27, 20600);
+    expect(findings.map((f) => `${f.cell} ${f.severity} ${f.expected}/${f.actual}`)).toEqual([`${layout.cells.project} warning 20600.00/20670.00`]);
+  });
+
+  it("compares nothing when the workbook holds several departments' forms", () => {
+    const summary = expenditureSummary([21863.27, 1263.27, 20600], [{ lei: "208", name: "社会保障和就业支出", values: [21863.27, 1263.27, 20600] }]);
+    const sheets = [departmentSheet("部门甲", base()).sheet, departmentSheet("部门乙", base()).sheet, ...summary.sheets];
+    expect(run(workbookOf(...sheets), departmentFamily()).findings.filter((f) => f.rule === "department/against-budget-tables")).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ import { formatAmount, plainAmount } from "./format";
 import { boundingRange, labelText, readFormAmount, valueOrZero } from "./project-funds";
 import { ruleMetaOf, type RuleContext, type RuleFamily, type RuleMeta } from "./rule";
 import { compareTotal } from "./tolerance";
+import { budgetTables, readValue } from "./totals-support";
+import { valueCell } from "../forms/budget-table";
 
 const rule = ruleMetaOf("department");
 
@@ -27,6 +29,13 @@ export const departmentRules = {
   taskWithinProject: rule("task-within-project", "composition-mismatch", "warning", "年度主要任务合计不应超过项目支出", "The tasks' total should not exceed 项目支出"),
   staffOverEstablishment: rule("staff-over-establishment", "indicator-value-implausible", "warning", "在职人员控制率目标 ≤100% 时，在职人员总数不应超过编制数", "Staff in post should not exceed the establishment when the control-rate target is ≤100%"),
   contact: rule("contact", "missing-value", "warning", "部门名称、联系人、联系电话应填写，电话格式应正确", "Department name, contact and a well-formed phone number are required"),
+  againstBudgetTables: rule(
+    "against-budget-tables",
+    "cross-table-mismatch",
+    "warning",
+    "部门整体表的基本支出、项目支出与同一工作簿中支出总体情况表的合计行一致",
+    "The department form's 基本支出 and 项目支出 equal the 合计 row of the workbook's expenditure summary",
+  ),
 } as const;
 
 /**
@@ -286,12 +295,51 @@ function sum(parts: readonly Amount[]): Decimal {
 const show = (parts: readonly Amount[]) => parts.map((p) => `${p.name} ${formatAmount(p.value)}`).join(" + ");
 const showEn = (parts: readonly Amount[]) => parts.map((p) => formatAmount(p.value)).join(" + ");
 
+/**
+ * P12: with one department form and the department's budget tables in one workbook, the form's
+ * 基本支出 and 项目支出 are the 合计 row of the 支出总体情况表. Several department forms in one file are
+ * a district's collection, not one department's budget: nothing to compare then.
+ */
+function checkAgainstBudgetTables(context: RuleContext): void {
+  const forms = context.tables.filter((table) => table.kind === "department-performance-target");
+  const summary = budgetTables(context).find((entry) => entry.model.kind === "expenditure-summary");
+  if (forms.length !== 1 || !summary) return;
+  const table = forms[0]!;
+  const form = departmentTargetForm(context, table);
+  const totalRow = summary.model.rows.find((row) => row.role === "total");
+  if (!totalRow) return;
+  const R = departmentRules.againstBudgetTables;
+  for (const [key, header] of [["basic", "基本支出"], ["project", "项目支出"]] as const) {
+    const line = form.budget[key];
+    const column = summary.model.amountColumns.find((c) => c.path[0] === header && (c.path.length === 1 || /^(小计|合计)$/.test(c.path[1] ?? "")));
+    if (!line || !column) continue;
+    const own = context.amount(table, line.value.row, line.value.col);
+    const at = valueCell(totalRow, column);
+    const listed = readValue(context, summary.detected, at);
+    if (own.kind !== "number" || !listed.ok) continue;
+    const verdict = compareTotal(own.value, listed.value, 1, context.settings, R.severity);
+    if (verdict.ok) continue;
+    context.report(R, {
+      sheet: table.sheet,
+      cell: line.value.address,
+      tableId: table.id,
+      message: {
+        zh: `部门整体表的${header}为 ${formatAmount(own.value)}，而${summary.model.title}（${summary.model.sheet}!${at.address}）为 ${formatAmount(listed.value)}（差 ${formatAmount(verdict.difference.abs())}）`,
+        en: `the department form's ${header} is ${formatAmount(own.value)} but ${summary.model.title} (${summary.model.sheet}!${at.address}) says ${formatAmount(listed.value)} (difference ${formatAmount(verdict.difference.abs())})`,
+      },
+      expected: plainAmount(listed.value),
+      actual: plainAmount(own.value),
+    });
+  }
+}
+
 export function departmentFamily(settings: DepartmentSettings = DEFAULT_DEPARTMENT_SETTINGS): RuleFamily {
   return {
     name: "department",
     rules: Object.values(departmentRules),
     check(context: RuleContext) {
       for (const table of context.tables) if (table.kind === "department-performance-target") new DepartmentCheck(context, table, settings).run();
+      checkAgainstBudgetTables(context);
     },
   };
 }
