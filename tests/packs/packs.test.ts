@@ -50,6 +50,7 @@ describe("loadRulePack on malformed packs", () => {
     ["requirement naming a 二级 not in the framework", (pack) => (pack.requirements[4].level2 = "数量"), 'requirements[4].level2: expected a 二级 of the framework, got "数量"', "不是框架中的二级指标"],
     ["missing name", (pack) => delete pack.name, "name: required field is missing", "缺少必填字段"],
     ["unknown field", (pack) => (pack.threshold = {}), "(pack): unknown field(s): threshold", "未知字段"],
+    ["an unknown reading of the county special funds", (pack) => (pack.department = { specialFundsTotal: "all" }), "department.specialFundsTotal: expected project-expenditure or fiscal-appropriation", "department.specialFundsTotal"],
   ];
   it.each(cases)("%s: the message names the field and its path", (_title, spoil, en, zh) => {
     const json = clone(PROJECT_COST_FIRST) as LooseJson;

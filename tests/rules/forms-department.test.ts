@@ -1,6 +1,8 @@
 // department/*: the 部门（单位）整体支出绩效目标申报表 (RULES 3.5 department, P7, P15).
 import Decimal from "decimal.js";
 import fc from "fast-check";
+import { checkWorkbook } from "../../src/core/engine";
+import { DEPT_OVERALL_JINAN, loadRulePack } from "../../src/core/packs";
 import { departmentFamily } from "../../src/core/rules/department";
 import { cents, expenditureSummary } from "./budget-builders";
 import { departmentSheet, run, workbookOf, type DepartmentSpec } from "./forms-builders";
@@ -69,6 +71,15 @@ describe("department form", () => {
     const family = departmentFamily({ specialFundsTotal: "fiscal-appropriation" });
     expect(check({ ...base(), local: 21933.27 }, family).findings).toEqual([]);
     expect(check(base(), family).at).toEqual(["department/special-funds@G13:error"]);
+  });
+
+  it("takes that reading from the department pack a user or a bureau template names", () => {
+    const pack = loadRulePack({ ...JSON.parse(JSON.stringify(DEPT_OVERALL_JINAN)), department: { specialFundsTotal: "fiscal-appropriation" } });
+    const layout = departmentSheet("部门", { ...base(), local: 21933.27 });
+    const withPack = checkWorkbook(workbookOf(layout.sheet), { families: [departmentFamily()], pack }).findings.filter((f) => f.rule === "department/special-funds");
+    expect(withPack).toEqual([]);
+    const withoutPack = checkWorkbook(workbookOf(layout.sheet), { families: [departmentFamily()] }).findings.filter((f) => f.rule === "department/special-funds");
+    expect(withoutPack.map((f) => f.cell)).toEqual(["G13"]);
   });
 
   it("states the arithmetic in the message", () => {

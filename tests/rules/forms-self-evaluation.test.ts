@@ -1,6 +1,8 @@
 // self-evaluation/*: the arithmetic of a 项目支出绩效自评表 (RULES 3.6) and the summary against its forms.
 import Decimal from "decimal.js";
 import fc from "fast-check";
+import { checkWorkbook } from "../../src/core/engine";
+import { loadRulePack, SELF_EVAL } from "../../src/core/packs";
 import { gradeOf, selfEvaluationFamily } from "../../src/core/rules/self-evaluation";
 import { consistentSelfEvaluation, run, selfEvaluationSheet, standardIndicators, summarySheet, workbookOf, type IndicatorSpec, type SelfEvaluationSpec } from "./forms-builders";
 
@@ -28,6 +30,13 @@ function lowScore(spec: SelfEvaluationSpec): SelfEvaluationSpec {
 describe("self-evaluation form", () => {
   it("a consistent form gives no finding", () => {
     expect(check(consistent()).findings).toEqual([]);
+  });
+
+  it("takes the budget row's 分值 and the total from the self-evaluation pack in force", () => {
+    const pack = loadRulePack({ ...JSON.parse(JSON.stringify(SELF_EVAL)), selfEvaluation: { budgetRowName: "年度资金总额", budgetRowScore: 20, totalScore: 110 } });
+    const layout = selfEvaluationSheet("自评", consistent());
+    const findings = checkWorkbook(workbookOf(layout.sheet), { families: [selfEvaluationFamily()], pack }).findings.map(summary);
+    expect(findings.sort()).toEqual(["self-evaluation/budget-weight@G6:error", "self-evaluation/weight-total@G12:error"]);
   });
 
   it.each<[string, (s: SelfEvaluationSpec) => SelfEvaluationSpec]>([

@@ -16,6 +16,7 @@ import { boundingRange, labelText, readFormAmount, valueOrZero } from "./project
 import { ruleMetaOf, type RuleContext, type RuleFamily, type RuleMeta } from "./rule";
 import { compareTotal } from "./tolerance";
 import { budgetTables, readValue } from "./totals-support";
+import { namedPackFor } from "./packs-in-use";
 import { valueCell } from "../forms/budget-table";
 
 const rule = ruleMetaOf("department");
@@ -333,12 +334,21 @@ function checkAgainstBudgetTables(context: RuleContext): void {
   }
 }
 
-export function departmentFamily(settings: DepartmentSettings = DEFAULT_DEPARTMENT_SETTINGS): RuleFamily {
+/**
+ * Without settings, each form is read as its pack says: the user's (check --rules), the bureau
+ * template's, else the default reading (项目支出).
+ */
+export function departmentFamily(settings?: DepartmentSettings): RuleFamily {
   return {
     name: "department",
     rules: Object.values(departmentRules),
     check(context: RuleContext) {
-      for (const table of context.tables) if (table.kind === "department-performance-target") new DepartmentCheck(context, table, settings).run();
+      for (const table of context.tables) {
+        if (table.kind !== "department-performance-target") continue;
+        const fromPack = namedPackFor(context, table.sheet, "department")?.department;
+        const formSettings = settings ?? (fromPack ? { specialFundsTotal: fromPack.specialFundsTotal } : DEFAULT_DEPARTMENT_SETTINGS);
+        new DepartmentCheck(context, table, formSettings).run();
+      }
       checkAgainstBudgetTables(context);
     },
   };

@@ -7,13 +7,13 @@ import type { IndicatorBlock, IndicatorRow } from "../forms/indicator-block";
 import { valueCell } from "../forms/budget-table";
 import { checkIndicatorBlock, INDICATOR_RULES } from "../indicators/check";
 import type { IndicatorFormKind, IndicatorRowInput, IndicatorValueCell } from "../indicators/types";
-import { builtinPack, choosePack, loadRulePack, type RulePack } from "../packs";
-import { readTemplateMarkers } from "../templates/markers";
+import { choosePack, type RulePack } from "../packs";
 import { cellAddress } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
 import { foldText } from "../workbook/text";
 import { departmentTargetForm, projectTargetForm, selfEvaluationForm } from "./form-cache";
 import { budgetTables } from "./totals-support";
+import { namedPackFor } from "./packs-in-use";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 
 const RULE_METAS: readonly RuleMeta[] = INDICATOR_RULES.map((rule) => ({
@@ -114,34 +114,9 @@ function formBlocks(context: RuleContext): FormBlock[] {
   return blocks;
 }
 
-/** Packs named by the template markers of the workbook, by sheet: a bureau's template carries its own pack. */
-function markedPacks(context: RuleContext): Map<string, RulePack> {
-  const packs = new Map<string, RulePack>();
-  for (const marker of readTemplateMarkers(context.workbook)) {
-    let pack: RulePack | undefined;
-    if (marker.packJson) {
-      try {
-        pack = loadRulePack(JSON.parse(marker.packJson));
-      } catch {
-        pack = undefined; // a damaged embedded pack falls back to the pack id, then to detection
-      }
-    }
-    pack ??= builtinPack(marker.packId);
-    if (pack) packs.set(marker.sheet, pack);
-  }
-  return packs;
-}
-
-function packFor(
-  form: FormBlock,
-  rows: readonly IndicatorRowInput[],
-  userPack: RulePack | undefined,
-  marked: Map<string, RulePack>,
-  headers: string[],
-): RulePack {
-  if (userPack && userPack.formKind === form.kind) return userPack;
-  const fromTemplate = marked.get(form.table.sheet);
-  if (fromTemplate && fromTemplate.formKind === form.kind) return fromTemplate;
+function packFor(context: RuleContext, form: FormBlock, rows: readonly IndicatorRowInput[], headers: string[]): RulePack {
+  const named = namedPackFor(context, form.table.sheet, form.kind);
+  if (named) return named;
   return choosePack({ indicatorPairs: rows.map((r) => ({ level1: r.level1?.text ?? null, level2: r.level2?.text ?? null })), headers }).pack;
 }
 
@@ -149,9 +124,7 @@ export const indicatorFamily: RuleFamily = {
   name: "indicators",
   rules: [...RULE_METAS, UNCALCULATED_TARGET],
   check(context) {
-      const userPack = context.pack;
       const blocks = formBlocks(context);
-      const marked = markedPacks(context);
       // A name cut at a fixed width shows only across many names: a workbook's forms come from one
       // document, so every block is measured against all the 三级 names of its kind in the workbook.
       const level3ByKind = new Map<IndicatorFormKind, string[]>();
@@ -184,7 +157,7 @@ export const indicatorFamily: RuleFamily = {
           sheet: form.table.sheet,
           tableId: form.table.id,
           kind: form.kind,
-          pack: packFor(form, rows, userPack, marked, headers),
+          pack: packFor(context, form, rows, headers),
           ...(form.funds ? { funds: form.funds.value, fundsCell: form.funds.cell } : {}),
           peerLevel3Texts: level3ByKind.get(form.kind) ?? [],
         });

@@ -7,6 +7,8 @@ import type { CellPosition, CellText } from "../forms/cells";
 import type { IndicatorRow } from "../forms/indicator-block";
 import type { SelfEvaluationForm } from "../forms/self-evaluation";
 import { selfEvaluationForm } from "./form-cache";
+import { builtinPack, type RulePack } from "../packs";
+import { namedPackFor } from "./packs-in-use";
 import { matchByName, parseListing, type ListingRow } from "../forms/target-list";
 import { parseIndicatorValue, type IndicatorValueReading } from "../indicators/value-grammar";
 import { decimalOf, parseTextNumber } from "./amounts";
@@ -582,7 +584,18 @@ function cellText(view: SheetView, at: { row: number; col: number }): string | u
   return text === "" ? undefined : text;
 }
 
-export function selfEvaluationFamily(settings: SelfEvaluationSettings = DEFAULT_SELF_EVALUATION_SETTINGS): RuleFamily {
+/** The weights a self-evaluation pack sets (RULES 1.4, 3.6.4–5); the rest stays as the defaults. */
+export function selfEvaluationSettingsOf(pack: RulePack | undefined): SelfEvaluationSettings {
+  const weights = pack?.selfEvaluation;
+  if (!weights) return DEFAULT_SELF_EVALUATION_SETTINGS;
+  return { ...DEFAULT_SELF_EVALUATION_SETTINGS, budgetRowWeight: new Decimal(weights.budgetRowScore), totalWeight: new Decimal(weights.totalScore) };
+}
+
+/**
+ * Without settings, each form is checked with the weights of its pack: the user's (check --rules),
+ * the bureau template's, else the shipped self-eval pack.
+ */
+export function selfEvaluationFamily(settings?: SelfEvaluationSettings): RuleFamily {
   return {
     name: "self-evaluation",
     rules: [...Object.values(selfEvaluationRules), ...Object.values(summaryRules)],
@@ -590,7 +603,8 @@ export function selfEvaluationFamily(settings: SelfEvaluationSettings = DEFAULT_
       const forms: { form: SelfEvaluationForm; total?: Decimal; totalCell?: CellPosition }[] = [];
       for (const table of context.tables) {
         if (table.kind !== "project-self-evaluation") continue;
-        const check = new SelfEvaluationCheck(context, table, settings);
+        const formSettings = settings ?? selfEvaluationSettingsOf(namedPackFor(context, table.sheet, "self-eval") ?? builtinPack("self-eval"));
+        const check = new SelfEvaluationCheck(context, table, formSettings);
         const scores = check.run();
         forms.push({ form: check.form, ...(scores.total !== undefined ? { total: scores.total } : {}), ...(check.form.totalScore ? { totalCell: check.form.totalScore } : {}) });
       }
