@@ -78,15 +78,17 @@ describe("economic family", () => {
     expect(found(together(basicTable(), threePublic([1.1, 0, 1.1, 0, 1.1, 0], [1.5, 0, 1.5, 0, 1.5, 0])))).toEqual(["economic/car-running-costs 三公经费!K6 warning"]);
   });
 
-  it("property: consistent tables of any amounts give no finding; a changed pension amount gives exactly one", () => {
+  it("property: consistent tables of any amounts give no finding; a pension amount changed beyond the 0.01 tolerance gives exactly one", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 1, max: 9_999 }), (pensionCents, deltaCents) => {
+      fc.property(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 2, max: 9_999 }), (pensionCents, deltaCents) => {
         const pension = pensionCents / 100;
         expect(found(together(functionalTable(pension), basicTable({ pension })))).toEqual([]);
         const other = cents(pension + deltaCents / 100);
         expect(found(together(functionalTable(other), basicTable({ pension })))).toEqual(["economic/function-economic 一般公共预算基本支出情况表!G8 warning"]);
+        // One cent is what rounding each cell separately leaves (RULES 3.0): no finding.
+        expect(found(together(functionalTable(cents(pension + 0.01)), basicTable({ pension })))).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: 100 },
     );
   });
 });
