@@ -17,6 +17,7 @@ import {
   wanWithoutYuanRule,
 } from "../../src/core/indicators/rules-style";
 import { highlightEdits } from "../../src/core/report/highlights";
+import { endsMidWord } from "../../src/core/indicators/word-ends";
 import type { IndicatorBlockContext, IndicatorRowInput } from "../../src/core/indicators/types";
 import { DEPT_OVERALL_JINAN, PROJECT_COST_FIRST, PROJECT_LEGACY, loadRulePack } from "../../src/core/packs";
 import type { RulePack } from "../../src/core/packs";
@@ -256,8 +257,23 @@ describe("indicators/truncated-text", () => {
     ["a name ending with 、", [["产出指标", "数量指标", "完成公告、笔试报名、面试、", "100%"]], ["C10 warning"]],
     ["a value ending with ，", [["效益指标", "社会效益指标", "政策", "落实应急周转金政策，"]], ["D10 warning"]],
     ["whole names", [["产出指标", "数量指标", "培训人数", "≥10人"]], []],
+    ["a name stopping mid-word (补 of 补贴)", [["产出指标", "质量指标", "居民养老基础养老金区级补", "100%"]], ["C10 warning"]],
+    ["a name ending in a whole word on the same character (奖补)", [["产出指标", "数量指标", "创业担保贷款贴息及奖补", "≥10户"]], []],
   ];
   it.each(cases)("%s", (_title, list, expected) => expect(cells(truncatedTextRule, list)).toEqual(expected));
+
+  it.each<[string, boolean]>([
+    ["全面加强教师队伍建", true],
+    ["加强历下教育宣传力", true],
+    ["居民养老基础养老金按时足", true],
+    ["居民养老保险缴费补贴及困", true],
+    ["学校校舍改扩建", false],
+    ["强化文化惠民的引导力", false],
+    ["保障资金充足", false],
+    ["帮扶对象全部脱困", false],
+    ["提升基层治理能力", false],
+    ["短的建", false],
+  ])("endsMidWord(%s) is %s", (text, expected) => expect(endsMidWord(text)).toBe(expected));
   it("names at the cut width are flagged unless they end like a whole indicator name", () => {
     const names = ["城镇职工长期护理保险的财政", "支付协议护理机构以及人员服", "城镇职工长期护理保险补助人", "提升参保群众的幸福感、获得", "参加居民医疗保险费用补贴率", "培训人数"];
     const found = cells(truncatedTextRule, names.map((name): Row => ["产出指标", "数量指标", name, "100%"]));

@@ -234,6 +234,8 @@ export interface DepartmentSpec {
   /** Tasks: 预算资金, 财政拨款, 其他资金. */
   tasks: [Value, Value, Value][];
   taskTotal: [Value, Value, Value];
+  /** 政策或重点任务 texts (default 任务1, 任务2 …). */
+  taskTexts?: string[];
 }
 
 export interface DepartmentLayout {
@@ -276,7 +278,7 @@ export function departmentSheet(sheet: string, spec: DepartmentSpec): Department
     row(w, { 6: "财政拨款（万元）", 7: "其他资金（万元）" }),
   ];
   const taskTop = grid.length + 1;
-  spec.tasks.forEach((t, i) => grid.push(row(w, { 2: `职能${i + 1}`, 3: `任务${i + 1}`, 4: `项目${i + 1}`, 5: t[0], 6: t[1], 7: t[2] })));
+  spec.tasks.forEach((t, i) => grid.push(row(w, { 2: `职能${i + 1}`, 3: spec.taskTexts?.[i] ?? `任务${i + 1}`, 4: `项目${i + 1}`, 5: t[0], 6: t[1], 7: t[2] })));
   const totalRow = grid.length + 1;
   grid.push(row(w, { 2: "合计", 5: spec.taskTotal[0], 6: spec.taskTotal[1], 7: spec.taskTotal[2] }));
   const indicatorHeader = grid.length + 1;

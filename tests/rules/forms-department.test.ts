@@ -117,6 +117,22 @@ describe("department form", () => {
   });
 });
 
+describe("department/truncated-task", () => {
+  const taskFindings = (texts: string[]) => {
+    const layout = departmentSheet("部门", { ...base(), taskTexts: texts });
+    const found = run(workbookOf(layout.sheet), departmentFamily()).findings.filter((f) => f.rule === "department/truncated-task");
+    return { layout, found: found.map((f) => `${f.cell} ${f.category} ${f.severity}`) };
+  };
+  it("leaves whole task texts alone", () => expect(taskFindings(["全面加强教师队伍建设", "加强教育宣传力度"]).found).toEqual([]));
+  it("flags a task text cut mid-word or on a comma, on its cell", () => {
+    const { layout, found } = taskFindings(["全面加强教师队伍建", "健全学生资助工作体系，"]);
+    const [first] = layout.cells.taskRow(0);
+    const [second] = layout.cells.taskRow(1);
+    const row = (address: string) => address.replace(/^[A-Z]+/, "");
+    expect(found).toEqual([`C${row(first)} truncated-text warning`, `C${row(second)} truncated-text warning`]);
+  });
+});
+
 describe("department/against-budget-tables (P12)", () => {
   const lines = [{ lei: "208", name: "社会保障和就业支出", values: [21933.27, 1263.27, 20670] }];
   const withSummary = (basic: number, project: number) => {

@@ -4,6 +4,7 @@ import type { AnalysedRow, IndicatorRule } from "./rule";
 import { groupName } from "./rule";
 import { normaliseIndicatorName } from "./framework";
 import { QUALITATIVE_LEXICON } from "./lexicon";
+import { endsMidWord } from "./word-ends";
 
 /** Display width: a CJK or full-width character is 1, an ASCII character ½ (how a cell fits text). */
 export function displayWidth(text: string): number {
@@ -63,6 +64,7 @@ export const truncatedTextRule: IndicatorRule = {
     messages: {
       nameCut: { zh: "三级指标“{text}”疑似被截断（在第 {width} 个字处中断）", en: "三级 indicator “{text}” looks cut off (at width {width})" },
       nameDangling: { zh: "三级指标“{text}”以“{last}”结尾，疑似被截断", en: "三级 indicator “{text}” ends with “{last}”: it looks cut off" },
+      nameMidWord: { zh: "三级指标“{text}”在词语中间结束（“{last}”后缺字），疑似被截断", en: "三级 indicator “{text}” stops mid-word after “{last}”: it looks cut off" },
       valueDangling: { zh: "指标值“{text}”以“{last}”结尾，疑似被截断", en: "指标值 “{text}” ends with “{last}”: it looks cut off" },
     },
   },
@@ -75,6 +77,8 @@ export const truncatedTextRule: IndicatorRule = {
         const last = row.name.slice(-1);
         if (DANGLING_END.test(row.name)) {
           report({ messageId: "nameDangling", cell: nameCell, data: { text: row.name, last }, actual: row.name });
+        } else if (row.name.length >= 6 && endsMidWord(row.name)) {
+          report({ messageId: "nameMidWord", cell: nameCell, data: { text: row.name, last }, actual: row.name });
         } else if (width !== undefined && Math.ceil(displayWidth(row.name)) === width && !NATURAL_END.test(row.name)) {
           report({ messageId: "nameCut", cell: nameCell, data: { text: row.name, width }, actual: row.name });
         }

@@ -17,6 +17,7 @@ import { ruleMetaOf, type RuleContext, type RuleFamily, type RuleMeta } from "./
 import { compareTotal } from "./tolerance";
 import { budgetTables, readValue } from "./totals-support";
 import { namedPackFor } from "./packs-in-use";
+import { endsMidWord } from "../indicators/word-ends";
 import { valueCell } from "../forms/budget-table";
 
 const rule = ruleMetaOf("department");
@@ -30,6 +31,7 @@ export const departmentRules = {
   taskWithinProject: rule("task-within-project", "composition-mismatch", "warning", "年度主要任务合计不应超过项目支出", "The tasks' total should not exceed 项目支出"),
   staffOverEstablishment: rule("staff-over-establishment", "indicator-value-implausible", "warning", "在职人员控制率目标 ≤100% 时，在职人员总数不应超过编制数", "Staff in post should not exceed the establishment when the control-rate target is ≤100%"),
   contact: rule("contact", "missing-value", "warning", "部门名称、联系人、联系电话应填写，电话格式应正确", "Department name, contact and a well-formed phone number are required"),
+  truncatedTask: rule("truncated-task", "truncated-text", "warning", "年度主要任务的文字不应被截断", "The texts of the 年度主要任务 must not be cut off"),
   againstBudgetTables: rule(
     "against-budget-tables",
     "cross-table-mismatch",
@@ -52,6 +54,9 @@ export interface DepartmentSettings {
 export const DEFAULT_DEPARTMENT_SETTINGS: DepartmentSettings = { specialFundsTotal: "project-expenditure" };
 
 const ZERO = new Decimal(0);
+
+/** A task text ending on a comma or a joining word was cut. */
+const TASK_DANGLING_END = /[、，,；;：:（(“的和及与或并对为在把被从向将按由以]$/;
 
 /** Fixed-line numbers with an optional area code, or a mobile number (P15). */
 const PHONE = /^(0\d{2,3}-?)?\d{7,8}$|^1[3-9]\d{9}$/;
@@ -101,6 +106,30 @@ class DepartmentCheck {
     this.checkTasks();
     this.checkStaff();
     this.checkContact();
+    this.checkTaskTexts();
+  }
+
+  /** 年度主要任务 texts (职能, 政策或重点任务, 项目) cut mid-word or on a comma (RULES 1.7, 2.2). */
+  private checkTaskTexts(): void {
+    const tasks = this.form.tasks;
+    if (!tasks) return;
+    const amountColumns = [tasks.columns.budget, tasks.columns.fiscal, tasks.columns.other].filter((c): c is number => c !== undefined);
+    const firstAmount = Math.min(...amountColumns);
+    for (const row of tasks.rows) {
+      for (let col = this.table.range.left + 1; col < firstAmount; col++) {
+        const master = this.view.masterOf(row, col);
+        if (master.row !== row || master.col !== col) continue;
+        const cell = this.view.cell(row, col);
+        if (cell.type !== "string") continue;
+        const text = String(cell.value).trim();
+        const folded = foldText(text);
+        if (folded.length < 6 || !(TASK_DANGLING_END.test(folded) || endsMidWord(folded))) continue;
+        this.report(departmentRules.truncatedTask, positionOf(row, col), {
+          zh: `年度主要任务“${text}”在词语中间结束，疑似被截断`,
+          en: `the task text "${text}" stops mid-word: it looks cut off`,
+        });
+      }
+    }
   }
 
   /** 基本 + 项目 = 财政拨款 + 其他资金. Returns true when it holds (项目支出 is then corroborated). */

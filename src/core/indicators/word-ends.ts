@@ -1,0 +1,24 @@
+// A text cut in the middle of a word (RULES 1.7, 2.2 "text cut at a fixed width"): some characters
+// mostly begin a two-character word in budget prose (建设, 补贴, 足额, 困难, 力度). A text ending in one
+// of them is whole only when the last two characters are a word that ends there (新建, 弥补, 充足,
+// 贫困, 能力 …); otherwise the rest of the word was cut off (队伍建, 区级补, 按时足, 宣传力).
+
+const WHOLE_ENDINGS: Readonly<Record<string, string>> = {
+  建: "创建新建重建在建援建共建组建扩建改建修建兴建筹建续建搭建基建党建自建代建配建营建承建复建",
+  补: "弥补填补增补候补代补互补贴补进补奖补定补",
+  足: "充足满足不足富足十足立足涉足自足知足足足",
+  困: "贫困解困帮困济困脱困纾困扶困特困",
+  力: "能力动力活力努力实力潜力人力合力压力效力魅力财力物力精力助力全力大力着力得力有力无力尽力权力电力水力风力体力智力视力听力脑力劳力武力国力兵力协力借力发力给力聚力信力引力造力行力斗力产力买力响力召力染力定力耐力眼力张力推力拉力弹力阻力马力火力热力魄力毅力伟力心力民力省力用力出力接力致力导力射力播力领力织力争力新力制力障力习力命力",
+};
+
+/** True when the text ends with a word-initial character that no word ending there explains. */
+export function endsMidWord(text: string): boolean {
+  const chars = [...text.replace(/\s/g, "")];
+  if (chars.length < 4) return false;
+  const last = chars[chars.length - 1]!;
+  const whole = WHOLE_ENDINGS[last];
+  if (whole === undefined) return false;
+  const pair = chars[chars.length - 2]! + last;
+  for (let i = 0; i + 1 < whole.length; i += 2) if (whole.slice(i, i + 2) === pair) return false;
+  return true;
+}
