@@ -4,7 +4,7 @@ import type { AnalysedRow, IndicatorRule } from "./rule";
 import { groupName } from "./rule";
 import { normaliseIndicatorName } from "./framework";
 import { QUALITATIVE_LEXICON } from "./lexicon";
-import { endsMidWord } from "./word-ends";
+import { DANGLING_END, endsMidWord } from "./word-ends";
 
 /** Display width: a CJK or full-width character is 1, an ASCII character ½ (how a cell fits text). */
 export function displayWidth(text: string): number {
@@ -14,8 +14,6 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** Characters that cannot end a phrase: a name ending with one was cut. */
-const DANGLING_END = /[、，,；;：:（(“‘《的和及与或并对为在把被从向将按由以至]$/;
 /** Nouns and verbs an indicator name normally ends with: a name at the cut width ending so is whole. */
 const NATURAL_END_WORDS = [
   "率", "数", "量", "度", "性", "额", "费", "值", "感", "标准", "成本", "时间", "时限", "周期", "年限", "情况", "水平", "效益", "效果", "影响",

@@ -1,7 +1,11 @@
-// A text cut in the middle of a word (RULES 1.7, 2.2 "text cut at a fixed width"): some characters
-// mostly begin a two-character word in budget prose (建设, 补贴, 足额, 困难, 力度). A text ending in one
-// of them is whole only when the last two characters are a word that ends there (新建, 弥补, 充足,
-// 贫困, 能力 …); otherwise the rest of the word was cut off (队伍建, 区级补, 按时足, 宣传力).
+// Text cut off by an export (RULES 1.7, 2.2 "text cut at a fixed width"): a text ending on a joining
+// character, or in the middle of a word. Some characters mostly begin a two-character word in budget
+// prose (建设, 补贴, 足额, 困难, 力度). A text ending in one of them is whole only when the last two
+// characters are a word that ends there (新建, 弥补, 充足, 贫困, 能力 …); otherwise the rest of the
+// word was cut off (队伍建, 区级补, 按时足, 宣传力).
+
+/** Characters that cannot end a phrase: a text ending with one was cut. */
+export const DANGLING_END = /[、，,；;：:（(“‘《的和及与或并对为在把被从向将按由以至]$/;
 
 const WHOLE_ENDINGS: Readonly<Record<string, string>> = {
   建: "创建新建重建在建援建共建组建扩建改建修建兴建筹建续建搭建基建党建自建代建配建营建承建复建",
@@ -21,4 +25,9 @@ export function endsMidWord(text: string): boolean {
   const pair = chars[chars.length - 2]! + last;
   for (let i = 0; i + 1 < whole.length; i += 2) if (whole.slice(i, i + 2) === pair) return false;
   return true;
+}
+
+/** A text that stops on a joining character or mid-word. */
+export function looksCutOff(text: string): boolean {
+  return DANGLING_END.test(text) || endsMidWord(text);
 }

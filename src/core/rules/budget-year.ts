@@ -2,7 +2,7 @@
 // ((2024年度), 历下区2024年度…汇总表) is the year of the other tables. A table stating another year was
 // most likely copied from last year's file without its title being updated.
 import type { DetectedTable } from "../detect/types";
-import { cellAddress } from "../workbook/address";
+import { findLabel } from "../forms/labels";
 import { ruleMetaOf, type RuleContext, type RuleFamily } from "./rule";
 
 const rule = ruleMetaOf("year");
@@ -27,16 +27,11 @@ interface StatedYear {
   readonly text: string;
 }
 
-/** The first non-empty cell of a row inside the table's columns, with its folded text. */
+/** The first cell showing text in a row of the table, with its folded text. */
 function firstText(context: RuleContext, table: DetectedTable, row: number): { text: string; cell: string } | undefined {
   const view = context.view(table.sheetIndex);
-  for (let col = table.range.left; col <= table.range.right; col++) {
-    const text = view.text(row, col);
-    if (text === "") continue;
-    const master = view.masterOf(row, col);
-    return { text, cell: cellAddress(master.row, master.col) };
-  }
-  return undefined;
+  const at = findLabel(view, table.range, /./, { top: row, bottom: row });
+  return at && { text: view.text(at.row, at.col), cell: at.address };
 }
 
 /** The year a table states in its title row, or in a year line right under it. */

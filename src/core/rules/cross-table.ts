@@ -8,7 +8,7 @@ import { formatAmount, plainAmount } from "./format";
 import { mainColumn } from "./overview";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import { compareTotal } from "./tolerance";
-import { budgetTables, readValue, type BudgetTableEntry } from "./totals-support";
+import { budgetTableOf, budgetTables, readValue, type BudgetTableEntry } from "./totals-support";
 
 export const budgetFigures: RuleMeta = {
   id: "cross-table/budget-figures",
@@ -35,7 +35,7 @@ export const subjectNames: RuleMeta = {
 };
 
 /** One stated figure: a table, the row and column it sits in, and how to name it. */
-interface Figure {
+export interface Figure {
   readonly entry: BudgetTableEntry;
   readonly row: BudgetRow;
   readonly column: AmountColumn;
@@ -47,19 +47,15 @@ const leaf = (path: readonly string[]) => path[path.length - 1] ?? "";
 /** The table's own total column: 合计 at the top of the header (under 资金来源 in procurement). */
 const grandColumn: ColumnTest = (p) => /^(合计|总计)$/.test(leaf(p)) && (p.length === 1 || /资金来源|基本支出预算|预算数/.test(p[0]));
 /** A group's amount: the group's column alone, or its 小计/合计. */
-const group =
+export const group =
   (name: RegExp): ColumnTest =>
   (p) =>
     name.test(p[0] ?? "") && (p.length === 1 || (p.length === 2 && /^(小计|合计)$/.test(p[1])));
 const generalPublic: ColumnTest = (p) => /^一般公共预算(收入|拨款)?$/.test(leaf(p));
 
-function tableOf(context: RuleContext, kind: TableKind): BudgetTableEntry | undefined {
-  return budgetTables(context).find((e) => e.model.kind === kind);
-}
-
 /** The figure in a table's 合计 row (for an overview: its 本年 total line of the given side). */
 function totalFigure(context: RuleContext, kind: TableKind, test: ColumnTest, side?: "income" | "expenditure"): Figure | undefined {
-  const entry = tableOf(context, kind);
+  const entry = budgetTableOf(context, kind);
   if (!entry) return undefined;
   if (side) {
     const overviewSide = entry.model.overview?.find((s) => s.side === side);
@@ -76,19 +72,23 @@ function totalFigure(context: RuleContext, kind: TableKind, test: ColumnTest, si
 function describe(figure: Figure): Bilingual {
   const cell = valueCell(figure.row, figure.column).address;
   const where = `${figure.entry.model.sheet}!${cell}`;
+  const name = figure.row.code ? `${figure.row.code} ${figure.row.label}` : figure.row.label;
   return {
-    zh: `${figure.entry.model.title}“${figure.row.label}/${columnLabel(figure.column)}”（${where}）`,
-    en: `${figure.entry.model.title} "${figure.row.label}/${columnLabel(figure.column)}" (${where})`,
+    zh: `${figure.entry.model.title}“${name}/${columnLabel(figure.column)}”（${where}）`,
+    en: `${figure.entry.model.title} "${name}/${columnLabel(figure.column)}" (${where})`,
   };
 }
 
-function amountOf(context: RuleContext, figure: Figure): Decimal | undefined {
+export function amountOf(context: RuleContext, figure: Figure): Decimal | undefined {
   const value = readValue(context, figure.entry.detected, valueCell(figure.row, figure.column));
   return value.ok ? value.value : undefined;
 }
 
-/** Compares two statements of one figure; the finding lands on the second (the detail table's cell). */
-function compareFigures(context: RuleContext, rule: RuleMeta, first: Figure | undefined, second: Figure | undefined): void {
+/**
+ * Compares two statements of one figure; the finding lands on the second (the detail table's cell).
+ * A note says when the two may legitimately differ.
+ */
+export function compareFigures(context: RuleContext, rule: RuleMeta, first: Figure | undefined, second: Figure | undefined, note?: Bilingual): void {
   if (!first || !second) return;
   const a = amountOf(context, first);
   const b = amountOf(context, second);
@@ -109,8 +109,8 @@ function compareFigures(context: RuleContext, rule: RuleMeta, first: Figure | un
     cell: target.address,
     tableId: second.entry.detected.id,
     message: {
-      zh: `${describe(second).zh}为 ${formatAmount(b)}，而${describe(first).zh}为 ${formatAmount(a)}（差 ${formatAmount(verdict.difference.abs())}）`,
-      en: `${describe(second).en} is ${formatAmount(b)} but ${describe(first).en} is ${formatAmount(a)} (difference ${formatAmount(verdict.difference.abs())})`,
+      zh: `${describe(second).zh}为 ${formatAmount(b)}，而${describe(first).zh}为 ${formatAmount(a)}（差 ${formatAmount(verdict.difference.abs())}）${note ? "；" + note.zh : ""}`,
+      en: `${describe(second).en} is ${formatAmount(b)} but ${describe(first).en} is ${formatAmount(a)} (difference ${formatAmount(verdict.difference.abs())})${note ? "; " + note.en : ""}`,
     },
     expected: plainAmount(a),
     actual: plainAmount(b),
@@ -132,7 +132,7 @@ function checkDepartmentTotals(context: RuleContext): void {
   for (const [first, second] of pairs) compareFigures(context, budgetFigures, first, second);
 }
 
-function grandColumnOrFirst(path: readonly string[]): boolean {
+export function grandColumnOrFirst(path: readonly string[]): boolean {
   return grandColumn(path) || /^(小计|合计|总计)$/.test(leaf(path)) || (path.length === 1 && /预算数|决算数/.test(path[0]));
 }
 
@@ -146,8 +146,8 @@ function checkClassAmounts(context: RuleContext): void {
     ["fiscal-appropriation-overview", generalPublic, "general-public-budget-expenditure"],
   ];
   for (const [overviewKind, columnTest, detailKind] of links) {
-    const overview = tableOf(context, overviewKind);
-    const detail = tableOf(context, detailKind);
+    const overview = budgetTableOf(context, overviewKind);
+    const detail = budgetTableOf(context, detailKind);
     const side = overview?.model.overview?.find((s) => s.side === "expenditure");
     if (!overview || !detail || !side) continue;
     const overviewColumn = overviewKind === "budget-overview" ? mainColumn(side) : side.amountColumns.find((c) => columnTest(c.path.slice(1)));
@@ -164,8 +164,8 @@ function checkClassAmounts(context: RuleContext): void {
   }
   // The same 类 in expenditure-summary and general-public-budget-expenditure, when both cover the same
   // money (their 合计 agree); a department with other funds legitimately shows more in the summary.
-  const summary = tableOf(context, "expenditure-summary");
-  const general = tableOf(context, "general-public-budget-expenditure");
+  const summary = budgetTableOf(context, "expenditure-summary");
+  const general = budgetTableOf(context, "general-public-budget-expenditure");
   const summaryTotal = totalFigure(context, "expenditure-summary", grandColumn);
   const generalTotal = totalFigure(context, "general-public-budget-expenditure", grandColumn);
   if (!summary || !general || !summaryTotal || !generalTotal) return;

@@ -3,7 +3,7 @@
 // and P15 (contact and phone).
 import Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
-import { positionOf, type CellPosition } from "../forms/cells";
+import { cellTextAt, positionOf, type CellPosition } from "../forms/cells";
 import type { DepartmentTargetForm, LabelledCell } from "../forms/department-target";
 import { departmentTargetForm } from "./form-cache";
 import { valueCellRightOf } from "../forms/labels";
@@ -15,9 +15,10 @@ import { formatAmount, plainAmount } from "./format";
 import { boundingRange, labelText, readFormAmount, valueOrZero } from "./project-funds";
 import { ruleMetaOf, type RuleContext, type RuleFamily, type RuleMeta } from "./rule";
 import { compareTotal } from "./tolerance";
-import { budgetTables, readValue } from "./totals-support";
+import { budgetTableOf, readValue } from "./totals-support";
+import { group } from "./cross-table";
 import { namedPackFor } from "./packs-in-use";
-import { endsMidWord } from "../indicators/word-ends";
+import { looksCutOff } from "../indicators/word-ends";
 import { valueCell } from "../forms/budget-table";
 
 const rule = ruleMetaOf("department");
@@ -54,9 +55,6 @@ export interface DepartmentSettings {
 export const DEFAULT_DEPARTMENT_SETTINGS: DepartmentSettings = { specialFundsTotal: "project-expenditure" };
 
 const ZERO = new Decimal(0);
-
-/** A task text ending on a comma or a joining word was cut. */
-const TASK_DANGLING_END = /[、，,；;：:（(“的和及与或并对为在把被从向将按由以]$/;
 
 /** Fixed-line numbers with an optional area code, or a mobile number (P15). */
 const PHONE = /^(0\d{2,3}-?)?\d{7,8}$|^1[3-9]\d{9}$/;
@@ -117,16 +115,13 @@ class DepartmentCheck {
     const firstAmount = Math.min(...amountColumns);
     for (const row of tasks.rows) {
       for (let col = this.table.range.left + 1; col < firstAmount; col++) {
-        const master = this.view.masterOf(row, col);
-        if (master.row !== row || master.col !== col) continue;
-        const cell = this.view.cell(row, col);
-        if (cell.type !== "string") continue;
-        const text = String(cell.value).trim();
-        const folded = foldText(text);
-        if (folded.length < 6 || !(TASK_DANGLING_END.test(folded) || endsMidWord(folded))) continue;
-        this.report(departmentRules.truncatedTask, positionOf(row, col), {
-          zh: `年度主要任务“${text}”在词语中间结束，疑似被截断`,
-          en: `the task text "${text}" stops mid-word: it looks cut off`,
+        const task = cellTextAt(this.view, row, col);
+        if (!task || task.row !== row || task.col !== col || task.isNumber) continue;
+        const folded = foldText(task.text);
+        if (folded.length < 6 || !looksCutOff(folded)) continue;
+        this.report(departmentRules.truncatedTask, task, {
+          zh: `年度主要任务“${task.text}”在词语中间结束，疑似被截断`,
+          en: `the task text "${task.text}" stops mid-word: it looks cut off`,
         });
       }
     }
@@ -332,7 +327,7 @@ const showEn = (parts: readonly Amount[]) => parts.map((p) => formatAmount(p.val
  */
 function checkAgainstBudgetTables(context: RuleContext): void {
   const forms = context.tables.filter((table) => table.kind === "department-performance-target");
-  const summary = budgetTables(context).find((entry) => entry.model.kind === "expenditure-summary");
+  const summary = budgetTableOf(context, "expenditure-summary");
   if (forms.length !== 1 || !summary) return;
   const table = forms[0]!;
   const form = departmentTargetForm(context, table);
@@ -341,7 +336,7 @@ function checkAgainstBudgetTables(context: RuleContext): void {
   const R = departmentRules.againstBudgetTables;
   for (const [key, header] of [["basic", "基本支出"], ["project", "项目支出"]] as const) {
     const line = form.budget[key];
-    const column = summary.model.amountColumns.find((c) => c.path[0] === header && (c.path.length === 1 || /^(小计|合计)$/.test(c.path[1] ?? "")));
+    const column = summary.model.amountColumns.find((c) => group(new RegExp(`^${header}$`))(c.path));
     if (!line || !column) continue;
     const own = context.amount(table, line.value.row, line.value.col);
     const at = valueCell(totalRow, column);

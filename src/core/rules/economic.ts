@@ -6,12 +6,12 @@
 import Decimal from "decimal.js";
 import { columnLabel, valueCell, type AmountColumn, type BudgetRow } from "../forms/budget-table";
 import type { Bilingual } from "../report/i18n";
-import type { TableKind } from "../report/vocabulary";
 import { compositionRelations } from "./composition";
 import { formatAmount, plainAmount } from "./format";
 import { ruleMetaOf, type RuleContext, type RuleFamily } from "./rule";
+import { amountOf, compareFigures, grandColumnOrFirst, group, type Figure } from "./cross-table";
 import { compareTotal } from "./tolerance";
-import { budgetTables, readValue, type BudgetTableEntry } from "./totals-support";
+import { budgetTableOf, budgetTables, type BudgetTableEntry } from "./totals-support";
 
 const rule = ruleMetaOf("economic");
 
@@ -54,24 +54,13 @@ export const FUNCTION_TO_ECONOMIC: ReadonlyArray<readonly [string, string]> = [
 const leaf = (column: AmountColumn) => column.path[column.path.length - 1] ?? "";
 const PERSONNEL_COLUMN = /^人员(支出|经费)$/;
 const PUBLIC_COLUMN = /^(日常)?公用(支出|经费)$/;
+const basicExpenditure = group(/^基本支出$/);
 const isEconomic = (row: BudgetRow) => row.role === "classified" && row.code !== undefined && /^3\d{2}(\d{2})?$/.test(row.code);
 
-interface Amount {
-  readonly entry: BudgetTableEntry;
-  readonly row: BudgetRow;
-  readonly column: AmountColumn;
-  readonly value: Decimal;
-}
-
-function amount(context: RuleContext, entry: BudgetTableEntry, row: BudgetRow, column: AmountColumn): Amount | undefined {
-  const value = readValue(context, entry.detected, valueCell(row, column));
-  return value.ok ? { entry, row, column, value: value.value } : undefined;
-}
-
-function where(figure: Amount): Bilingual {
-  const cell = `${figure.entry.model.sheet}!${valueCell(figure.row, figure.column).address}`;
-  const name = figure.row.code ? `${figure.row.code} ${figure.row.label}` : figure.row.label;
-  return { zh: `${figure.entry.model.title}“${name}/${columnLabel(figure.column)}”（${cell}）`, en: `${figure.entry.model.title} "${name}/${columnLabel(figure.column)}" (${cell})` };
+/** The amount of a figure with the figure itself, or undefined when its cell cannot be read. */
+function read(context: RuleContext, figure: Figure): (Figure & { readonly value: Decimal }) | undefined {
+  const value = amountOf(context, figure);
+  return value === undefined ? undefined : { ...figure, value };
 }
 
 /** 3.1.4: the personnel column of each economic 类 row and of the 合计 row holds exactly the personnel 类. */
@@ -87,17 +76,16 @@ function checkPersonnelSplit(context: RuleContext, entry: BudgetTableEntry): voi
   let readable = true;
   let rowReported = false;
   for (const row of classes) {
-    const total = amount(context, entry, row, rowTotal);
-    const shown = amount(context, entry, row, personnel);
-    if (!total || !shown) {
+    const total = amountOf(context, { entry, row, column: rowTotal });
+    const shown = read(context, { entry, row, column: personnel });
+    if (total === undefined || !shown) {
       readable = false;
       continue;
     }
     const isPersonnel = PERSONNEL_CLASSES.has(row.code!);
-    const expected = isPersonnel ? total.value : new Decimal(0);
-    if (isPersonnel) expectedTotal = expectedTotal.plus(total.value);
-    const verdict = compareTotal(shown.value, expected, 1, context.settings, economicRules.personnelSplit.severity);
-    if (verdict.ok) continue;
+    const expected = isPersonnel ? total : new Decimal(0);
+    if (isPersonnel) expectedTotal = expectedTotal.plus(total);
+    if (compareTotal(shown.value, expected, 1, context.settings).ok) continue;
     rowReported = true;
     report(context, shown, expected, {
       zh: isPersonnel ? `${row.code} ${row.label}属于人员经费，人员经费列应为 ${formatAmount(expected)}` : `${row.code} ${row.label}属于公用经费，人员经费列应为 0.00`,
@@ -107,10 +95,8 @@ function checkPersonnelSplit(context: RuleContext, entry: BudgetTableEntry): voi
   const totalRow = model.rows.find((r) => r.role === "total");
   // A 类 booked in the wrong column already explains a 合计 that follows it.
   if (!totalRow || !readable || rowReported) return;
-  const shown = amount(context, entry, totalRow, personnel);
-  if (!shown) return;
-  const verdict = compareTotal(shown.value, expectedTotal, classes.length, context.settings, economicRules.personnelSplit.severity);
-  if (verdict.ok) return;
+  const shown = read(context, { entry, row: totalRow, column: personnel });
+  if (!shown || compareTotal(shown.value, expectedTotal, classes.length, context.settings).ok) return;
   const names = classes.filter((r) => PERSONNEL_CLASSES.has(r.code!)).map((r) => r.code).join(" + ") || "301 + 303";
   report(context, shown, expectedTotal, {
     zh: `合计行“${columnLabel(personnel)}”应为 ${formatAmount(expectedTotal)}（${names}），实为 ${formatAmount(shown.value)}`,
@@ -118,9 +104,9 @@ function checkPersonnelSplit(context: RuleContext, entry: BudgetTableEntry): voi
   });
 }
 
-function report(context: RuleContext, shown: Amount, expected: Decimal, message: Bilingual, rule = economicRules.personnelSplit): void {
+function report(context: RuleContext, shown: Figure & { readonly value: Decimal }, expected: Decimal, message: Bilingual): void {
   const difference = formatAmount(shown.value.minus(expected).abs());
-  context.report(rule, {
+  context.report(economicRules.personnelSplit, {
     sheet: shown.entry.model.sheet,
     cell: valueCell(shown.row, shown.column).address,
     tableId: shown.entry.detected.id,
@@ -130,57 +116,31 @@ function report(context: RuleContext, shown: Amount, expected: Decimal, message:
   });
 }
 
-function tableOf(context: RuleContext, kinds: readonly TableKind[]): BudgetTableEntry | undefined {
-  for (const kind of kinds) {
-    const entry = budgetTables(context).find((e) => e.model.kind === kind);
-    if (entry) return entry;
-  }
-  return undefined;
-}
-
-/** The column holding a row's whole amount: 合计/小计 at the top of the header, else the first column. */
-function wholeColumn(entry: BudgetTableEntry): AmountColumn | undefined {
-  const columns = entry.model.amountColumns;
-  return columns.find((c) => c.path.length === 1 && /^(合计|总计)$/.test(leaf(c))) ?? columns.find((c) => /^(小计|合计)$/.test(leaf(c)) && c.path.length <= 2) ?? columns[0];
-}
-
-/** The 基本支出 amount of a functional table's row: its 基本支出 小计 (or single column). */
-function basicColumn(entry: BudgetTableEntry): AmountColumn | undefined {
-  const columns = entry.model.amountColumns.filter((c) => c.path[0] === "基本支出");
-  return columns.find((c) => c.path.length === 1) ?? columns.find((c) => /^(小计|合计)$/.test(leaf(c)));
-}
-
 function rowWithCode(entry: BudgetTableEntry, code: string): BudgetRow | undefined {
   return entry.model.rows.find((r) => r.role === "classified" && r.code === code);
 }
 
+/** The economic table's figure for one 款, in its whole-amount column. */
+function economicFigure(entry: BudgetTableEntry, code: string): Figure | undefined {
+  const row = rowWithCode(entry, code);
+  const column = entry.model.amountColumns.find((c) => grandColumnOrFirst(c.path));
+  return row && column ? { entry, row, column } : undefined;
+}
+
 /** 3.2: each functional 项 against the economic 款 that pays it, when both tables are in the workbook. */
 function checkFunctionEconomic(context: RuleContext): void {
-  const functional = tableOf(context, ["general-public-budget-expenditure", "expenditure-summary"]);
-  const economic = tableOf(context, ["general-public-basic-expenditure", "basic-expenditure"]);
-  if (!functional || !economic) return;
-  const functionalColumn = basicColumn(functional);
-  const economicColumn = wholeColumn(economic);
-  if (!functionalColumn || !economicColumn) return;
+  const functional = budgetTableOf(context, "general-public-budget-expenditure", "expenditure-summary");
+  const economic = budgetTableOf(context, "general-public-basic-expenditure", "basic-expenditure");
+  const basic = functional?.model.amountColumns.find((c) => basicExpenditure(c.path));
+  if (!functional || !economic || !basic) return;
   for (const [functionCode, economicCode] of FUNCTION_TO_ECONOMIC) {
     const functionRow = rowWithCode(functional, functionCode);
-    const economicRow = rowWithCode(economic, economicCode);
-    if (!functionRow || !economicRow) continue;
-    const a = amount(context, functional, functionRow, functionalColumn);
-    const b = amount(context, economic, economicRow, economicColumn);
-    if (!a || !b) continue;
-    const verdict = compareTotal(b.value, a.value, 1, context.settings, economicRules.functionEconomic.severity);
-    if (verdict.ok) continue;
-    report(
-      context,
-      b,
-      a.value,
-      {
-        zh: `${where(b).zh}为 ${formatAmount(b.value)}，而功能科目${where(a).zh}为 ${formatAmount(a.value)}；两者通常相等，除非项目支出也负担了这项费用`,
-        en: `${where(b).en} is ${formatAmount(b.value)} but the functional ${where(a).en} is ${formatAmount(a.value)}; they are normally equal unless project funds also pay for it`,
-      },
-      economicRules.functionEconomic,
-    );
+    const paid = economicFigure(economic, economicCode);
+    if (!functionRow || !paid) continue;
+    compareFigures(context, economicRules.functionEconomic, { entry: functional, row: functionRow, column: basic }, paid, {
+      zh: "两者通常相等，除非项目支出也负担了这项费用",
+      en: "they are normally equal unless project funds also pay for it",
+    });
   }
 }
 
@@ -193,29 +153,17 @@ function carRunningColumn(entry: BudgetTableEntry): AmountColumn | undefined {
 
 /** 3.3: 公务用车运行维护费 in the 三公 table against 款 30231 of the basic-expenditure table. */
 function checkCarRunningCosts(context: RuleContext): void {
-  const threePublic = tableOf(context, ["three-public-expenses"]);
-  const economic = tableOf(context, ["general-public-basic-expenditure", "basic-expenditure"]);
+  const threePublic = budgetTableOf(context, "three-public-expenses");
+  const economic = budgetTableOf(context, "general-public-basic-expenditure", "basic-expenditure");
   if (!threePublic || !economic) return;
   const column = carRunningColumn(threePublic);
   const row = threePublic.model.rows.find((r) => r.role === "total") ?? threePublic.model.rows.find((r) => r.role === "line");
-  const economicRow = rowWithCode(economic, "30231");
-  const economicColumn = wholeColumn(economic);
-  if (!column || !row || !economicRow || !economicColumn) return;
-  const a = amount(context, threePublic, row, column);
-  const b = amount(context, economic, economicRow, economicColumn);
-  if (!a || !b) return;
-  const verdict = compareTotal(a.value, b.value, 1, context.settings, economicRules.carRunningCosts.severity);
-  if (verdict.ok) return;
-  report(
-    context,
-    a,
-    b.value,
-    {
-      zh: `“三公”经费表公务用车运行维护费为 ${formatAmount(a.value)}，而${where(b).zh}为 ${formatAmount(b.value)}；没有项目负担公车费用时两者应相等`,
-      en: `the 三公 table's 公务用车运行维护费 is ${formatAmount(a.value)} but ${where(b).en} is ${formatAmount(b.value)}; they should be equal unless projects pay for cars`,
-    },
-    economicRules.carRunningCosts,
-  );
+  const paid = economicFigure(economic, "30231");
+  if (!column || !row || !paid) return;
+  compareFigures(context, economicRules.carRunningCosts, paid, { entry: threePublic, row, column }, {
+    zh: "没有项目负担公车费用时两者应相等",
+    en: "they should be equal unless projects pay for cars",
+  });
 }
 
 export const economicFamily: RuleFamily = {

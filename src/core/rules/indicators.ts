@@ -12,7 +12,7 @@ import { cellAddress } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
 import { foldText } from "../workbook/text";
 import { departmentTargetForm, projectTargetForm, selfEvaluationForm } from "./form-cache";
-import { budgetTables } from "./totals-support";
+import { projectListingLines } from "./totals-support";
 import { namedPackFor } from "./packs-in-use";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 
@@ -73,16 +73,12 @@ function uncalculatedTarget(view: SheetView, block: IndicatorBlock, row: Indicat
 /** Amounts of the 项目支出预算情况表 by folded project name: funds for forms that state none (聊城). */
 function listedProjectAmounts(context: RuleContext): Map<string, { value: Decimal; cell: string }> {
   const amounts = new Map<string, { value: Decimal; cell: string }>();
-  for (const { detected: table, model: listing } of budgetTables(context)) {
-    if (table.kind !== "project-expenditure") continue;
-    const totalColumn = listing.amountColumns.find((column) => column.path.some((p) => p === "合计"));
+  for (const { entry, row, name } of projectListingLines(context)) {
+    const totalColumn = entry.model.amountColumns.find((column) => column.path.some((p) => p === "合计"));
     if (!totalColumn) continue;
-    for (const row of listing.rows) {
-      if (row.role !== "line") continue;
-      const at = valueCell(row, totalColumn);
-      const reading = context.amount(table, at.row, at.col);
-      if (reading.kind === "number") amounts.set(foldText(row.label), { value: reading.value, cell: `${table.sheet}!${at.address}` });
-    }
+    const at = valueCell(row, totalColumn);
+    const reading = context.amount(entry.detected, at.row, at.col);
+    if (reading.kind === "number") amounts.set(name, { value: reading.value, cell: `${entry.detected.sheet}!${at.address}` });
   }
   return amounts;
 }

@@ -6,7 +6,7 @@ import { type FundLine, type ProjectTargetForm } from "../forms/project-target";
 import { cellAddress as columnAddress } from "../workbook/address";
 import { foldText } from "../workbook/text";
 import { projectTargetForm } from "./form-cache";
-import { budgetTables } from "./totals-support";
+import { projectListingLines } from "./totals-support";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 
 export const missingField: RuleMeta = {
@@ -170,16 +170,11 @@ function categoryKind(folded: string): "running" | "specific" | undefined {
 /** 项目类型 of each project in the project-expenditure listings, by folded project name. */
 function listedCategories(context: RuleContext): Map<string, { text: string; where: string }> {
   const categories = new Map<string, { text: string; where: string }>();
-  for (const { detected, model } of budgetTables(context)) {
-    if (detected.kind !== "project-expenditure" || model.nameCol === undefined) continue;
-    const column = detected.columns.find((c) => c.path.some((p) => /^项目(类型|类别)$/.test(p)));
+  for (const { entry, row, name } of projectListingLines(context)) {
+    const column = entry.detected.columns.find((c) => c.path.some((p) => /^项目(类型|类别)$/.test(p)));
     if (!column) continue;
-    const view = context.view(detected.sheetIndex);
-    for (const row of model.rows) {
-      if (row.role !== "line" || row.label === "") continue;
-      const text = view.text(row.row, column.col);
-      if (text !== "") categories.set(foldText(row.label), { text, where: `${detected.sheet}!${columnAddress(row.row, column.col)}` });
-    }
+    const text = context.view(entry.detected.sheetIndex).text(row.row, column.col);
+    if (text !== "") categories.set(name, { text, where: `${entry.detected.sheet}!${columnAddress(row.row, column.col)}` });
   }
   return categories;
 }

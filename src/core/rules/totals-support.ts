@@ -3,8 +3,10 @@
 // the total cell or a "not checked" when a cell cannot be read.
 import Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
-import { readBudgetTable, type BudgetCell, type BudgetTable } from "../forms/budget-table";
+import { readBudgetTable, type BudgetCell, type BudgetRow, type BudgetTable } from "../forms/budget-table";
+import { foldText } from "../workbook/text";
 import type { Bilingual } from "../report/i18n";
+import type { TableKind } from "../report/vocabulary";
 import { cellAddress } from "../workbook/address";
 import { formatAmount, plainAmount } from "./format";
 import type { RuleContext, RuleMeta } from "./rule";
@@ -29,6 +31,26 @@ export function budgetTables(context: RuleContext): readonly BudgetTableEntry[] 
     modelsByContext.set(context, entries);
   }
   return entries;
+}
+
+/** The first budget table of the first of these kinds the workbook has (e.g. 一般公共预算基本支出表, else 基本支出表). */
+export function budgetTableOf(context: RuleContext, ...kinds: readonly TableKind[]): BudgetTableEntry | undefined {
+  const entries = budgetTables(context);
+  for (const kind of kinds) {
+    const entry = entries.find((e) => e.model.kind === kind);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+/** The project lines of the 项目支出预算情况表 tables, each with its folded project name (for matching forms). */
+export function projectListingLines(context: RuleContext): { entry: BudgetTableEntry; row: BudgetRow; name: string }[] {
+  const lines: { entry: BudgetTableEntry; row: BudgetRow; name: string }[] = [];
+  for (const entry of budgetTables(context)) {
+    if (entry.model.kind !== "project-expenditure") continue;
+    for (const row of entry.model.rows) if (row.role === "line" && row.label !== "") lines.push({ entry, row, name: foldText(row.label) });
+  }
+  return lines;
 }
 
 export type CellValue =
