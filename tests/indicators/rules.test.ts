@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { checkIndicatorBlock } from "../../src/core/indicators/check";
+import { checkIndicatorBlock, checkIndicatorBlocks } from "../../src/core/indicators/check";
 import type { IndicatorRule } from "../../src/core/indicators/rule";
 import { costExceedsBudgetRule, unitCostRatioRule, yuanForWanRule } from "../../src/core/indicators/rules-cost";
 import { requiredIndicatorsRule, fixedRowsRule } from "../../src/core/indicators/rules-required";
@@ -197,6 +197,38 @@ describe("style rules: how a 指标值 is written, once per form", () => {
     expect(rules).not.toContain("indicators/value-question");
   });
 });
+
+  describe("across the forms of a workbook", () => {
+    const form = (sheet: string, firstRow: number, values: string[], pack: RulePack = PROJECT_COST_FIRST) => ({
+      rows: values.map((value, index): IndicatorRowInput => {
+        const row = firstRow + index;
+        return { row, level1: { text: "产出指标", cell: `A${row}` }, level2: { text: "数量指标", cell: `B${row}` }, level3: { text: `人数${index}`, cell: `C${row}` }, value: { text: value, cell: `D${row}` } };
+      }),
+      context: { sheet, kind: "project" as const, pack, tableId: `${sheet}!A${firstRow}` },
+    });
+    const questions = (result: ReturnType<typeof checkIndicatorBlocks>) => result.findings.filter((finding) => finding.rule === "indicators/value-question");
+
+    it("a habit repeated form after form on one sheet is one finding naming every cell", () => {
+      const result = checkIndicatorBlocks([form("项目表", 5, ["是否完成", "≥10人"]), form("项目表", 20, ["是否完成", "是否合格"])]);
+      const [finding, ...others] = questions(result);
+      expect(others).toHaveLength(0);
+      expect(finding).toMatchObject({ sheet: "项目表", cell: "D5", cells: ["D20", "D21"] });
+      expect(finding!.message.zh).toContain("本工作表 3 个指标值是问句");
+    });
+
+    it("block rules still report each form on its own", () => {
+      const result = checkIndicatorBlocks([form("项目表", 5, ["≤000 个"]), form("项目表", 20, ["≤000 个"])]);
+      expect(result.findings.filter((finding) => finding.rule === "indicators/value-format").map((finding) => finding.cell)).toEqual(["D5", "D20"]);
+    });
+
+    it("forms on two sheets, or under two packs, are reported apart", () => {
+      const onTwoSheets = checkIndicatorBlocks([form("项目表1", 5, ["是否完成"]), form("项目表2", 5, ["是否完成"])]);
+      expect(questions(onTwoSheets).map((finding) => `${finding.sheet}!${finding.cell}`)).toEqual(["项目表1!D5", "项目表2!D5"]);
+      const warnOnly = loadRulePack({ ...JSON.parse(JSON.stringify(PROJECT_COST_FIRST)), rules: { "indicators/value-question": "info" } });
+      const underTwoPacks = checkIndicatorBlocks([form("项目表", 5, ["是否完成"]), form("项目表", 20, ["是否完成"], warnOnly)]);
+      expect(questions(underTwoPacks).map((finding) => `${finding.cell} ${finding.severity}`)).toEqual(["D5 warning", "D20 info"]);
+    });
+  });
 
 describe("indicators/unit-mismatch", () => {
   const cases: Array<[string, Row, string[]]> = [

@@ -16,6 +16,11 @@ export interface IndicatorRuleMeta {
   readonly description: Bilingual;
   /** Message templates with {placeholders}. */
   readonly messages: Readonly<Record<string, Bilingual>>;
+  /**
+   * "sheet": the rule reads the rows of every form on one sheet together (a writing habit repeated
+   * form after form is one finding there). Default "block": one form at a time.
+   */
+  readonly scope?: "block" | "sheet";
 }
 
 export interface AnalysedRow {

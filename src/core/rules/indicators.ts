@@ -5,7 +5,7 @@ import type Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
 import type { IndicatorBlock, IndicatorRow } from "../forms/indicator-block";
 import { valueCell } from "../forms/budget-table";
-import { checkIndicatorBlock, INDICATOR_RULES } from "../indicators/check";
+import { checkIndicatorBlocks, INDICATOR_RULES, type IndicatorBlockInput } from "../indicators/check";
 import type { IndicatorFormKind, IndicatorRowInput, IndicatorValueCell } from "../indicators/types";
 import { choosePack, type RulePack } from "../packs";
 import { cellAddress } from "../workbook/address";
@@ -129,6 +129,7 @@ export const indicatorFamily: RuleFamily = {
         for (const row of form.block.rows) if (row.level3) names.push(row.level3.text);
         level3ByKind.set(form.kind, names);
       }
+      const inputs: IndicatorBlockInput[] = [];
       for (const form of blocks) {
         const view = context.view(form.table.sheetIndex);
         // A target computed by a formula that was never calculated is unknown, not missing: such a row is
@@ -149,23 +150,26 @@ export const indicatorFamily: RuleFamily = {
         const rows = form.block.rows.filter((row) => !uncalculated.includes(row)).map((row) => toInput(view, form.block, row));
         const headers = form.table.columns.flatMap((c) => c.path);
         for (let c = form.table.range.left; c <= form.table.range.right; c++) headers.push(view.text(form.block.headerRow, c));
-        const result = checkIndicatorBlock(rows, {
-          sheet: form.table.sheet,
-          tableId: form.table.id,
-          kind: form.kind,
-          pack: packFor(context, form, rows, headers),
-          ...(form.funds ? { funds: form.funds.value, fundsCell: form.funds.cell } : {}),
-          peerLevel3Texts: level3ByKind.get(form.kind) ?? [],
+        inputs.push({
+          rows,
+          context: {
+            sheet: form.table.sheet,
+            tableId: form.table.id,
+            kind: form.kind,
+            pack: packFor(context, form, rows, headers),
+            ...(form.funds ? { funds: form.funds.value, fundsCell: form.funds.cell } : {}),
+            peerLevel3Texts: level3ByKind.get(form.kind) ?? [],
+          },
         });
-        for (const finding of result.findings) {
-          const meta = META_BY_ID.get(finding.rule);
-          if (!meta) continue;
-          context.report(meta, finding);
-        }
-        for (const item of result.notChecked) {
-          const meta = META_BY_ID.get(item.rule);
-          if (meta) context.notChecked(meta, item);
-        }
+      }
+      const result = checkIndicatorBlocks(inputs);
+      for (const finding of result.findings) {
+        const meta = META_BY_ID.get(finding.rule);
+        if (meta) context.report(meta, finding);
+      }
+      for (const item of result.notChecked) {
+        const meta = META_BY_ID.get(item.rule);
+        if (meta) context.notChecked(meta, item);
       }
   },
 };
