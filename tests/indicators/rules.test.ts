@@ -17,7 +17,7 @@ import {
   wanWithoutYuanRule,
 } from "../../src/core/indicators/rules-style";
 import { highlightEdits } from "../../src/core/report/highlights";
-import { endsMidWord } from "../../src/core/indicators/word-ends";
+import { endsMidWord, headlessEnd } from "../../src/core/indicators/word-ends";
 import type { IndicatorBlockContext, IndicatorRowInput } from "../../src/core/indicators/types";
 import { DEPT_OVERALL_JINAN, PROJECT_COST_FIRST, PROJECT_LEGACY, loadRulePack } from "../../src/core/packs";
 import type { RulePack } from "../../src/core/packs";
@@ -291,6 +291,10 @@ describe("indicators/truncated-text", () => {
     ["whole names", [["产出指标", "数量指标", "培训人数", "≥10人"]], []],
     ["a name stopping mid-word (补 of 补贴)", [["产出指标", "质量指标", "居民养老基础养老金区级补", "100%"]], ["C10 warning"]],
     ["a name ending in a whole word on the same character (奖补)", [["产出指标", "数量指标", "创业担保贷款贴息及奖补", "≥10户"]], []],
+    ["a name ending on a 按 phrase without its verb", [["产出指标", "时效指标", "确保绩效考核奖励报酬按季度", "确保"]], ["C10 warning"]],
+    ["a 按 phrase that is the whole value", [["产出指标", "时效指标", "报酬发放频次", "按季度"]], []],
+    ["a value ending on a modifier without its noun", [["产出指标", "数量指标", "关心下一代成长范围", "开发区青年职工、中小"]], ["D10 warning"]],
+    ["a value naming the whole group", [["产出指标", "数量指标", "关心下一代成长范围", "开发区青年职工、中小学生"]], []],
   ];
   it.each(cases)("%s", (_title, list, expected) => expect(cells(truncatedTextRule, list)).toEqual(expected));
 
@@ -306,6 +310,16 @@ describe("indicators/truncated-text", () => {
     ["提升基层治理能力", false],
     ["短的建", false],
   ])("endsMidWord(%s) is %s", (text, expected) => expect(endsMidWord(text)).toBe(expected));
+  it.each<[string, string | undefined]>([
+    ["开发区青年职工、中小", "中小"],
+    ["面向各类", "各类"],
+    ["确保绩效考核奖励报酬按季度", "按季度"],
+    ["补贴资金按规定", "按规定"],
+    ["按季度", undefined],
+    ["扶持中小企业", undefined],
+    ["报酬按季度发放", undefined],
+    ["资金拨付及时", undefined],
+  ])("headlessEnd(%s) is %s", (text, expected) => expect(headlessEnd(text)).toBe(expected));
   it("names at the cut width are flagged unless they end like a whole indicator name", () => {
     const names = ["城镇职工长期护理保险的财政", "支付协议护理机构以及人员服", "城镇职工长期护理保险补助人", "提升参保群众的幸福感、获得", "参加居民医疗保险费用补贴率", "培训人数"];
     const found = cells(truncatedTextRule, names.map((name): Row => ["产出指标", "数量指标", name, "100%"]));

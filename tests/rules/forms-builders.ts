@@ -34,6 +34,7 @@ export interface ProjectFormSpec {
   fiscalLabel?: string;
   carryOverLabel?: string;
   year?: number;
+  goal?: string;
 }
 
 /** A 项目支出绩效目标表 in A:E; the amounts are in C5:C8. */
@@ -48,7 +49,7 @@ export function projectForm(sheet: string, spec: ProjectFormSpec): SheetSnapshot
     row(w, { 2: spec.fiscalLabel ?? "其中: 财政拨款", 3: spec.fiscal }),
     row(w, { 2: spec.carryOverLabel ?? "上年结转资金", 3: spec.carryOver }),
     row(w, { 2: "其他资金", 3: spec.other }),
-    row(w, { 1: "年度总体绩效目标", 2: "为社区图书室购置图书并完成上架，提升群众阅读满意度。" }),
+    row(w, { 1: "年度总体绩效目标", 2: spec.goal ?? "为社区图书室购置图书并完成上架，提升群众阅读满意度。" }),
     row(w, { 1: "绩效指标", 2: "一级指标", 3: "二级指标", 4: "三级指标", 5: "指标值" }),
     row(w, { 2: "成本指标", 3: "经济成本指标", 4: "项目总成本", 5: "≤10 万元" }),
     row(w, { 2: "产出指标", 3: "数量指标", 4: "购置图书数量", 5: "≥1200 册" }),

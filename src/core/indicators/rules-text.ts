@@ -4,7 +4,7 @@ import type { AnalysedRow, IndicatorRule } from "./rule";
 import { groupName } from "./rule";
 import { normaliseIndicatorName } from "./framework";
 import { QUALITATIVE_LEXICON } from "./lexicon";
-import { DANGLING_END, endsMidWord } from "./word-ends";
+import { DANGLING_END, endsMidWord, headlessEnd } from "./word-ends";
 
 /** Display width: a CJK or full-width character is 1, an ASCII character ½ (how a cell fits text). */
 export function displayWidth(text: string): number {
@@ -63,6 +63,8 @@ export const truncatedTextRule: IndicatorRule = {
       nameCut: { zh: "三级指标“{text}”疑似被截断（在第 {width} 个字处中断）", en: "三级 indicator “{text}” looks cut off (at width {width})" },
       nameDangling: { zh: "三级指标“{text}”以“{last}”结尾，疑似被截断", en: "三级 indicator “{text}” ends with “{last}”: it looks cut off" },
       nameMidWord: { zh: "三级指标“{text}”在词语中间结束（“{last}”后缺字），疑似被截断", en: "三级 indicator “{text}” stops mid-word after “{last}”: it looks cut off" },
+      nameBeforeHead: { zh: "三级指标“{text}”以“{tail}”结尾，后面缺少它所修饰的词，疑似被截断", en: "三级 indicator “{text}” ends on “{tail}”, which needs a word after it: it looks cut off" },
+      valueCut: { zh: "指标值“{text}”以“{tail}”结尾，后面缺少它所修饰的词，疑似被截断", en: "指标值 “{text}” ends on “{tail}”, which needs a word after it: it looks cut off" },
       valueDangling: { zh: "指标值“{text}”以“{last}”结尾，疑似被截断", en: "指标值 “{text}” ends with “{last}”: it looks cut off" },
     },
   },
@@ -73,10 +75,13 @@ export const truncatedTextRule: IndicatorRule = {
       const nameCell = row.input.level3?.cell;
       if (nameCell !== undefined && row.name.length >= 4) {
         const last = row.name.slice(-1);
+        const head = headlessEnd(row.name);
         if (DANGLING_END.test(row.name)) {
           report({ messageId: "nameDangling", cell: nameCell, data: { text: row.name, last }, actual: row.name });
         } else if (row.name.length >= 6 && endsMidWord(row.name)) {
           report({ messageId: "nameMidWord", cell: nameCell, data: { text: row.name, last }, actual: row.name });
+        } else if (head !== undefined) {
+          report({ messageId: "nameBeforeHead", cell: nameCell, data: { text: row.name, tail: head }, actual: row.name });
         } else if (width !== undefined && Math.ceil(displayWidth(row.name)) === width && !NATURAL_END.test(row.name)) {
           report({ messageId: "nameCut", cell: nameCell, data: { text: row.name, width }, actual: row.name });
         }
@@ -85,6 +90,9 @@ export const truncatedTextRule: IndicatorRule = {
       const valueCell = row.input.value?.cell;
       if (value !== undefined && valueCell !== undefined && value.hints.includes("ends-with-punctuation")) {
         report({ messageId: "valueDangling", cell: valueCell, data: { text: value.normalised, last: value.normalised.slice(-1) }, actual: value.text });
+      } else if (value !== undefined && valueCell !== undefined && value.form === "descriptive") {
+        const head = headlessEnd(value.normalised);
+        if (head !== undefined) report({ messageId: "valueCut", cell: valueCell, data: { text: value.normalised, tail: head }, actual: value.text });
       }
     }
   },

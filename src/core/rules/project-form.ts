@@ -42,8 +42,10 @@ const SENTENCE_END = /[。．.！!？?；;）)”"》%％]$/;
 const DANGLING_END = /[，,、：:（(“]$/;
 /** How close to the longest goal of the workbook a text must be to count as cut at the same width. */
 const WIDTH_SLACK = 6;
-/** The width cut only shows when many forms share a layout. */
+/** The width cut only shows when many forms share a layout… */
 const MIN_FORMS_FOR_WIDTH = 8;
+/** …or, with a few forms, when the longest goal ends its inner sentences with 。 but not its last one. */
+const INNER_SENTENCE_END = /[。！!？?；;]./;
 
 function reportMissing(context: RuleContext, form: ProjectTargetForm, table: DetectedTable, cell: string, field: { zh: string; en: string }): void {
   context.report(missingField, {
@@ -100,7 +102,8 @@ function checkTruncatedGoals(context: RuleContext, forms: { form: ProjectTargetF
   for (const goal of goals) {
     const length = [...goal.text].length;
     const dangling = DANGLING_END.test(goal.text);
-    const atCutWidth = goals.length >= MIN_FORMS_FOR_WIDTH && length >= longest - WIDTH_SLACK && !SENTENCE_END.test(goal.text);
+    const enoughForms = goals.length >= MIN_FORMS_FOR_WIDTH || (goals.length >= 2 && INNER_SENTENCE_END.test(goal.text));
+    const atCutWidth = enoughForms && length >= longest - WIDTH_SLACK && !SENTENCE_END.test(goal.text);
     if (!dangling && !atCutWidth) continue;
     const tail = [...goal.text].slice(-8).join("");
     context.report(truncatedGoal, {
