@@ -100,10 +100,10 @@ export function App({ host, lang }: AppProps) {
       await setHighlights(host, result, on);
     });
 
-  const select = (finding: FindingRow) =>
+  const select = (finding: FindingRow, cell: string = finding.cell) =>
     attempt(async () => {
       setActiveId(finding.id);
-      await host.selectCell(finding.sheet, finding.cell);
+      await host.selectCell(finding.sheet, cell);
     });
 
   const walk = (direction: "next" | "previous") => {

@@ -31,6 +31,8 @@ export interface FindingRow {
   readonly id: string;
   readonly sheet: string;
   readonly cell: string;
+  /** Every cell the finding marks, its own first: a habit seen in several cells names them all. */
+  readonly cells: readonly string[];
   readonly location: string;
   readonly severity: Severity;
   readonly severityName: string;
@@ -120,6 +122,7 @@ export function buildReportView(result: CheckResult, filter: FindingFilter, lang
       id: finding.id,
       sheet: finding.sheet,
       cell: finding.cell,
+      cells: [finding.cell, ...(finding.cells ?? [])],
       location: location(finding.sheet, finding.cell),
       severity: finding.severity,
       severityName: pick(SEVERITY_NAMES[finding.severity], lang),

@@ -37,6 +37,7 @@ export const UI = {
   actual: bilingual("实际", "Actual"),
   outsideTables: bilingual("表格之外", "Outside the tables"),
   listHint: bilingual("↑/↓ 逐条查看，Enter 选中单元格", "↑/↓ to walk the list, Enter to select the cell"),
+  cellsOfFinding: bilingual("涉及单元格：", "Cells:"),
   tabCheck: bilingual("检查", "Check"),
   tabNewProject: bilingual("新建项目", "New project"),
   newProjectIntro: bilingual(

@@ -47,7 +47,7 @@ describe("the pane's report view", () => {
     findings: [
       finding("a", "项目(6-10)", "E7", "warning", { tableId: "t2", category: "unit-mismatch" }),
       finding("b", "项目(1-5)", "D9", "error", { tableId: "t1", expected: "10.00", actual: "12.00" }),
-      finding("c", "项目(1-5)", "D3", "warning", { tableId: "t1" }),
+      finding("c", "项目(1-5)", "D3", "warning", { tableId: "t1", cells: ["D5", "D8"] }),
       finding("d", "项目(1-5)", "D4", "error", { tableId: "t1" }),
       finding("e", "汇总", "A1", "info"),
     ],
@@ -67,7 +67,8 @@ describe("the pane's report view", () => {
       ["项目支出绩效目标表", "项目(1-5)!A1:E20", 2, 1],
       ["项目支出绩效目标表", "项目(6-10)!A1:E20", 0, 1],
     ]);
-    expect(view.ordered[0]).toMatchObject({ expected: "10.00", actual: "12.00", location: "项目(1-5)!D9", severityName: "错误" });
+    expect(view.ordered[0]).toMatchObject({ expected: "10.00", actual: "12.00", location: "项目(1-5)!D9", severityName: "错误", cells: ["D9"] });
+    expect(view.ordered.find((row) => row.id === "c")!.cells).toEqual(["D3", "D5", "D8"]);
     expect(view.notChecked).toEqual([{ key: "0", location: "项目(1-5)!E6", rule: "totals/column-sum", reason: "公式没有计算结果" }]);
   });
 

@@ -144,6 +144,22 @@ describe("the workbook harness", () => {
           expect(await selection(page)).toBe(position(second));
         }
 
+        // A finding naming several cells lists them; each one selects its own cell.
+        const grouped = expected.findings.find((finding) => (finding.cells ?? []).length > 0);
+        const cellLists = page.getByTestId("finding-cells");
+        await expect(cellLists.count()).resolves.toBe(expected.findings.filter((finding) => (finding.cells ?? []).length > 0).length);
+        if (grouped) {
+          const list = page.locator(`li:has([data-finding-id="${grouped.id}"]) [data-testid="finding-cells"]`);
+          await expect(list.getByTestId("finding-cell").evaluateAll((buttons) => buttons.map((b) => b.getAttribute("data-cell")))).resolves.toEqual([grouped.cell, ...grouped.cells!]);
+          await page.locator(`li:has([data-finding-id="${grouped.id}"])`).screenshot({ path: path.join(resultsDir, "grouped-finding.png") });
+          const last = grouped.cells![grouped.cells!.length - 1]!;
+          await list.locator(`[data-cell="${last}"]`).click();
+          await page.waitForFunction((target) => {
+            const selected = window.budgetCheckHarness!.state().workbook!.selection;
+            return selected !== undefined && `${selected.sheet}!${selected.range.top}:${selected.range.left}` === target;
+          }, position(`${grouped.sheet}!${last}`));
+        }
+
         // Highlight off removes the marks, on brings them back.
         await page.getByTestId("highlight-switch").click();
         await page.waitForFunction(() => window.budgetCheckHarness!.state().workbook!.sheets.every((sheet) => sheet.conditionalFormats.length === 0));

@@ -9,7 +9,7 @@ export interface FindingListProps {
   groups: readonly FindingGroup[];
   activeId?: string;
   positionText: string;
-  onSelect: (finding: FindingRow) => void;
+  onSelect: (finding: FindingRow, cell?: string) => void;
   onStep: (direction: "next" | "previous") => void;
 }
 
@@ -42,6 +42,8 @@ const useStyles = makeStyles({
   location: { color: tokens.colorNeutralForeground3 },
   message: { overflowWrap: "anywhere" },
   values: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  cells: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXXS, padding: `0 ${tokens.spacingHorizontalS}` },
+  cellButton: { minWidth: "auto", padding: `0 ${tokens.spacingHorizontalXS}`, textDecorationLine: "underline" },
 });
 
 export function FindingList(props: FindingListProps) {
@@ -109,6 +111,16 @@ export function FindingList(props: FindingListProps) {
                       </Caption1>
                     )}
                   </button>
+                  {finding.cells.length > 1 && (
+                    <div className={styles.cells} role="group" aria-label={text(UI.cellsOfFinding, props.lang)} data-testid="finding-cells">
+                      <Caption1 className={styles.location}>{text(UI.cellsOfFinding, props.lang)}</Caption1>
+                      {finding.cells.map((cell) => (
+                        <Button key={cell} size="small" appearance="transparent" className={styles.cellButton} onClick={() => props.onSelect(finding, cell)} data-testid="finding-cell" data-cell={cell}>
+                          {cell}
+                        </Button>
+                      ))}
+                    </div>
+                  )}
                 </li>
               ))}
             </ul>
