@@ -13,6 +13,7 @@ import { projectFormFamily } from "./project-form";
 import { templateInputFamily } from "./template-inputs";
 import { targetListFamily } from "./target-list";
 import { departmentFamily } from "./department";
+import { narrativeFamily } from "./narrative";
 
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   totalsFamily,
@@ -28,4 +29,5 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   indicatorFamily,
   templateInputFamily,
   budgetYearFamily,
+  narrativeFamily,
 ];

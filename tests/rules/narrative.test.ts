@@ -1,0 +1,108 @@
+// narrative/* (RULES 3.3, 3.0): change rates and 三公 amounts stated in a 说明, on the published text of
+// the 聊城 document and its real 三公 table.
+import Decimal from "decimal.js";
+import fc from "fast-check";
+import { checkWorkbook } from "../../src/core/engine";
+import { changeStatements, narrativeFamily, previousAmount, rateBounds } from "../../src/core/rules/narrative";
+import { sheetFromGrid, type WorkbookSnapshot } from "../../src/core/workbook/snapshot";
+import { readFixture } from "../helpers/fixtures";
+
+/** Paragraphs of the published 说明 (seed 004), as a clerk pastes them one per cell. */
+const HEADING = "2024年通过一般公共预算财政拨款安排的“三公”经费";
+const TOTAL = "预算共 2.99 万元，比上年减少 0.11 万元，下降 3.55%，主要原因是压缩三公经费支出预算。其中：";
+const CARS = "2. 公务用车购置及运行费 0.99 万元，包括公务用车购置费 0.00 万元，与上年基本持平；公务用车运行维护费 0.99 万元，比上年减少 0.11 万元，下降 10.00%，主要原因是压缩公务用车购置及运行费支出预算。";
+const RUNNING = "2024 年本部门机关运行经费安排 149.89 万元。较 2023 年预算增加 26.71 万元，增长 21.68%。主要原因是：职能划转下放，新增人员，增加相关预算支出。";
+
+function withExplanation(workbook: WorkbookSnapshot, paragraphs: string[]): WorkbookSnapshot {
+  return { ...workbook, sheets: [...workbook.sheets, sheetFromGrid("情况说明", paragraphs.map((text) => [text]), [])] };
+}
+
+function narrativeFindings(workbook: WorkbookSnapshot): string[] {
+  return checkWorkbook(workbook, { families: [narrativeFamily] }).findings.map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.expected ?? ""}/${f.actual ?? ""}`);
+}
+
+describe("changeStatements", () => {
+  it("reads the statements of the published text", () => {
+    const [total] = changeStatements(TOTAL);
+    expect(total).toMatchObject({ label: "预算共", direction: "down", rateDirection: "down" });
+    expect([total!.amount.toString(), total!.change.toString(), total!.rate!.toString(), previousAmount(total!).toString()]).toEqual(["2.99", "0.11", "3.55", "3.1"]);
+    expect(changeStatements(CARS).map((s) => [s.label, s.amount.toString(), s.rate?.toString()])).toEqual([["公务用车运行维护费", "0.99", "10"]]);
+    expect(changeStatements(RUNNING).map((s) => [s.direction, previousAmount(s).toString(), s.rate?.toString()])).toEqual([["up", "123.18", "21.68"]]);
+    expect(changeStatements("2024年收支预算16,028.22万元，较上年预算增加2,943.03万元，其中：").map((s) => [s.amount.toString(), s.change.toString(), s.rate])).toEqual([["16028.22", "2943.03", undefined]]);
+  });
+
+  it("reads full-width digits and keeps the clerk's punctuation in the quote", () => {
+    const [statement] = changeStatements("经费 ５.００ 万元，比上年增加 １.００ 万元，增长 ２５.００％。");
+    expect([statement!.amount.toString(), previousAmount(statement!).toString(), statement!.rate!.toString(), statement!.quote]).toEqual(["5", "4", "25", "经费５.００万元，比上年增加１.００万元，增长２５.００％"]);
+  });
+
+  it("finds nothing in prose without a comparison", () => {
+    expect(changeStatements("2024 年政府采购预算 253.88 万元，其中：政府采购货物预算 12.89 万元。")).toEqual([]);
+  });
+});
+
+describe("narrative/change-rate", () => {
+  const sheetOf = (...texts: string[]): WorkbookSnapshot => ({ sheets: [sheetFromGrid("说明", texts.map((t) => [t]), [])] });
+
+  it("accepts the published rates", () => expect(narrativeFindings(sheetOf(TOTAL, CARS, RUNNING))).toEqual([]));
+
+  it("flags a rate that the amounts cannot give, with the rate they give", () => {
+    expect(narrativeFindings(sheetOf(TOTAL.replace("3.55%", "4.55%")))).toEqual(["narrative/change-rate 说明!A1 3.55%/4.55%"]);
+    expect(narrativeFindings(sheetOf(RUNNING.replace("21.68%", "21.78%")))).toEqual(["narrative/change-rate 说明!A1 21.68%/21.78%"]);
+  });
+
+  it("accepts a rate the rounded amounts allow: 0.11 of 3.10 may be anything from 3.38% to 3.72%", () => {
+    expect(narrativeFindings(sheetOf(TOTAL.replace("3.55%", "3.45%")))).toEqual([]);
+  });
+
+  it("flags a rate whose word points the other way", () => {
+    expect(narrativeFindings(sheetOf(RUNNING.replace("增长 21.68%", "下降 21.68%")))).toEqual(["narrative/change-rate 说明!A1 /"]);
+  });
+
+  it("a rate computed from the printed amounts is always accepted; one off by more than rounding allows is flagged", () => {
+    const cents = fc.integer({ min: 1, max: 10_000_000 });
+    fc.assert(
+      fc.property(cents, cents, fc.boolean(), fc.integer({ min: 2, max: 500 }), (amountCents, changeCents, up, offBy) => {
+        const amount = new Decimal(amountCents).div(100);
+        const change = new Decimal(changeCents).div(100);
+        const previous = up ? amount.minus(change) : amount.plus(change);
+        fc.pre(previous.gt(0.05));
+        const rate = change.div(previous).times(100).toDecimalPlaces(2);
+        const text = (r: Decimal) => `经费 ${amount.toFixed(2)} 万元，比上年${up ? "增加" : "减少"} ${change.toFixed(2)} 万元，${up ? "增长" : "下降"} ${r.toFixed(2)}%。`;
+        expect(narrativeFindings(sheetOf(text(rate)))).toEqual([]);
+        const bounds = rateBounds(changeStatements(text(rate))[0]!)!;
+        const wrong = bounds.high.plus(new Decimal(offBy).div(100)).toDecimalPlaces(2);
+        expect(narrativeFindings(sheetOf(text(wrong)))).toHaveLength(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("narrative/three-public-figures on the 聊城 budget", () => {
+  let budget: WorkbookSnapshot;
+  beforeAll(async () => {
+    budget = await readFixture("liaocheng-2024-department-budget.xlsx");
+  });
+
+  it("the published 说明 agrees with the workbook's 三公 table (2.99 and 3.10; 0.99 and 1.10)", () => {
+    expect(narrativeFindings(withExplanation(budget, [HEADING, TOTAL, CARS]))).toEqual([]);
+  });
+
+  it("a 说明 stating another total is flagged against the table, this year's and the implied last year's", () => {
+    const changed = TOTAL.replace("2.99 万元，比上年减少 0.11", "2.89 万元，比上年减少 0.21").replace("3.55%", "6.77%");
+    expect(narrativeFindings(withExplanation(budget, [HEADING, changed]))).toEqual(["narrative/three-public-figures 情况说明!A2 2.99/2.89"]);
+    const lastYearOnly = TOTAL.replace("减少 0.11", "减少 0.31").replace("3.55%", "9.39%");
+    expect(narrativeFindings(withExplanation(budget, [HEADING, lastYearOnly]))).toEqual(["narrative/three-public-figures 情况说明!A2 3.10/3.30"]);
+  });
+
+  it("an item's amount is compared with its own column", () => {
+    expect(narrativeFindings(withExplanation(budget, [HEADING, CARS.replace("运行维护费 0.99 万元，比上年减少 0.11 万元，下降 10.00%", "运行维护费 1.09 万元，比上年减少 0.01 万元，下降 0.91%")]))).toEqual([
+      "narrative/three-public-figures 情况说明!A2 0.99/1.09",
+    ]);
+  });
+
+  it("a change statement about other money is not compared with the 三公 table", () => {
+    expect(narrativeFindings(withExplanation(budget, [RUNNING]))).toEqual([]);
+  });
+});
