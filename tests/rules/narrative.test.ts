@@ -105,4 +105,10 @@ describe("narrative/three-public-figures on the 聊城 budget", () => {
   it("a change statement about other money is not compared with the 三公 table", () => {
     expect(narrativeFindings(withExplanation(budget, [RUNNING]))).toEqual([]);
   });
+
+  it("a whole 说明 pasted into one cell is read statement by statement", () => {
+    expect(narrativeFindings(withExplanation(budget, [[HEADING, TOTAL, CARS, "三、机关运行经费情况", RUNNING].join("\n")]))).toEqual([]);
+    const wrongRunning = [HEADING, TOTAL, CARS, RUNNING.replace("21.68%", "31.68%")].join("\n");
+    expect(narrativeFindings(withExplanation(budget, [wrongRunning]))).toEqual(["narrative/change-rate 情况说明!A1 21.68%/31.68%"]);
+  });
 });
