@@ -11,7 +11,7 @@ import { formatAmount, plainAmount } from "./format";
 import { ruleMetaOf, type RuleContext, type RuleFamily } from "./rule";
 import { amountOf, compareFigures, grandColumnOrFirst, group, type Figure } from "./cross-table";
 import { compareTotal } from "./tolerance";
-import { budgetTableOf, budgetTables, type BudgetTableEntry } from "./totals-support";
+import { blockYear, budgetTableOf, budgetTables, totalOrOnlyRow, type BudgetTableEntry } from "./totals-support";
 
 const rule = ruleMetaOf("economic");
 
@@ -147,8 +147,7 @@ function checkFunctionEconomic(context: RuleContext): void {
 /** The 三公 table's column for the budget year's 公务用车运行维护费: in the latest (本年, 决算) block. */
 function carRunningColumn(entry: BudgetTableEntry): AmountColumn | undefined {
   const candidates = entry.model.amountColumns.filter((c) => /^公务用车运行(维护)?费$/.test(leaf(c)));
-  const year = (c: AmountColumn) => Number(/(\d{4})/.exec(c.path[0] ?? "")?.[1] ?? (/本年|决算/.test(c.path[0] ?? "") ? 9999 : 0));
-  return [...candidates].sort((a, b) => year(b) - year(a))[0];
+  return [...candidates].sort((a, b) => blockYear(b) - blockYear(a))[0];
 }
 
 /** 3.3: 公务用车运行维护费 in the 三公 table against 款 30231 of the basic-expenditure table. */
@@ -157,7 +156,7 @@ function checkCarRunningCosts(context: RuleContext): void {
   const economic = budgetTableOf(context, "general-public-basic-expenditure", "basic-expenditure");
   if (!threePublic || !economic) return;
   const column = carRunningColumn(threePublic);
-  const row = threePublic.model.rows.find((r) => r.role === "total") ?? threePublic.model.rows.find((r) => r.role === "line");
+  const row = totalOrOnlyRow(threePublic);
   const paid = economicFigure(economic, "30231");
   if (!column || !row || !paid) return;
   compareFigures(context, economicRules.carRunningCosts, paid, { entry: threePublic, row, column }, {

@@ -6,7 +6,7 @@ import { valueCell, type AmountColumn } from "../forms/budget-table";
 import { cellAddress } from "../workbook/address";
 import { formatAmount } from "./format";
 import { ruleMetaOf, type RuleContext, type RuleFamily } from "./rule";
-import { budgetTableOf, type BudgetTableEntry } from "./totals-support";
+import { blockYear, budgetTableOf, totalOrOnlyRow, type BudgetTableEntry } from "./totals-support";
 
 const rule = ruleMetaOf("narrative");
 
@@ -162,14 +162,8 @@ const THREE_PUBLIC_ITEMS: readonly { readonly label: RegExp; readonly column: (p
   { label: /三公|^(预算|预算数|合计|共计|总计)?共?(安排)?$/, column: (path) => /(^|\/)合计$/.test(path) },
 ];
 
-/** The year a 三公 column block is for (2024 年预算数 → 2024; 本年/决算 after 上年). */
-function blockYear(column: AmountColumn): number {
-  const head = column.path[0] ?? "";
-  return Number(/(\d{4})/.exec(head)?.[1] ?? (/本年|决算/.test(head) ? 9999 : /上年/.test(head) ? 1 : 0));
-}
-
 function threePublicFigure(context: RuleContext, entry: BudgetTableEntry, column: AmountColumn): { value: Decimal; cell: string } | undefined {
-  const row = entry.model.rows.find((r) => r.role === "total") ?? entry.model.rows.find((r) => r.role === "line");
+  const row = totalOrOnlyRow(entry);
   if (!row) return undefined;
   const at = valueCell(row, column);
   const reading = context.amount(entry.detected, at.row, at.col);

@@ -3,7 +3,7 @@
 // the total cell or a "not checked" when a cell cannot be read.
 import Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
-import { readBudgetTable, type BudgetCell, type BudgetRow, type BudgetTable } from "../forms/budget-table";
+import { readBudgetTable, type AmountColumn, type BudgetCell, type BudgetRow, type BudgetTable } from "../forms/budget-table";
 import { foldText } from "../workbook/text";
 import type { Bilingual } from "../report/i18n";
 import type { TableKind } from "../report/vocabulary";
@@ -41,6 +41,20 @@ export function budgetTableOf(context: RuleContext, ...kinds: readonly TableKind
     if (entry) return entry;
   }
   return undefined;
+}
+
+/**
+ * The year a column block is for, to order the blocks of a two-year table (三公: 2023 年预算数 |
+ * 2024 年预算数, or 上年 | 本年/决算): its stated year, else 本年/决算 latest and 上年 earliest.
+ */
+export function blockYear(column: AmountColumn): number {
+  const head = column.path[0] ?? "";
+  return Number(/(\d{4})/.exec(head)?.[1] ?? (/本年|决算/.test(head) ? 9999 : /上年/.test(head) ? 1 : 0));
+}
+
+/** The total row of a one-line table (三公), or its only line. */
+export function totalOrOnlyRow(entry: BudgetTableEntry): BudgetRow | undefined {
+  return entry.model.rows.find((r) => r.role === "total") ?? entry.model.rows.find((r) => r.role === "line");
 }
 
 /** The project lines of the 项目支出预算情况表 tables, each with its folded project name (for matching forms). */
