@@ -3,7 +3,8 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/engine";
-import { changeStatements, narrativeFamily, previousAmount, rateBounds } from "../../src/core/rules/narrative";
+import { changeStatements, gradeCounts, narrativeFamily, previousAmount, rateBounds } from "../../src/core/rules/narrative";
+import { selfEvaluationFamily } from "../../src/core/rules/self-evaluation";
 import { sheetFromGrid, type WorkbookSnapshot } from "../../src/core/workbook/snapshot";
 import { readFixture } from "../helpers/fixtures";
 
@@ -110,5 +111,31 @@ describe("narrative/three-public-figures on the 聊城 budget", () => {
     expect(narrativeFindings(withExplanation(budget, [[HEADING, TOTAL, CARS, "三、机关运行经费情况", RUNNING].join("\n")]))).toEqual([]);
     const wrongRunning = [HEADING, TOTAL, CARS, RUNNING.replace("21.68%", "31.68%")].join("\n");
     expect(narrativeFindings(withExplanation(budget, [wrongRunning]))).toEqual(["narrative/change-rate 情况说明!A1 21.68%/31.68%"]);
+  });
+});
+
+describe("self-evaluation/summary-narrative on the 历下 self-evaluations (RULES 3.6.13)", () => {
+  let selfEvaluations: WorkbookSnapshot;
+  beforeAll(async () => {
+    selfEvaluations = await readFixture("lixia-2024-self-evaluation.xlsx");
+  });
+  const countFindings = (paragraph: string) =>
+    checkWorkbook(withExplanation(selfEvaluations, [paragraph]), { families: [selfEvaluationFamily()] })
+      .findings.filter((f) => f.rule === "self-evaluation/summary-narrative")
+      .map((f) => `${f.sheet}!${f.cell} ${f.message.zh}`);
+
+  it("reads the counts a 说明 states", () => {
+    expect(gradeCounts("本次共对 4 个项目开展绩效自评，其中自评等级为优的项目 3 个、良 1 个。")).toEqual({ projects: 4, grades: { 优: 3, 良: 1 } });
+    expect(gradeCounts("其中8个项目已完成")).toBeUndefined();
+  });
+
+  it("agrees with the summary as written (4 projects, all marked 优)", () => {
+    expect(countFindings("本次共对 4 个项目开展绩效自评，自评结果为优秀 4 个。")).toEqual([]);
+  });
+
+  it("flags counts the summary does not show", () => {
+    expect(countFindings("本次共对 5 个项目开展绩效自评，其中优 3 个、良 2 个。")).toEqual([
+      "情况说明!A1 说明文字与自评汇总表不符：项目 5 个，汇总表为 4 个；“优” 3 个，汇总表为 4 个；“良” 2 个，汇总表为 0 个",
+    ]);
   });
 });

@@ -27,6 +27,29 @@ export const narrativeRules = {
   ),
 };
 
+export type Grade = "优" | "良" | "中" | "差";
+
+/** What a 说明 says of a self-evaluation: how many projects, and how many of each grade. */
+export interface GradeCounts {
+  readonly projects?: number;
+  readonly grades: Partial<Record<Grade, number>>;
+}
+
+const PROJECT_COUNT = /共(?:对|计|有)?(\d+)个(?:预算)?项目|项目共(?:计|有)?(\d+)个/;
+// A grade word after a separator (or 其中), then its count: "其中优 8 个、良 3 个", "等级为优秀的项目 8 个".
+const GRADE_COUNT = /(?:^|[，,、：:；;。为是]|其中)(优秀|优|良好|良|中等|中|及格|差)(?:等级|等次|级)?(?:的)?(?:项目)?(?:有|为|共)?(\d+)个/g;
+const GRADE_OF_WORD: Readonly<Record<string, Grade>> = { 优秀: "优", 优: "优", 良好: "良", 良: "良", 中等: "中", 中: "中", 及格: "中", 差: "差" };
+
+/** The counts a text states about self-evaluated projects, if it states any. */
+export function gradeCounts(text: string): GradeCounts | undefined {
+  const folded = compact(text).normalize("NFKC");
+  const total = PROJECT_COUNT.exec(folded);
+  const grades: Partial<Record<Grade, number>> = {};
+  for (const match of folded.matchAll(GRADE_COUNT)) grades[GRADE_OF_WORD[match[1]!]!] = Number(match[2]);
+  if (!total && Object.keys(grades).length === 0) return undefined;
+  return { ...(total ? { projects: Number(total[1] ?? total[2]) } : {}), grades };
+}
+
 export interface ChangeStatement {
   /** The words naming the amount (公务用车运行维护费, 预算共), without numbering. */
   readonly label: string;
@@ -97,7 +120,7 @@ export function rateBounds(statement: ChangeStatement): { low: Decimal; high: De
   return { low: Decimal.min(...rates).minus(HALF_CENT), high: Decimal.max(...rates).plus(HALF_CENT) };
 }
 
-interface TextCell {
+export interface TextCell {
   readonly sheetIndex: number;
   readonly sheet: string;
   readonly row: number;
@@ -105,15 +128,15 @@ interface TextCell {
   readonly text: string;
 }
 
-/** Text cells that may state a change: prose with 万元 and a comparison word. */
-function proseCells(context: RuleContext): TextCell[] {
+/** Text cells of the workbook that pass a cheap test on their text (prose that may state a figure). */
+export function proseCells(context: RuleContext, mayState: (text: string) => boolean): TextCell[] {
   const cells: TextCell[] = [];
   context.workbook.sheets.forEach((sheet, sheetIndex) => {
     sheet.rows.forEach((cellsOfRow, rowIndex) => {
       cellsOfRow?.forEach((cell, colIndex) => {
         if (cell?.type !== "string" || typeof cell.value !== "string") return;
         const text = cell.value;
-        if (text.length >= 12 && text.includes("万元") && /[比较]/.test(text)) cells.push({ sheetIndex, sheet: sheet.name, row: rowIndex + 1, col: colIndex + 1, text });
+        if (text.length >= 12 && mayState(text)) cells.push({ sheetIndex, sheet: sheet.name, row: rowIndex + 1, col: colIndex + 1, text });
       });
     });
   });
@@ -215,7 +238,7 @@ export const narrativeFamily: RuleFamily = {
   rules: Object.values(narrativeRules),
   check(context) {
     const threePublic = budgetTableOf(context, "three-public-expenses");
-    for (const at of proseCells(context)) {
+    for (const at of proseCells(context, (text) => text.includes("万元") && /[比较]/.test(text))) {
       for (const statement of changeStatements(at.text)) {
         checkRate(context, at, statement);
         if (threePublic) checkThreePublic(context, at, statement, threePublic);

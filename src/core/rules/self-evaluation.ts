@@ -19,6 +19,8 @@ import { compareTotal } from "./tolerance";
 import { positionOf } from "../forms/cells";
 import type { SheetView } from "../workbook/sheet-view";
 import { foldText } from "../workbook/text";
+import { cellAddress } from "../workbook/address";
+import { gradeCounts, proseCells, type Grade } from "./narrative";
 
 const rule = ruleMetaOf("self-evaluation");
 
@@ -46,6 +48,13 @@ export const summaryRules = {
   scoreMatchesForm: rule("summary-score", "cross-table-mismatch", "error", "汇总表的自评得分应等于该项目自评表的总分", "The summary's score must equal the project's form total"),
   gradeFitsScore: rule("summary-grade", "score-mismatch", "error", "汇总表的自评等级应与自评得分相符", "The summary's grade must fit its score"),
   formListed: rule("summary-coverage", "missing-value", "warning", "自评表与汇总表的项目应一一对应", "Every self-evaluated project should appear in the summary, and vice versa"),
+  narrativeCounts: rule(
+    "summary-narrative",
+    "cross-table-mismatch",
+    "warning",
+    "说明文字中的自评项目数和各等级项目数与汇总表一致",
+    "The numbers of projects and of each grade stated in prose match the summary",
+  ),
 } as const;
 
 /** Points and weights of a self-evaluation, per pack (RULES 1.4, 3.6.4–5). */
@@ -509,6 +518,33 @@ export function targetOutcome(target: CellText, actual: CellText): { met?: boole
   return { met, ...(readAsFraction ? { readAsFraction } : {}) };
 }
 
+/** 3.6.13: "共 N 个项目，其中优 M 个" in prose against the summary's rows and the grades written there. */
+function checkNarrativeCounts(context: RuleContext, gradeTexts: readonly string[]): void {
+  const inSummary: Record<Grade, number> = { 优: 0, 良: 0, 中: 0, 差: 0 };
+  for (const text of gradeTexts) {
+    const grade = foldText(text).replace(/[秀好格等级]/g, "");
+    if (grade in inSummary) inSummary[grade as Grade] += 1;
+  }
+  for (const at of proseCells(context, (text) => text.includes("自评") && /\d+\s*个/.test(text))) {
+    const stated = gradeCounts(at.text);
+    if (!stated) continue;
+    const differences: { zh: string; en: string; said: number; counted: number }[] = [];
+    if (stated.projects !== undefined && stated.projects !== gradeTexts.length) differences.push({ zh: "项目", en: "projects", said: stated.projects, counted: gradeTexts.length });
+    for (const [grade, said] of Object.entries(stated.grades) as [Grade, number][]) {
+      if (said !== inSummary[grade]) differences.push({ zh: `“${grade}”`, en: `graded ${grade}`, said, counted: inSummary[grade] });
+    }
+    if (differences.length === 0) continue;
+    context.report(summaryRules.narrativeCounts, {
+      sheet: at.sheet,
+      cell: cellAddress(at.row, at.col),
+      message: {
+        zh: `说明文字与自评汇总表不符：${differences.map((d) => `${d.zh} ${d.said} 个，汇总表为 ${d.counted} 个`).join("；")}`,
+        en: `the text does not match the self-evaluation summary: ${differences.map((d) => `${d.said} ${d.en} stated, ${d.counted} in the summary`).join("; ")}`,
+      },
+    });
+  }
+}
+
 /** 3.6.13: each summary row against the form it names. */
 function checkSummary(context: RuleContext, table: DetectedTable, forms: readonly { form: SelfEvaluationForm; total?: Decimal; totalCell?: CellPosition }[]): void {
   const view = context.view(table.sheetIndex);
@@ -554,6 +590,7 @@ function checkSummary(context: RuleContext, table: DetectedTable, forms: readonl
       );
     }
   }
+  checkNarrativeCounts(context, listing.rows.map((row) => (row.grade ? (cellText(view, row.grade) ?? "") : "")));
   // Coverage only makes sense when the summary and at least one of its forms are both here.
   if (pairs.length === 0) return;
   for (const row of unmatchedLeft) {
