@@ -83,6 +83,11 @@ export function gradeOf(total: Decimal): "优" | "良" | "中" | "差" {
   return "差";
 }
 
+/** A grade as written (优秀, 良好, “中等级”), reduced to its grade word (优, 良, 中 …) for comparison. */
+function writtenGrade(text: string): string {
+  return foldText(text).replace(/[秀好格等级]/g, "");
+}
+
 /** A plain number at a cell (score, weight, count): numbers, or text holding a number. */
 export function numberAt(view: SheetView, at: { row: number; col: number }): Decimal | undefined {
   const cell = view.cell(at.row, at.col);
@@ -441,7 +446,7 @@ class SelfEvaluationCheck {
     const grade = this.form.grade;
     if (grade) {
       const expected = gradeOf(total);
-      const shown = foldText(grade.text).replace(/[秀好格等级]/g, "");
+      const shown = writtenGrade(grade.text);
       if (shown !== expected) {
         this.report(
           selfEvaluationRules.grade,
@@ -522,7 +527,7 @@ export function targetOutcome(target: CellText, actual: CellText): { met?: boole
 function checkNarrativeCounts(context: RuleContext, gradeTexts: readonly string[]): void {
   const inSummary: Record<Grade, number> = { 优: 0, 良: 0, 中: 0, 差: 0 };
   for (const text of gradeTexts) {
-    const grade = foldText(text).replace(/[秀好格等级]/g, "");
+    const grade = writtenGrade(text);
     if (grade in inSummary) inSummary[grade as Grade] += 1;
   }
   for (const at of proseCells(context, (text) => text.includes("自评") && /\d+\s*个/.test(text))) {
@@ -565,7 +570,7 @@ function checkSummary(context: RuleContext, table: DetectedTable, forms: readonl
     const gradeText = cellText(view, row.grade);
     if (score === undefined || !gradeText) continue;
     const expected = gradeOf(score);
-    if (foldText(gradeText).replace(/[秀好格等级]/g, "") !== expected) {
+    if (writtenGrade(gradeText) !== expected) {
       report(
         summaryRules.gradeFitsScore,
         row.grade,
