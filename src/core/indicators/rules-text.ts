@@ -53,6 +53,79 @@ function peerCutWidth(peers: readonly string[]): number | undefined {
   return width;
 }
 
+interface NameVerdict {
+  readonly messageId: "nameCut" | "nameDangling" | "nameMidWord" | "nameBeforeHead" | "nameTwinCut";
+  readonly data: Readonly<Record<string, string | number>>;
+}
+
+/** A name that can only be cut: it stops on a joining character, mid-word, or before its head word. */
+function certainCut(name: string): NameVerdict | undefined {
+  if (name.length < 4) return undefined;
+  const last = name.slice(-1);
+  if (DANGLING_END.test(name)) return { messageId: "nameDangling", data: { last } };
+  if (name.length >= 6 && endsMidWord(name)) return { messageId: "nameMidWord", data: { last } };
+  const head = headlessEnd(name);
+  if (head !== undefined) return { messageId: "nameBeforeHead", data: { tail: head } };
+  return undefined;
+}
+
+function nameWidth(name: string): number {
+  return Math.ceil(displayWidth(name.replace(/\s/g, "")));
+}
+
+/**
+ * The widths at which this form's names were cut: the sheet's cut width, and any width at which two
+ * different names of the form are certainly cut. One export can cut a form's column a character
+ * short of its neighbours' (a wider glyph on the line), and the form itself then shows where.
+ */
+function formCutWidths(rows: readonly AnalysedRow[], peerWidth: number | undefined): ReadonlySet<number> {
+  const cutNamesByWidth = new Map<number, Set<string>>();
+  for (const row of rows) {
+    if (certainCut(row.name) === undefined) continue;
+    const width = nameWidth(row.name);
+    if (width < 8) continue;
+    const names = cutNamesByWidth.get(width) ?? new Set<string>();
+    names.add(row.name);
+    cutNamesByWidth.set(width, names);
+  }
+  const widths = new Set<number>();
+  if (peerWidth !== undefined) widths.add(peerWidth);
+  for (const [width, names] of cutNamesByWidth) if (names.size >= 2) widths.add(width);
+  return widths;
+}
+
+function nameVerdict(name: string, cutWidths: ReadonlySet<number>): NameVerdict | undefined {
+  const certain = certainCut(name);
+  if (certain !== undefined) return certain;
+  const width = nameWidth(name);
+  if (name.length >= 4 && cutWidths.has(width) && !NATURAL_END.test(name)) return { messageId: "nameCut", data: { width } };
+  return undefined;
+}
+
+/** The length of the opening two texts share. */
+function sharedOpening(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
+}
+
+/**
+ * Parallel names written to one pattern (符合…条件的企业离退休人员 / 符合…条件的灵活就业人员) share
+ * their fate: when one of them is cut, a twin that opens the same way, is at least as long, and has no
+ * natural ending lost its last word too.
+ */
+function twinVerdict(row: AnalysedRow, cutRows: ReadonlySet<AnalysedRow>): NameVerdict | undefined {
+  if (NATURAL_END.test(row.name)) return undefined;
+  for (const twin of cutRows) {
+    if (twin === row || groupName(twin) !== groupName(row) || row.name.length < twin.name.length || twin.name === row.name) continue;
+    const opening = sharedOpening(row.name, twin.name);
+    if (opening >= 8 && opening * 2 >= twin.name.length) {
+      return { messageId: "nameTwinCut", data: { twin: twin.name, twinCell: twin.input.level3?.cell ?? "" } };
+    }
+  }
+  return undefined;
+}
+
 export const truncatedTextRule: IndicatorRule = {
   meta: {
     id: "indicators/truncated-text",
@@ -64,28 +137,31 @@ export const truncatedTextRule: IndicatorRule = {
       nameDangling: { zh: "三级指标“{text}”以“{last}”结尾，疑似被截断", en: "三级 indicator “{text}” ends with “{last}”: it looks cut off" },
       nameMidWord: { zh: "三级指标“{text}”在词语中间结束（“{last}”后缺字），疑似被截断", en: "三级 indicator “{text}” stops mid-word after “{last}”: it looks cut off" },
       nameBeforeHead: { zh: "三级指标“{text}”以“{tail}”结尾，后面缺少它所修饰的词，疑似被截断", en: "三级 indicator “{text}” ends on “{tail}”, which needs a word after it: it looks cut off" },
+      nameTwinCut: {
+        zh: "三级指标“{text}”与已被截断的“{twin}”（{twinCell}）开头相同、不比它短，且没有完整的结尾，疑似同样被截断",
+        en: "三级 indicator “{text}” opens like “{twin}” ({twinCell}, cut off), is no shorter, and has no natural ending: it looks cut off too",
+      },
       valueCut: { zh: "指标值“{text}”以“{tail}”结尾，后面缺少它所修饰的词，疑似被截断", en: "指标值 “{text}” ends on “{tail}”, which needs a word after it: it looks cut off" },
       valueDangling: { zh: "指标值“{text}”以“{last}”结尾，疑似被截断", en: "指标值 “{text}” ends with “{last}”: it looks cut off" },
     },
   },
   check({ block, report }) {
     const names = block.rows.map((row) => row.name).filter((name) => name !== "");
-    const width = block.context.peerLevel3Texts ? peerCutWidth(block.context.peerLevel3Texts) : cutWidth(names);
-    for (const row of block.rows) {
+    const peerWidth = block.context.peerLevel3Texts ? peerCutWidth(block.context.peerLevel3Texts) : cutWidth(names);
+    const widths = formCutWidths(block.rows, peerWidth);
+    const cutRows = new Set<AnalysedRow>();
+    const nameChecks = block.rows.map((row) => {
+      const verdict = nameVerdict(row.name, widths);
+      if (verdict !== undefined) cutRows.add(row);
+      return verdict;
+    });
+    block.rows.forEach((row, index) => {
       const nameCell = row.input.level3?.cell;
-      if (nameCell !== undefined && row.name.length >= 4) {
-        const last = row.name.slice(-1);
-        const head = headlessEnd(row.name);
-        if (DANGLING_END.test(row.name)) {
-          report({ messageId: "nameDangling", cell: nameCell, data: { text: row.name, last }, actual: row.name });
-        } else if (row.name.length >= 6 && endsMidWord(row.name)) {
-          report({ messageId: "nameMidWord", cell: nameCell, data: { text: row.name, last }, actual: row.name });
-        } else if (head !== undefined) {
-          report({ messageId: "nameBeforeHead", cell: nameCell, data: { text: row.name, tail: head }, actual: row.name });
-        } else if (width !== undefined && Math.ceil(displayWidth(row.name)) === width && !NATURAL_END.test(row.name)) {
-          report({ messageId: "nameCut", cell: nameCell, data: { text: row.name, width }, actual: row.name });
-        }
-      }
+      if (nameCell === undefined) return;
+      const verdict = nameChecks[index] ?? twinVerdict(row, cutRows);
+      if (verdict !== undefined) report({ messageId: verdict.messageId, cell: nameCell, data: { text: row.name, ...verdict.data }, actual: row.name });
+    });
+    for (const row of block.rows) {
       const value = row.value;
       const valueCell = row.input.value?.cell;
       if (value !== undefined && valueCell !== undefined && value.hints.includes("ends-with-punctuation")) {
