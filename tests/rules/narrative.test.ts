@@ -3,9 +3,9 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/engine";
-import { changeStatements, gradeCounts, narrativeFamily, previousAmount, rateBounds } from "../../src/core/rules/narrative";
+import { changeStatements, executionRateStatements, gradeCounts, narrativeFamily, previousAmount, rateBounds } from "../../src/core/rules/narrative";
 import { selfEvaluationFamily } from "../../src/core/rules/self-evaluation";
-import { sheetFromGrid, type WorkbookSnapshot } from "../../src/core/workbook/snapshot";
+import { makeCell, sheetFromGrid, type WorkbookSnapshot } from "../../src/core/workbook/snapshot";
 import { readFixture } from "../helpers/fixtures";
 
 /** Paragraphs of the published 说明 (seed 004), as a clerk pastes them one per cell. */
@@ -137,5 +137,61 @@ describe("self-evaluation/summary-narrative on the 历下 self-evaluations (RULE
     expect(countFindings("本次共对 5 个项目开展绩效自评，其中优 3 个、良 2 个。")).toEqual([
       "情况说明!A1 说明文字与自评汇总表不符：项目 5 个，汇总表为 4 个；“优” 3 个，汇总表为 4 个；“良” 2 个，汇总表为 0 个",
     ]);
+  });
+});
+
+describe("self-evaluation/narrative-rate on the 历下 self-evaluations (RULES 3.6.13)", () => {
+  let selfEvaluations: WorkbookSnapshot;
+  beforeAll(async () => {
+    selfEvaluations = await readFixture("lixia-2024-self-evaluation.xlsx");
+  });
+  const rateFindings = (workbook: WorkbookSnapshot) =>
+    checkWorkbook(workbook, { families: [selfEvaluationFamily()] })
+      .findings.filter((f) => f.rule === "self-evaluation/narrative-rate")
+      .map((f) => `${f.sheet}!${f.cell} ${f.severity} ${f.expected}/${f.actual}`);
+  const explained = (paragraph: string) => rateFindings(withExplanation(selfEvaluations, [paragraph]));
+
+  /** The workbook with one cell's text replaced, as a clerk would type it into the form. */
+  function withText(sheetName: string, row: number, col: number, text: string): WorkbookSnapshot {
+    const sheets = selfEvaluations.sheets.map((sheet) => {
+      if (sheet.name !== sheetName) return sheet;
+      const rows = sheet.rows.map((cells) => (cells ? [...cells] : cells));
+      rows[row - 1]![col - 1] = makeCell(text);
+      return { ...sheet, rows };
+    });
+    return { ...selfEvaluations, sheets };
+  }
+
+  it("reads the rates a text states, with their precision and sentence", () => {
+    const [first, second] = executionRateStatements("两馆免费开放项目预算执行率为 81.2%；全部项目整体执行率达９６％。");
+    expect([first!.rate.toString(), first!.decimals, first!.sentence]).toEqual(["81.2", 1, "两馆免费开放项目预算执行率为81.2%"]);
+    expect([second!.rate.toString(), second!.decimals, second!.sentence]).toEqual(["96", 0, "全部项目整体执行率达９６％"]);
+  });
+
+  it("agrees with the form a sentence names (两馆免费开放: 32.48 ÷ 40 = 81.20%), also rounded to fewer digits", () => {
+    expect(explained("两馆免费开放项目全年预算执行率为 81.20%，政务大厅运行经费执行率达 96%。")).toEqual([]);
+  });
+
+  it("flags a rate the named form does not show, as information with the arithmetic", () => {
+    expect(explained("两馆免费开放项目全年预算执行率为 82.10%。")).toEqual(["情况说明!A1 info 81.20%/82.10%"]);
+    const message = checkWorkbook(withExplanation(selfEvaluations, ["两馆免费开放项目全年预算执行率为 82.10%。"]), { families: [selfEvaluationFamily()] })
+      .findings.find((f) => f.rule === "self-evaluation/narrative-rate")!.message.zh;
+    expect(message).toContain("全年执行数 32.48 ÷ 全年预算数 40.00");
+  });
+
+  it("reads an overall rate against all forms together (ΣB 2,040.97 ÷ ΣA 2,128.80 = 95.87%)", () => {
+    expect(explained("4 个项目整体预算执行率为 95.87%。")).toEqual([]);
+    expect(explained("4 个项目整体预算执行率为 97.50%。")).toEqual(["情况说明!A1 info 95.87%/97.50%"]);
+  });
+
+  it("leaves alone a sentence naming two projects, or none without 整体/总体, and a target (以上)", () => {
+    expect(explained("两馆免费开放和文旅专项业务经费的执行率为 50%。")).toEqual([]);
+    expect(explained("本单位预算执行率为 50%。")).toEqual([]);
+    expect(explained("两馆免费开放项目预算执行率达到 95%以上。")).toEqual([]);
+  });
+
+  it("reads the form's own 目标实际完成情况 against that form (妇女儿童: 77.36 ÷ 80 = 96.70%)", () => {
+    expect(rateFindings(withText("妇联-妇女儿童工作", 11, 6, "全年开展各类活动 32 次，预算执行率 96.7%。"))).toEqual([]);
+    expect(rateFindings(withText("妇联-妇女儿童工作", 11, 6, "全年开展各类活动 32 次，预算执行率 100%。"))).toEqual(["妇联-妇女儿童工作!F11 info 96.70%/100.00%"]);
   });
 });

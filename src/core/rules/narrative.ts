@@ -120,6 +120,35 @@ export function rateBounds(statement: ChangeStatement): { low: Decimal; high: De
   return { low: Decimal.min(...rates).minus(HALF_CENT), high: Decimal.max(...rates).plus(HALF_CENT) };
 }
 
+/** "预算执行率为 96.7%" in prose: the rate, how many decimals it was given with, where it stands. */
+export interface RateStatement {
+  readonly rate: Decimal;
+  readonly decimals: number;
+  readonly quote: string;
+  /** The sentence up to the statement: what it speaks of (a project's name, 整体 …). */
+  readonly sentence: string;
+}
+
+// A bound ("达到 95% 以上") is a target, not a result.
+const RATE_STATEMENT = new RegExp(String.raw`执行率(?:为|达到|达|是|约|：|:)*(?<rate>${NUMBER})[%％](?!以上|以下|及以上|左右)`, "g");
+
+/** The execution rates a text states ("执行率为 96.70%", "预算执行率达 100%"). */
+export function executionRateStatements(text: string): RateStatement[] {
+  const folded = compact(text);
+  const statements: RateStatement[] = [];
+  for (const match of folded.matchAll(RATE_STATEMENT)) {
+    const digits = match.groups!.rate!.normalize("NFKC").replace(/．/g, ".");
+    const start = Math.max(...["。", "；", ";"].map((mark) => folded.lastIndexOf(mark, match.index)));
+    statements.push({
+      rate: decimal(digits),
+      decimals: digits.includes(".") ? digits.split(".")[1]!.length : 0,
+      quote: match[0],
+      sentence: folded.slice(start + 1, match.index + match[0].length),
+    });
+  }
+  return statements;
+}
+
 export interface TextCell {
   readonly sheetIndex: number;
   readonly sheet: string;

@@ -19,8 +19,8 @@ import { compareTotal } from "./tolerance";
 import { positionOf } from "../forms/cells";
 import type { SheetView } from "../workbook/sheet-view";
 import { foldText } from "../workbook/text";
-import { cellAddress } from "../workbook/address";
-import { gradeCounts, proseCells, type Grade } from "./narrative";
+import { cellAddress, rangeContains } from "../workbook/address";
+import { executionRateStatements, gradeCounts, proseCells, type Grade } from "./narrative";
 
 const rule = ruleMetaOf("self-evaluation");
 
@@ -54,6 +54,13 @@ export const summaryRules = {
     "warning",
     "说明文字中的自评项目数和各等级项目数与汇总表一致",
     "The numbers of projects and of each grade stated in prose match the summary",
+  ),
+  narrativeRate: rule(
+    "narrative-rate",
+    "ratio-mismatch",
+    "info",
+    "说明文字中的执行率与自评表的执行率（全年执行数 ÷ 全年预算数）一致",
+    "An execution rate stated in prose matches the self-evaluation form's (B / A)",
   ),
 } as const;
 
@@ -127,10 +134,19 @@ interface ScoredRow {
   readonly scoreCell?: CellPosition;
 }
 
+/** The funds row's execution: full-year budget (A), spending (B), the rate shown and the rate B / A. */
+interface Execution {
+  readonly budget?: Decimal;
+  readonly executed?: Decimal;
+  readonly shownRate?: Decimal;
+  readonly computedRate?: Decimal;
+}
+
 interface FormScores {
   readonly budgetWeight?: Decimal;
   readonly budgetScore?: Decimal;
   readonly rate?: Decimal;
+  readonly execution?: Execution;
   readonly rows: readonly ScoredRow[];
   readonly total?: Decimal;
 }
@@ -175,7 +191,7 @@ class SelfEvaluationCheck {
   }
 
   /** 3.6.1–3: the funds block. Returns the budget row's weight, score and shown rate. */
-  private checkFunds(): { budgetWeight?: Decimal; budgetScore?: Decimal; rate?: Decimal; rateCell?: CellPosition } {
+  private checkFunds(): { budgetWeight?: Decimal; budgetScore?: Decimal; rate?: Decimal; rateCell?: CellPosition; execution?: Execution } {
     const funds = this.form.funds;
     if (!funds || !funds.total) return {};
     const R = selfEvaluationRules;
@@ -268,6 +284,12 @@ class SelfEvaluationCheck {
       ...(score !== undefined ? { budgetScore: score } : {}),
       ...(rate !== undefined ? { rate } : {}),
       ...(rateAt ? { rateCell: rateAt } : {}),
+      execution: {
+        ...(a !== undefined ? { budget: a } : {}),
+        ...(b !== undefined ? { executed: b } : {}),
+        ...(shownRate !== undefined ? { shownRate } : {}),
+        ...(computedRate !== undefined ? { computedRate } : {}),
+      },
     };
   }
 
@@ -523,6 +545,89 @@ export function targetOutcome(target: CellText, actual: CellText): { met?: boole
   return { met, ...(readAsFraction ? { readAsFraction } : {}) };
 }
 
+/** A self-evaluation form as checked: its table, total and execution, for the summary and the prose. */
+interface CheckedForm {
+  readonly form: SelfEvaluationForm;
+  readonly table: DetectedTable;
+  readonly total?: Decimal;
+  readonly totalCell?: CellPosition;
+  readonly execution?: Execution;
+}
+
+/** What a stated rate is compared with: one form's execution, or all forms' together. */
+interface RateSource {
+  readonly zh: string;
+  readonly en: string;
+  /** Rates the text may mean (the rate shown, B / A; for all forms, ΣB / ΣA and the mean rate). */
+  readonly rates: readonly Decimal[];
+  readonly budget?: Decimal;
+  readonly executed?: Decimal;
+}
+
+const OVERALL = /整体|总体|综合|平均|全部项目|所有项目|项目总/;
+
+function formRateSource(entry: CheckedForm): RateSource | undefined {
+  const execution = entry.execution;
+  const rates = [execution?.shownRate, execution?.computedRate].filter((rate): rate is Decimal => rate !== undefined);
+  if (rates.length === 0) return undefined;
+  const name = entry.form.name?.text ?? entry.table.title;
+  return { zh: `“${name}”自评表`, en: `the self-evaluation form of "${name}"`, rates, ...(execution?.budget ? { budget: execution.budget } : {}), ...(execution?.executed ? { executed: execution.executed } : {}) };
+}
+
+function overallRateSource(forms: readonly CheckedForm[]): RateSource | undefined {
+  const withFunds = forms.filter((entry) => entry.execution?.budget !== undefined && entry.execution.executed !== undefined);
+  if (withFunds.length < 2) return undefined;
+  const budget = withFunds.reduce((sum, entry) => sum.plus(entry.execution!.budget!), ZERO);
+  const executed = withFunds.reduce((sum, entry) => sum.plus(entry.execution!.executed!), ZERO);
+  if (budget.isZero()) return undefined;
+  const eachRate = withFunds.map((entry) => entry.execution!.shownRate ?? entry.execution!.computedRate).filter((rate): rate is Decimal => rate !== undefined);
+  const mean = eachRate.length === withFunds.length ? eachRate.reduce((sum, rate) => sum.plus(rate), ZERO).div(eachRate.length) : undefined;
+  const rates = [executed.div(budget).times(100), ...(mean ? [mean] : [])];
+  return { zh: `${withFunds.length} 个自评项目合计`, en: `the ${withFunds.length} self-evaluated projects together`, rates, budget, executed };
+}
+
+/**
+ * 3.6.13: an execution rate stated in prose (a form's 目标实际完成情况, a 说明) against the form it
+ * speaks of: the form whose range holds the text, else the one project its sentence names, else, for
+ * 整体/总体/平均, all forms together. A rate given with fewer decimals may round the table's.
+ */
+function checkNarrativeRates(context: RuleContext, forms: readonly CheckedForm[]): void {
+  const named = forms.filter((entry) => (entry.form.name?.text ?? "").length >= 2);
+  const overall = overallRateSource(forms);
+  for (const at of proseCells(context, (text) => text.includes("执行率"))) {
+    const home = forms.find((entry) => entry.table.sheetIndex === at.sheetIndex && rangeContains(entry.table.range, at.row, at.col));
+    for (const statement of executionRateStatements(at.text)) {
+      let source: RateSource | undefined;
+      if (home) {
+        source = formRateSource(home);
+      } else {
+        const sentence = foldText(statement.sentence);
+        const mentioned = named.filter((entry) => sentence.includes(foldText(entry.form.name!.text)));
+        if (mentioned.length === 1) source = formRateSource(mentioned[0]!);
+        else if (mentioned.length === 0 && OVERALL.test(sentence)) source = overall;
+      }
+      if (!source) continue;
+      const tolerance = Decimal.max(DEFAULT_SELF_EVALUATION_SETTINGS.rateTolerance, new Decimal(10).pow(-statement.decimals).div(2));
+      if (source.rates.some((rate) => rate.minus(statement.rate).abs().lte(tolerance))) continue;
+      const expected = source.rates[0]!;
+      const arithmetic =
+        source.budget !== undefined && source.executed !== undefined
+          ? { zh: `（全年执行数 ${formatAmount(source.executed)} ÷ 全年预算数 ${formatAmount(source.budget)}）`, en: ` (B ${formatAmount(source.executed)} ÷ A ${formatAmount(source.budget)})` }
+          : { zh: "", en: "" };
+      context.report(summaryRules.narrativeRate, {
+        sheet: at.sheet,
+        cell: cellAddress(at.row, at.col),
+        expected: pct(expected),
+        actual: pct(statement.rate),
+        message: {
+          zh: `说明文字写“${statement.quote}”，${source.zh}的执行率为 ${pct(expected)}${arithmetic.zh}`,
+          en: `the text says "${statement.quote}", but the execution rate of ${source.en} is ${pct(expected)}${arithmetic.en}`,
+        },
+      });
+    }
+  }
+}
+
 /** 3.6.13: "共 N 个项目，其中优 M 个" in prose against the summary's rows and the grades written there. */
 function checkNarrativeCounts(context: RuleContext, gradeTexts: readonly string[]): void {
   const inSummary: Record<Grade, number> = { 优: 0, 良: 0, 中: 0, 差: 0 };
@@ -551,7 +656,7 @@ function checkNarrativeCounts(context: RuleContext, gradeTexts: readonly string[
 }
 
 /** 3.6.13: each summary row against the form it names. */
-function checkSummary(context: RuleContext, table: DetectedTable, forms: readonly { form: SelfEvaluationForm; total?: Decimal; totalCell?: CellPosition }[]): void {
+function checkSummary(context: RuleContext, table: DetectedTable, forms: readonly CheckedForm[]): void {
   const view = context.view(table.sheetIndex);
   const listing = parseListing(view, table);
   if (!listing) return;
@@ -642,15 +747,22 @@ export function selfEvaluationFamily(settings?: SelfEvaluationSettings): RuleFam
     name: "self-evaluation",
     rules: [...Object.values(selfEvaluationRules), ...Object.values(summaryRules)],
     check(context) {
-      const forms: { form: SelfEvaluationForm; total?: Decimal; totalCell?: CellPosition }[] = [];
+      const forms: CheckedForm[] = [];
       for (const table of context.tables) {
         if (table.kind !== "project-self-evaluation") continue;
         const formSettings = settings ?? selfEvaluationSettingsOf(namedPackFor(context, table.sheet, "self-eval") ?? builtinPack("self-eval"));
         const check = new SelfEvaluationCheck(context, table, formSettings);
         const scores = check.run();
-        forms.push({ form: check.form, ...(scores.total !== undefined ? { total: scores.total } : {}), ...(check.form.totalScore ? { totalCell: check.form.totalScore } : {}) });
+        forms.push({
+          form: check.form,
+          table,
+          ...(scores.total !== undefined ? { total: scores.total } : {}),
+          ...(check.form.totalScore ? { totalCell: check.form.totalScore } : {}),
+          ...(scores.execution ? { execution: scores.execution } : {}),
+        });
       }
       for (const table of context.tables) if (table.kind === "self-evaluation-summary") checkSummary(context, table, forms);
+      if (forms.length > 0) checkNarrativeRates(context, forms);
     },
   };
 }
