@@ -321,7 +321,7 @@ describe("indicators/truncated-text", () => {
     ["资金拨付及时", undefined],
   ])("headlessEnd(%s) is %s", (text, expected) => expect(headlessEnd(text)).toBe(expected));
   it("names at the cut width are flagged unless they end like a whole indicator name", () => {
-    const names = ["城镇职工长期护理保险的财政", "支付协议护理机构以及人员服", "城镇职工长期护理保险补助人", "提升参保群众的幸福感、获得", "参加居民医疗保险费用补贴率", "培训人数"];
+    const names = ["城镇职工长期护理保险的财政", "支付协议护理机构以及人员服", "城镇职工长期护理保险补助人", "提升参保群众的幸福感、获得", "参加居民医疗保险费用补贴率", "培训人数", "持续促进老干部工作提质增效"];
     const found = cells(truncatedTextRule, names.map((name): Row => ["产出指标", "数量指标", name, "100%"]));
     expect(found).toEqual(["C10 warning", "C11 warning", "C12 warning", "C13 warning"]);
   });

@@ -18,7 +18,7 @@ export function displayWidth(text: string): number {
 const NATURAL_END_WORDS = [
   "率", "数", "量", "度", "性", "额", "费", "值", "感", "标准", "成本", "时间", "时限", "周期", "年限", "情况", "水平", "效益", "效果", "影响",
   "质量", "范围", "面积", "长度", "经费", "费用", "支出", "运转", "覆盖", "到位", "达标", "合格", "人次", "规模", "期限", "项目", "活动", "比例",
-  "平台", "制度", "机制", "体系", "场次", "批次", "人员", "问题", "维护", "审计", "演出",
+  "平台", "制度", "机制", "体系", "场次", "批次", "人员", "问题", "维护", "审计", "演出", "增效",
   // A name ending in a direction word of the lexicon (RULES 2.3) is a whole statement: 程度明显提升.
   ...QUALITATIVE_LEXICON.direction.filter((word) => word !== "保障"),
 ];
