@@ -9,7 +9,7 @@ type Finding = CheckResult["findings"][number];
 
 /** Findings outside the keys per workbook, as reviewed (writing habits, cut-width names, 100% targets). */
 const REVIEWED_EXTRAS: Record<string, number> = {
-  "liaocheng-2024-department-budget.xlsx": 47,
+  "liaocheng-2024-department-budget.xlsx": 44,
   "liaocheng-2024-formulas.xlsx": 12,
   "lixia-2024-performance.xlsx": 9,
   "lixia-2024-self-evaluation.xlsx": 0,
