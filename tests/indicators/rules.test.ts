@@ -5,7 +5,7 @@ import type { IndicatorRule } from "../../src/core/indicators/rule";
 import { costExceedsBudgetRule, unitCostRatioRule, yuanForWanRule } from "../../src/core/indicators/rules-cost";
 import { requiredIndicatorsRule, fixedRowsRule } from "../../src/core/indicators/rules-required";
 import { misplacedIndicatorRule, taxonomyRule } from "../../src/core/indicators/rules-taxonomy";
-import { cutWidth, duplicateIndicatorRule, missingIndicatorCellRule, truncatedTextRule } from "../../src/core/indicators/rules-text";
+import { cutWidth, duplicateIndicatorRule, fullWidthDigitsRule, missingIndicatorCellRule, truncatedTextRule } from "../../src/core/indicators/rules-text";
 import { implausibleValueRule, unitMismatchRule, valueFormatRule } from "../../src/core/indicators/rules-values";
 import {
   approximateValueRule,
@@ -21,6 +21,12 @@ import { endsMidWord, headlessEnd } from "../../src/core/indicators/word-ends";
 import type { IndicatorBlockContext, IndicatorRowInput } from "../../src/core/indicators/types";
 import { DEPT_OVERALL_JINAN, PROJECT_COST_FIRST, PROJECT_LEGACY, loadRulePack } from "../../src/core/packs";
 import type { RulePack } from "../../src/core/packs";
+import { checkWorkbook } from "../../src/core/engine";
+import { indicatorFamily } from "../../src/core/rules/indicators";
+import { planTemplate } from "../../src/core/templates";
+import { readWorkbook } from "../../src/io/xlsx-reader";
+import { projectForm, run as runFamily, workbookOf } from "../rules/forms-builders";
+import { FILLED_FUNDS, fillEdits, TEMPLATE_CASES, writeCase } from "../templates/template-cases";
 
 type Row = [string | null, string | null, string | null, string | null];
 
@@ -471,5 +477,53 @@ describe("indicators/unit-cost-ratio against the cost of the same subject (RULES
     ["a ceiling the product exceeds", "=1800元/人", "=10人", "≤1万元", ["D12 warning"]],
   ])("%s", (_title, standard, count, component, expected) => {
     expect(cells(unitCostRatioRule, base(standard as string, count as string, component as string))).toEqual(expected);
+  });
+});
+
+describe("indicators/full-width-digits (RULES 2.1.4: flag, do not convert silently)", () => {
+  const named = (list: Row[]) => run(fullWidthDigitsRule, list).findings.map((f) => ({ rule: f.rule, cell: f.cell, severity: f.severity, category: f.category, actual: f.actual }));
+
+  it.each<[string, Row]>([
+    ["half-width digits with a full-width operator and sign", ["产出指标", "质量指标", "图书验收合格率", "＝100％"]],
+    ["half-width digits", ["满意度指标", "服务对象满意度指标", "读者满意度", "≥95%"]],
+  ])("no finding for %s", (_title, row) => expect(named([row])).toEqual([]));
+
+  it.each<[string, Row]>([
+    ["≥９５％", ["满意度指标", "服务对象满意度指标", "读者满意度", "≥９５％"]],
+    ["＝１００％", ["产出指标", "质量指标", "图书验收合格率", "＝１００％"]],
+  ])("%s is number-as-text, info, at the 指标值", (value, row) => {
+    expect(named([row])).toEqual([{ rule: "indicators/full-width-digits", cell: "D10", severity: "info", category: "number-as-text", actual: value }]);
+  });
+
+  it("in a whole form the value is still read (＝１００％ meets =100%): the full-width note is the only finding", () => {
+    const sheet = projectForm("项目", { name: "社区图书室图书购置", total: 10, fiscal: 10, carryOver: 0, other: 0 });
+    (sheet.rows as unknown as unknown[][])[12][4] = { type: "string", value: "＝１００％" }; // E13, 图书验收合格率
+    const found = runFamily(workbookOf(sheet), indicatorFamily).findings.map((f) => `${f.rule}@${f.cell}:${f.severity}`);
+    expect(found).toEqual(["indicators/full-width-digits@E13:info"]);
+  });
+});
+
+describe("indicators/uncalculated-target (a 指标值 formula without a cached result)", () => {
+  const project = TEMPLATE_CASES.find((c) => c.name === "project-cost-first")!;
+  const UNCALCULATED = "indicators/uncalculated-target";
+
+  it("is declared as an info-level indicator-value-format rule of the indicators family", () => {
+    expect(indicatorFamily.rules.find((r) => r.id === UNCALCULATED)).toMatchObject({ category: "indicator-value-format", severity: "info" });
+  });
+
+  it("a template whose 项目总成本 formula was calculated (funds entered) is checked as usual", async () => {
+    const layout = planTemplate(project.kind, { ...project.options, funds: FILLED_FUNDS }).layout;
+    const { bytes } = await writeCase(project, fillEdits(layout), { funds: FILLED_FUNDS });
+    const result = checkWorkbook(await readWorkbook(bytes), { families: [indicatorFamily] });
+    expect(result.notChecked).toEqual([]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("an empty template's 项目总成本 formula, never calculated, is said to be not checked at its cell, and not reported as missing", async () => {
+    const { layout, bytes } = await writeCase(project);
+    const result = checkWorkbook(await readWorkbook(bytes), { families: [indicatorFamily] });
+    expect(result.notChecked.map((n) => ({ rule: n.rule, sheet: n.sheet, cell: n.cell }))).toEqual([{ rule: UNCALCULATED, sheet: layout.sheet, cell: "E11" }]);
+    expect(result.notChecked[0]!.reason.zh).toContain("没有计算结果");
+    expect(result.findings.filter((f) => f.cell === "E11")).toEqual([]);
   });
 });

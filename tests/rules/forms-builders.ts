@@ -92,6 +92,8 @@ export interface SelfEvaluationSpec {
   score: Value;
   indicators: IndicatorSpec[];
   total: Value;
+  /** 自评等级, on a row of its own under 总分 (label merged A:G, grade in H); no such row when absent. */
+  grade?: string;
   explanation?: string;
 }
 
@@ -161,6 +163,8 @@ export function selfEvaluationSheet(sheet: string, spec: SelfEvaluationSpec): Se
   }
   const totalRow = grid.length + 1;
   grid.push(row(w, { 1: "总分", 8: spec.total }));
+  const gradeRow = spec.grade === undefined ? undefined : grid.length + 1;
+  if (spec.grade !== undefined) grid.push(row(w, { 1: "自评等级", 8: spec.grade }));
   const explanationRow = grid.length + 1;
   grid.push(row(w, { 1: `总分在80分以下的项目未实现绩效目标的原因分析及拟采取的措施说明：${spec.explanation ?? ""}` }));
   const merges = [
@@ -176,6 +180,7 @@ export function selfEvaluationSheet(sheet: string, spec: SelfEvaluationSpec): Se
     merge(11, 6, 11, 9),
     merge(12, 1, totalRow - 1, 1),
     merge(totalRow, 1, totalRow, 7),
+    ...(gradeRow === undefined ? [] : [merge(gradeRow, 1, gradeRow, 7)]),
     merge(explanationRow, 1, explanationRow, 9),
   ];
   return { sheet: sheetFromGrid(sheet, grid, merges), fundsTotalRow: 6, indicatorTop, totalRow, explanationRow };

@@ -1,6 +1,8 @@
 // target-list/*: a 绩效目标申报表 listing against the project forms (RULES 3.5): coverage, amounts, names.
+import { checkWorkbook } from "../../src/core/engine";
 import { nameSimilarity } from "../../src/core/forms/target-list";
 import { targetListFamily } from "../../src/core/rules/target-list";
+import { readFixture } from "../helpers/fixtures";
 import { listingSheet, projectForm, run, workbookOf, type ListingLine } from "./forms-builders";
 
 const forms = () => [
@@ -48,5 +50,28 @@ describe("listing vs project forms", () => {
     ["大数据工作经费", "污水处理厂服务费", false],
   ])("%s and %s are the same project: %s", (a, b, same) => {
     expect(nameSimilarity(a, b) >= 0.6).toBe(same);
+  });
+});
+
+// RULES 3.5 pairs each listed item with one form; an item listed twice is a duplicate-entry.
+describe("target-list/duplicate", () => {
+  const findings = (listed: ListingLine[]) =>
+    run(workbookOf(listingSheet("申报表", listed), ...forms()), targetListFamily).findings.map((f) => ({ rule: f.rule, at: `${f.sheet}!${f.cell}`, severity: f.severity, zh: f.message.zh }));
+
+  it("three different projects, each listed once, give no finding", () => {
+    expect(findings(lines())).toEqual([]);
+  });
+
+  it("a project listed again (spaced differently) is a warning at the second listing, naming the first row", () => {
+    const listed = [...lines(), { department: "平阴县水务局", name: "2024年度县城供水管网新建及改造项目", amount: 1000 }];
+    expect(findings(listed)).toEqual([
+      { rule: "target-list/duplicate", at: "申报表!C7", severity: "warning", zh: "“2024年度县城供水管网新建及改造项目”已在第 5 行列出" },
+    ]);
+  });
+
+  it("the real pingyin listing (15 projects, each once) has no duplicate", async () => {
+    const result = checkWorkbook(await readFixture("pingyin-2024-project-targets.xlsx"), { families: [targetListFamily] });
+    expect(result.tables.filter((t) => t.kind === "performance-target-list")).toHaveLength(1);
+    expect(result.findings.filter((f) => f.rule === "target-list/duplicate")).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // A template is valid by construction: filled in the way a clerk would, it draws no finding; left
 // empty, it draws only missing-value findings, one at each empty required input.
 import { checkWorkbook } from "../../src/core/engine";
+import { templateInputFamily } from "../../src/core/rules/template-inputs";
 import { inputCells } from "../../src/core/templates";
 import { readWorkbook } from "../../src/io/xlsx-reader";
 import { FILLED_FUNDS, fillEdits, TEMPLATE_CASES, writeCase } from "./template-cases";
@@ -26,5 +27,40 @@ describe.each(TEMPLATE_CASES.map((c) => [c.name, c] as const))("template %s", (_
     expect(result.findings.map((f) => f.cell).sort()).toEqual(emptyRequired);
     const notCheckedCells = result.notChecked.map((n) => n.cell);
     for (const cell of uncalculatedInputs) expect(notCheckedCells).toContain(cell);
+  });
+});
+
+describe("template/required-input", () => {
+  const named = (findings: readonly { rule: string; sheet: string; cell: string; severity: string; message: { zh: string } }[]) =>
+    findings.map((f) => ({ rule: f.rule, at: `${f.sheet}!${f.cell}`, severity: f.severity, zh: f.message.zh }));
+  /** The template filled in validly, except the inputs whose role is left out. */
+  async function filledExcept(name: string, ...roles: string[]) {
+    const testCase = TEMPLATE_CASES.find((c) => c.name === name)!;
+    const layout = planTemplate(testCase.kind, { ...testCase.options, funds: FILLED_FUNDS }).layout;
+    const left = new Set(inputCells(layout).filter((c) => roles.includes(c.input!.role)).map((c) => c.at));
+    const edits = fillEdits(layout).filter((e) => !("cell" in e) || !left.has(e.cell));
+    const { bytes } = await writeCase(testCase, edits, { funds: FILLED_FUNDS });
+    return { layout, workbook: await readWorkbook(bytes), left: [...left] };
+  }
+
+  it("a filled template has no empty required input", async () => {
+    const { workbook } = await filledExcept("department");
+    expect(checkWorkbook(workbook, { families: [templateInputFamily] }).findings).toEqual([]);
+  });
+
+  it("an empty required input is a warning at that cell, named by its label", async () => {
+    const { layout, workbook, left } = await filledExcept("project-cost-first", "overallGoal");
+    expect(left).toEqual(["B9"]);
+    expect(named(checkWorkbook(workbook, { families: [templateInputFamily] }).findings)).toEqual([
+      { rule: "template/required-input", at: `${layout.sheet}!B9`, severity: "warning", zh: "必填项“年度总体绩效目标”未填写" },
+    ]);
+  });
+
+  it("in a full check it is the rule that reports an input no form rule knows (部门战略目标)", async () => {
+    const { layout, workbook, left } = await filledExcept("department", "strategicGoal");
+    expect(left).toEqual(["B14"]);
+    expect(named(checkWorkbook(workbook).findings)).toEqual([
+      { rule: "template/required-input", at: `${layout.sheet}!B14`, severity: "warning", zh: "必填项“部门战略目标”未填写" },
+    ]);
   });
 });
