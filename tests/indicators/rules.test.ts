@@ -526,4 +526,16 @@ describe("indicators/uncalculated-target (a 指标值 formula without a cached r
     expect(result.notChecked[0]!.reason.zh).toContain("没有计算结果");
     expect(result.findings.filter((f) => f.cell === "E11")).toEqual([]);
   });
+
+  it.each<[string, number]>([
+    ["项目总成本, the only 经济成本指标", 11],
+    ["the only 数量指标", 12],
+    ["the only 满意度 row", 16],
+  ])("the row of %s with an uncalculated target still counts: not checked, and no category reported missing", (_title, row) => {
+    const sheet = projectForm("项目", { name: "社区图书室图书购置", total: 10, fiscal: 10, carryOver: 0, other: 0 });
+    (sheet.rows as unknown as unknown[][])[row - 1]![4] = { type: "string", value: "", formula: "SUM(C6:C8)", uncalculated: true };
+    const result = runFamily(workbookOf(sheet), indicatorFamily);
+    expect(result.notChecked.map((n) => `${n.rule}@${n.cell}`)).toEqual([`${UNCALCULATED}@E${row}`]);
+    expect(result.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual([]);
+  });
 });

@@ -91,7 +91,7 @@ export const costExceedsBudgetRule: IndicatorRule = {
         const severity = excessSeverity(sum.minus(funds), components.length, thresholds);
         if (severity !== "none") {
           context.report({ messageId: "componentsOverFunds", cell: first, range: componentCells, severity, data: { sum: wan(sum), funds: wan(funds) }, expected: `≤ ${wan(funds)}`, actual: wan(sum) });
-        } else if (funds.minus(sum).greaterThan(thresholds.toleranceWanYuan) && components.length >= 2) {
+        } else if (funds.minus(sum).greaterThan(thresholds.toleranceWanYuan) && components.length >= 2 && !block.rows.some((row) => isCostRole(row.level2Role) && row.input.valueUncalculated)) {
           context.report({ messageId: "componentsBelowFunds", cell: first, range: componentCells, severity: "info", data: { sum: wan(sum), funds: wan(funds) } });
         }
       }

@@ -26,6 +26,8 @@ export const requiredIndicatorsRule: IndicatorRule = {
         // A row laid out under the category but left empty counts as present: its empty cells are
         // reported one by one as missing values, which says more than "category missing".
         if (row.name === "" && row.value === undefined) return true;
+        // A target whose formula was never calculated may well be the amount the pack asks for.
+        if (row.input.valueUncalculated) return true;
         if (requirement.valueFamily !== undefined && row.value?.unitFamily !== requirement.valueFamily) {
           // A number written without its unit (4019.73) is a cost row whose unit is missing: that is
           // reported on the value itself, not again as a missing category.

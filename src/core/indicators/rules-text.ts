@@ -223,6 +223,7 @@ export const missingIndicatorCellRule: IndicatorRule = {
   },
   check({ block, report }) {
     block.rows.forEach((row) => {
+      if (row.input.valueUncalculated) return; // unknown, not missing: said to be not checked
       const valueCell = row.input.value?.cell;
       if (row.name !== "" && row.value === undefined) {
         // The value cell is empty, so the caller may not know its address: fall back to the name's row.
@@ -235,7 +236,7 @@ export const missingIndicatorCellRule: IndicatorRule = {
       }
       if (row.name === "" && row.value === undefined) {
         // An empty spare row beside filled rows of the same 二级 is harmless; a 二级 with no row at all is not.
-        const groupHasRows = block.rows.some((other) => other !== row && other.level2 === row.level2 && other.level1 === row.level1 && (other.name !== "" || other.value !== undefined));
+        const groupHasRows = block.rows.some((other) => other !== row && other.level2 === row.level2 && other.level1 === row.level1 && (other.name !== "" || other.value !== undefined || other.input.valueUncalculated === true));
         if (groupHasRows || (row.level2 === null && row.level1 === null)) return;
         const group = groupName(row);
         const nameCell = row.input.level3?.cell;

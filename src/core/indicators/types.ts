@@ -32,6 +32,11 @@ export interface IndicatorRowInput {
   readonly level2: IndicatorCellText | null;
   readonly level3: IndicatorCellText | null;
   readonly value: IndicatorValueCell | null;
+  /**
+   * The 指标值 is a formula the file holds no result for: the row is there, its target unknown. Rules
+   * that need the target skip the row; it still counts where a row's presence matters.
+   */
+  readonly valueUncalculated?: boolean;
 }
 
 export type IndicatorFormKind = "project" | "department" | "self-eval";

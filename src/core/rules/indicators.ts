@@ -133,7 +133,7 @@ export const indicatorFamily: RuleFamily = {
       for (const form of blocks) {
         const view = context.view(form.table.sheetIndex);
         // A target computed by a formula that was never calculated is unknown, not missing: such a row is
-        // left out of the indicator checks and said to be not checked.
+        // said to be not checked, and stays in the block (its category is there) with its target unknown.
         const uncalculated = form.block.rows.filter((row) => uncalculatedTarget(view, form.block, row));
         for (const row of uncalculated) {
           const at = view.masterOf(row.row, form.block.columns.target!);
@@ -147,7 +147,7 @@ export const indicatorFamily: RuleFamily = {
             },
           });
         }
-        const rows = form.block.rows.filter((row) => !uncalculated.includes(row)).map((row) => toInput(view, form.block, row));
+        const rows = form.block.rows.map((row) => (uncalculated.includes(row) ? { ...toInput(view, form.block, row), valueUncalculated: true } : toInput(view, form.block, row)));
         const headers = form.table.columns.flatMap((c) => c.path);
         for (let c = form.table.range.left; c <= form.table.range.right; c++) headers.push(view.text(form.block.headerRow, c));
         inputs.push({
