@@ -5,6 +5,7 @@ import { checkWorkbook } from "../../src/core/engine";
 import { loadRulePack, SELF_EVAL } from "../../src/core/packs";
 import { gradeOf, selfEvaluationFamily } from "../../src/core/rules/self-evaluation";
 import { readFixture } from "../helpers/fixtures";
+import { makeCell } from "../../src/core/workbook/snapshot";
 import { consistentSelfEvaluation, run, selfEvaluationSheet, standardIndicators, summarySheet, workbookOf, type IndicatorSpec, type SelfEvaluationSpec } from "./forms-builders";
 
 const family = selfEvaluationFamily();
@@ -209,14 +210,26 @@ describe("self-evaluation rules named one by one", () => {
       expect(check(change(consistent())).findings).toEqual([]);
     });
 
-    it.each<[string, (s: SelfEvaluationSpec) => SelfEvaluationSpec, string]>([
-      ["99.67 graded 良", (s) => ({ ...s, grade: "良" }), "总分 99.67 对应等级“优”，表中为“良”"],
-      ["76.34 graded 良", (s) => ({ ...lowScore(s), explanation: "受场地改造影响活动减少，已调整计划。", grade: "良" }), "总分 76.34 对应等级“中”，表中为“良”"],
-    ])("reports %s as an error at the grade", (_, change, message) => {
+    it.each<[string, (s: SelfEvaluationSpec) => SelfEvaluationSpec, string, string]>([
+      ["99.67 graded 良", (s) => ({ ...s, grade: "良" }), "优", "总分 99.67 对应等级“优”，表中为“良”"],
+      ["76.34 graded 良", (s) => ({ ...lowScore(s), explanation: "受场地改造影响活动减少，已调整计划。", grade: "良" }), "中", "总分 76.34 对应等级“中”，表中为“良”"],
+    ])("reports %s as an error at the grade", (_, change, expected, message) => {
       // 总分 on row 20, 自评等级 on the row below it.
       const { findings } = check(change(consistent()));
-      expect(only(findings)).toEqual([{ rule: "self-evaluation/grade", cell: "H21", severity: "error", expected: undefined, actual: undefined }]);
+      expect(only(findings)).toEqual([{ rule: "self-evaluation/grade", cell: "H21", severity: "error", expected, actual: "良" }]);
       expect(findings[0].message.zh).toBe(message);
+    });
+
+    it("reads a grade written beside the 总分 without a label (the template's 等级 cell), and nothing else there", () => {
+      const layout = selfEvaluationSheet("自评", consistent());
+      const beside = (text: string) => {
+        const rows = layout.sheet.rows.map((cells) => (cells ? [...cells] : cells));
+        rows[layout.totalRow - 1]![8] = makeCell(text); // I20, right of the 总分 in H20
+        return checkWorkbook(workbookOf({ ...layout.sheet, rows }), { families: [selfEvaluationFamily()] }).findings.map(summary);
+      };
+      expect(beside("优")).toEqual([]);
+      expect(beside("差")).toEqual(["self-evaluation/grade@I20:error"]);
+      expect(beside("见附件")).toEqual([]);
     });
   });
 

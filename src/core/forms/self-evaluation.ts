@@ -63,6 +63,8 @@ const LABEL = {
   totalScore: /^总分[:：]?$|^合计得分$|^自评总分$/,
   grade: /^(自评)?等级[:：]?$|^评价等级$|^自评结果$/,
   explanation: /^总分在80分以下/,
+  /** A grade written as such (优, 良好, “中”), e.g. in the cell beside the 总分 when no label names it. */
+  gradeWord: /^[“"]?(优秀?|良好?|中等?|差)[”"]?$/,
   year: /\((20\d\d)年度?\)|^(20\d\d)年度$/,
 };
 
@@ -158,6 +160,7 @@ export function parseSelfEvaluationForm(view: SheetView, table: DetectedTable): 
   const fundsHeader = findFundsHeaderRow(view, range, headBottom);
   const yearLabel = findLabel(view, range, LABEL.year, { top: range.top, bottom: Math.min(range.top + 3, headBottom) });
   const yearMatch = yearLabel ? LABEL.year.exec(view.text(yearLabel.row, yearLabel.col)) : null;
+  const totalScore = totalScoreLabel ? totalScoreCell(view, totalScoreLabel, range, indicators?.columns.score) : undefined;
   return {
     tableId: table.id,
     sheet: table.sheet,
@@ -168,12 +171,22 @@ export function parseSelfEvaluationForm(view: SheetView, table: DetectedTable): 
     ...(yearMatch ? { year: Number(yearMatch[1] ?? yearMatch[2]) } : {}),
     funds: fundsHeader !== undefined ? parseFunds(view, range, fundsHeader, headBottom) : null,
     indicators,
-    ...(totalScoreLabel ? { totalScoreLabel, totalScore: totalScoreCell(view, totalScoreLabel, range, indicators?.columns.score) } : {}),
+    ...(totalScoreLabel && totalScore ? { totalScoreLabel, totalScore } : {}),
     ...(gradeLabel ? { gradeLabel } : {}),
-    grade: gradeLabel ? valueRightOf(view, gradeLabel, range) : null,
+    grade: gradeLabel ? valueRightOf(view, gradeLabel, range) : totalScore ? gradeBesideTotal(view, totalScore, range) : null,
     ...(explanationLabel ? { explanationLabel } : {}),
     explanation: explanationLabel ? explanationOf(view, explanationLabel, range) : null,
   };
+}
+
+/** A grade written right of the 总分 without a label of its own (the template's 等级 formula). */
+function gradeBesideTotal(view: SheetView, total: CellPosition, range: CellRange) {
+  for (let col = view.masterOf(total.row, total.col).col + 1; col <= range.right; col++) {
+    const text = cellTextAt(view, total.row, col);
+    if (!text || text.col < col) continue;
+    return LABEL.gradeWord.test(view.text(text.row, text.col)) ? text : null;
+  }
+  return null;
 }
 
 /** The 总分 cell: in the 得分 column of the indicator block, else the first filled cell right of the label. */

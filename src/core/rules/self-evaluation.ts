@@ -164,15 +164,16 @@ class SelfEvaluationCheck {
     this.form = selfEvaluationForm(context, table);
   }
 
-  private report(rule: RuleMeta, at: CellPosition, zh: string, en: string, extra: { expected?: Decimal; actual?: Decimal; range?: string; severity?: "error" | "warning" | "info" } = {}) {
+  private report(rule: RuleMeta, at: CellPosition, zh: string, en: string, extra: { expected?: Decimal | string; actual?: Decimal | string; range?: string; severity?: "error" | "warning" | "info" } = {}) {
+    const shown = (value: Decimal | string) => (typeof value === "string" ? value : plainAmount(value));
     this.context.report(rule, {
       sheet: this.table.sheet,
       cell: at.address,
       tableId: this.table.id,
       message: { zh, en },
       ...(extra.range ? { range: extra.range } : {}),
-      ...(extra.expected !== undefined ? { expected: plainAmount(extra.expected) } : {}),
-      ...(extra.actual !== undefined ? { actual: plainAmount(extra.actual) } : {}),
+      ...(extra.expected !== undefined ? { expected: shown(extra.expected) } : {}),
+      ...(extra.actual !== undefined ? { actual: shown(extra.actual) } : {}),
       ...(extra.severity ? { severity: extra.severity } : {}),
     });
   }
@@ -475,6 +476,7 @@ class SelfEvaluationCheck {
           positionOf(grade.row, grade.col),
           `总分 ${pts(total)} 对应等级“${expected}”，表中为“${grade.text}”`,
           `a total of ${pts(total)} means grade ${expected}, but the form shows ${grade.text}`,
+          { expected, actual: grade.text },
         );
       }
     }
