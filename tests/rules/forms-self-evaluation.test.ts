@@ -181,6 +181,11 @@ describe("self-evaluation rules named one by one", () => {
       expect(findings[0].category).toBe("missing-value");
       expect(findings[0].message.zh).toBe("全年预算数为 0，执行率无法计算");
     });
+
+    it("a 执行率 typed as 0 beside A = 0 is still undefined: no low-execution or budget-score finding on top", () => {
+      const { findings } = check({ ...consistent(), budget: zero, executed: zero, rate: 0, score: 0, total: 90 });
+      expect(only(findings).map((f) => f.rule)).toEqual(["self-evaluation/rate-undefined"]);
+    });
   });
 
   describe("self-evaluation/weight-shares (RULES 3.6.4: 产出 with 成本 50, 效益 30, info only)", () => {

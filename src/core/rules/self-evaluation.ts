@@ -266,8 +266,9 @@ class SelfEvaluationCheck {
         { expected: this.settings.budgetRowWeight, actual: weight },
       );
     }
-    // The score follows the rate the form shows: a wrong rate is reported once, at the rate.
-    const rate = shownRate ?? computedRate;
+    // The score follows the rate the form shows: a wrong rate is reported once, at the rate. With A = 0
+    // there is no rate, whatever the cell shows (reported once, as undefined).
+    const rate = a?.isZero() ? undefined : (shownRate ?? computedRate);
     if (scoreAt && score !== undefined && weight !== undefined && rate !== undefined) {
       const expected = weight.times(Decimal.min(rate, HUNDRED)).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
       if (score.minus(expected).abs().gt(this.settings.scoreTolerance)) {
