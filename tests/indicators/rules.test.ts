@@ -375,6 +375,9 @@ describe("indicators/missing-value", () => {
     ["a name without a value", [["产出指标", "数量指标", "培训人数", ""]], ["D10 error"]],
     ["an empty 满意度 group", [["满意度指标", "服务对象满意度指标", "", ""]], ["C10 warning", "D10 warning"]],
     ["a spare empty row beside a filled one", [["产出指标", "数量指标", "培训人数", "≥1人"], [null, null, "", ""]], []],
+    // A merged 一级/二级 reads the same text on every row it covers.
+    ["a spare empty row under a merged 二级", [["成本指标", "经济成本指标", "项目总成本", "≤10万元"], ["成本指标", "经济成本指标", "", ""]], []],
+    ["an empty row under another 二级 of the same 一级", [["成本指标", "经济成本指标", "项目总成本", "≤10万元"], ["成本指标", "社会成本指标", "", ""]], ["C11 warning", "D11 warning"]],
   ];
   it.each(cases)("%s", (_title, list, expected) => expect(cells(missingIndicatorCellRule, list)).toEqual(expected));
 });

@@ -106,6 +106,15 @@ export function analyseBlock(rows: readonly IndicatorRowInput[], context: Indica
   return { rows: analysed, context, pack: context.pack };
 }
 
+/**
+ * Two rows of one 一级/二级 group. Compared by name: each row of a merged 二级 reads the merge's text
+ * anew, so the cells are equal but the objects are not.
+ */
+export function sameGroup(a: AnalysedRow, b: AnalysedRow): boolean {
+  const key = (row: AnalysedRow) => `${normaliseIndicatorName(row.level1?.text ?? "")}|${normaliseIndicatorName(row.level2?.text ?? "")}`;
+  return key(a) === key(b);
+}
+
 /** The 二级 (or, failing that, 一级) name shown in messages. */
 export function groupName(row: AnalysedRow): string {
   return row.pair.level2?.name ?? row.level2?.text.trim() ?? row.pair.level1?.name ?? row.level1?.text.trim() ?? "";

@@ -1,7 +1,7 @@
 // Rules on the text of indicator rows: names cut off (RULES 1.7, 2.2), duplicates (P17), empty
 // required cells, numbers written with full-width digits (2.1).
 import type { AnalysedRow, IndicatorRule } from "./rule";
-import { groupName } from "./rule";
+import { groupName, sameGroup } from "./rule";
 import { normaliseIndicatorName } from "./framework";
 import { QUALITATIVE_LEXICON } from "./lexicon";
 import { DANGLING_END, endsMidWord, headlessEnd } from "./word-ends";
@@ -117,7 +117,7 @@ function sharedOpening(a: string, b: string): number {
 function twinVerdict(row: AnalysedRow, cutRows: ReadonlySet<AnalysedRow>): NameVerdict | undefined {
   if (NATURAL_END.test(row.name)) return undefined;
   for (const twin of cutRows) {
-    if (twin === row || groupName(twin) !== groupName(row) || row.name.length < twin.name.length || twin.name === row.name) continue;
+    if (twin === row || !sameGroup(twin, row) || row.name.length < twin.name.length || twin.name === row.name) continue;
     const opening = sharedOpening(row.name, twin.name);
     if (opening >= 8 && opening * 2 >= twin.name.length) {
       return { messageId: "nameTwinCut", data: { twin: twin.name, twinCell: twin.input.level3?.cell ?? "" } };
@@ -198,8 +198,8 @@ export const duplicateIndicatorRule: IndicatorRule = {
       seen.push(row);
       if (earlier === undefined) continue;
       const other = earlier.input.level3?.cell ?? "";
-      const sameGroup = earlier.level2 === row.level2 || (earlier.pair.level2 !== undefined && earlier.pair.level2 === row.pair.level2);
-      if (sameGroup) {
+      const inOneGroup = sameGroup(earlier, row) || (earlier.pair.level2 !== undefined && earlier.pair.level2 === row.pair.level2);
+      if (inOneGroup) {
         report({ messageId: "sameGroup", cell, range: other, data: { name: row.name, group: groupName(row), other } });
       } else if ((earlier.value?.normalised ?? "") === (row.value?.normalised ?? "")) {
         report({ messageId: "twoGroups", cell, data: { name: row.name, value: row.value?.text.trim() ?? "", group: groupName(row), otherGroup: groupName(earlier), other } });
@@ -236,7 +236,7 @@ export const missingIndicatorCellRule: IndicatorRule = {
       }
       if (row.name === "" && row.value === undefined) {
         // An empty spare row beside filled rows of the same 二级 is harmless; a 二级 with no row at all is not.
-        const groupHasRows = block.rows.some((other) => other !== row && other.level2 === row.level2 && other.level1 === row.level1 && (other.name !== "" || other.value !== undefined || other.input.valueUncalculated === true));
+        const groupHasRows = block.rows.some((other) => other !== row && sameGroup(other, row) && (other.name !== "" || other.value !== undefined || other.input.valueUncalculated === true));
         if (groupHasRows || (row.level2 === null && row.level1 === null)) return;
         const group = groupName(row);
         const nameCell = row.input.level3?.cell;
