@@ -56,6 +56,15 @@ describe("template/required-input", () => {
     ]);
   });
 
+  it("an input in a table is named by its row and its column (项目总成本 / 实际完成指标值)", async () => {
+    const { layout, workbook } = await filledExcept("self-evaluation-cost-first", "indicator.actual", "achievedGoal");
+    const messages = new Map(named(checkWorkbook(workbook, { families: [templateInputFamily] }).findings).map((f) => [f.at, f.zh]));
+    expect(messages.get(`${layout.sheet}!F11`)).toBe("必填项“年度总体目标 / 目标实际完成情况”未填写");
+    expect(messages.get(`${layout.sheet}!F13`)).toBe("必填项“项目总成本 / 实际完成指标值”未填写");
+    // Past the 不涉及 of the rows above, to the header.
+    expect(messages.get(`${layout.sheet}!F18`)).toMatch(/^必填项“.+ \/ 实际完成指标值”未填写$/);
+  });
+
   it("in a full check it is the rule that reports an input no form rule knows (部门战略目标)", async () => {
     const { layout, workbook, left } = await filledExcept("department", "strategicGoal");
     expect(left).toEqual(["B14"]);
