@@ -147,7 +147,7 @@ export const indicatorFamily: RuleFamily = {
             },
           });
         }
-        const rows = form.block.rows.map((row) => (uncalculated.includes(row) ? { ...toInput(view, form.block, row), valueUncalculated: true } : toInput(view, form.block, row)));
+        const rows = form.block.rows.map((row) => ({ ...toInput(view, form.block, row), ...(uncalculated.includes(row) ? { valueUncalculated: true } : {}) }));
         const headers = form.table.columns.flatMap((c) => c.path);
         for (let c = form.table.range.left; c <= form.table.range.right; c++) headers.push(view.text(form.block.headerRow, c));
         inputs.push({
