@@ -6,7 +6,9 @@ import { z } from "zod";
 import type { DetectedTable } from "../detect/types";
 import { parseTextNumber } from "../rules/amounts";
 import { BUDGET_TABLE_KINDS, TableKindSchema, type TableKind } from "../report/vocabulary";
+import { UNIT_LINE } from "../detect/signatures";
 import { cellAddress } from "../workbook/address";
+import { foldText } from "../workbook/text";
 import type { SheetView } from "../workbook/sheet-view";
 
 export const BudgetCellSchema = z.object({ row: z.number().int(), col: z.number().int(), address: z.string() });
@@ -44,6 +46,14 @@ export const BudgetRowSchema = z.object({
   codeIssue: CodeLayoutIssueSchema.optional(),
   /** Values of this row are read this many columns to the right of their header (−1: the row is shifted left). */
   valueOffset: z.number().int(),
+  /** A list that runs on in a further column triple (公开06 公用经费): its rows read this many columns further right. */
+  panelOffset: z.number().int().optional(),
+  /** Depth of a listing line from its numbering (一、 / (一) / 1. / (1)) and 其中; 0 for the outermost. */
+  depth: z.number().int().optional(),
+  /** A 其中 line: a part of the line above it, not necessarily all of it. */
+  partial: z.boolean().optional(),
+  /** A count, not money (公务用车保有量(辆), 接待人数(人)): never summed with amounts. */
+  count: z.boolean().optional(),
 });
 export type BudgetRow = z.infer<typeof BudgetRowSchema>;
 
@@ -55,20 +65,40 @@ export const OverviewSideSchema = z.object({
 });
 export type OverviewSide = z.infer<typeof OverviewSideSchema>;
 
+/** How sure the reading of a table's structure is: "inferred" readings never give errors, only warnings. */
+export const ReadingSchema = z.enum(["certain", "inferred"]);
+
+const BudgetListShape = {
+  layout: z.enum(["classified", "listing", "overview", "single-row", "panels"]),
+  /** Where the 科目 code sits: three columns 类|款|项 (or 类|款 for economic codes) or one column. */
+  codeColumns: z.object({ lei: z.number().int().optional(), kuan: z.number().int().optional(), xiang: z.number().int().optional(), single: z.number().int().optional() }),
+  nameCol: z.number().int().optional(),
+  amountColumns: z.array(AmountColumnSchema),
+  /** Columns of rates (增减幅度, 执行率 …): never summed. */
+  rateColumns: z.array(AmountColumnSchema).optional(),
+  rows: z.array(BudgetRowSchema),
+  /** The header group a side-by-side list sits under (人员经费, 公用经费), when it has one. */
+  group: z.string().optional(),
+  /** How the row hierarchy of a listing was read: from numbering and 其中 throughout (certain), or partly guessed. */
+  reading: ReadingSchema.optional(),
+};
+
+export const BudgetListSchema = z.object(BudgetListShape);
+export type BudgetList = z.infer<typeof BudgetListSchema>;
+
 export const BudgetTableSchema = z.object({
   tableId: z.string(),
   sheet: z.string(),
   sheetIndex: z.number().int(),
   kind: TableKindSchema,
   title: z.string(),
-  layout: z.enum(["classified", "listing", "overview", "single-row"]),
-  /** Where the 科目 code sits: three columns 类|款|项 (or 类|款 for economic codes) or one column. */
-  codeColumns: z.object({ lei: z.number().int().optional(), kuan: z.number().int().optional(), xiang: z.number().int().optional(), single: z.number().int().optional() }),
-  nameCol: z.number().int().optional(),
-  amountColumns: z.array(AmountColumnSchema),
-  rows: z.array(BudgetRowSchema),
+  ...BudgetListShape,
   firstDataRow: z.number().int(),
+  /** The money unit its head states: 万元 (the default) or 元. */
+  unit: z.enum(["万元", "元"]),
   overview: z.array(OverviewSideSchema).optional(),
+  /** Side-by-side lists (公开06: 人员经费 | 公用经费 running on over two triples), each checked on its own. */
+  panels: z.array(BudgetListSchema).optional(),
 });
 export type BudgetTable = z.infer<typeof BudgetTableSchema>;
 
@@ -78,11 +108,18 @@ export function isBudgetKind(kind: TableKind): boolean {
   return BUDGET_KINDS.includes(kind);
 }
 
-/** 合计 / 总计 and their overview forms; labels are folded (no spaces), so 合 计 and 收 入 总 计 match. */
 const TOTAL_LABEL = /^(合计|总计|本年(收入|支出)?合计|(收入|支出)总计|合计数)$/;
+/** A list's own total named after its list (公开06: 人员经费合计, 公用经费合计; 三公: 一、“三公”经费合计). */
+const NAMED_TOTAL = /^.{1,10}(合计|总计)$/;
 /** Header leaves that name text columns (codes, names, types), never amounts. */
 const TEXT_COLUMN = /名称|编码|代码|编号|类型|科目|备注|说明|^项目$|^类$|^款$|^项$|^序号$|^单位(名称)?$|^功能分类$|^经济分类$/;
+/** Header words of line and column numbers (行次 1, 2, 3 …; the 栏次 row): never amounts. */
+const SERIAL_COLUMN = /^(行次|栏次|序号|编号|行号|次序)$/;
+/** Header words of rates: never summed (RULES 3.3 变动率, 执行率). */
+const RATE_COLUMN = /幅度|增长率|增减率|变动率|比率|比例|执行率|占比|[%％]/;
 const CODE_LEAF: Record<string, ClassLevel> = { 类: "类", 款: "款", 项: "项" };
+/** A line that counts things, not money: the unit named in its label (公务用车保有量(辆), 接待人数(人)). */
+const COUNT_LINE = /[(（](辆|人|个|次|人次|批次|台|套|团组|团|组|处|项|家|户|名|天|份)[)）]$|(保有量|人数|批次|团组数|次数|车辆数)$/;
 
 export function isTotalLabel(folded: string): boolean {
   return TOTAL_LABEL.test(folded);
@@ -99,7 +136,7 @@ export function budgetCell(row: number, col: number): BudgetCell {
 
 /** The cell a row's value for an amount column is read from (a shifted row reads one column off). */
 export function valueCell(row: BudgetRow, column: AmountColumn): BudgetCell {
-  return budgetCell(row.row, column.col + row.valueOffset);
+  return budgetCell(row.row, column.col + row.valueOffset + (row.panelOffset ?? 0));
 }
 
 export function columnLabel(column: AmountColumn): string {
@@ -121,36 +158,79 @@ function digitsOf(view: SheetView, row: number, col: number): string | undefined
   return /^\d{2,7}$/.test(text) ? text : undefined;
 }
 
+/** The integer a cell shows, if it shows a small whole number (a line or column number). */
+function smallInteger(view: SheetView, row: number, col: number): number | undefined {
+  const cell = view.raw(row, col);
+  if (cell.type === "number" && Number.isInteger(cell.value) && (cell.value as number) >= 0 && (cell.value as number) < 1000) return cell.value as number;
+  if (cell.type === "string" && /^\d{1,3}$/.test(view.text(row, col))) return Number(view.text(row, col));
+  return undefined;
+}
+
+/**
+ * The 栏次 row under a header numbers the columns (栏次 | | 1 | 2 | 3 …): it is labelled 栏次, or its
+ * only contents are whole numbers rising one by one from left to right. Part of the header, not data.
+ */
+export function isColumnNumberRow(view: SheetView, row: number, left: number, right: number): boolean {
+  const filled = view.filledColumns(row, left, right);
+  if (filled.length === 0) return false;
+  let labelled = false;
+  const numbers: number[] = [];
+  for (const c of filled) {
+    const text = view.text(row, c);
+    if (text === "栏次" || text === "栏目") {
+      labelled = true;
+      continue;
+    }
+    const n = smallInteger(view, row, c);
+    if (n === undefined) {
+      if (/^[甲乙丙丁]$/.test(text)) continue; // 栏次 rows letter their text columns
+      return false;
+    }
+    numbers.push(n);
+  }
+  if (numbers.length === 0) return false;
+  const rising = numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
+  return labelled ? numbers.every((n, i) => i === 0 || n > numbers[i - 1]) : rising && numbers.length >= 3 && numbers[0] <= 1;
+}
+
 /**
  * The header block: the detected header rows, extended down over rows that are still headers (text in
- * two or more cells, no amount, no code) — the 三公 table's 合计/小计 rows sit below its year row.
+ * two or more cells, no amount, no code) and over the 栏次 row — the 三公 table's 合计/小计 rows sit
+ * below its year row.
  */
 function headerBlock(view: SheetView, table: DetectedTable): { top: number; bottom: number } {
   const top = table.headerRows?.top ?? (table.titleRow ?? table.range.top - 1) + 1;
   let bottom = table.headerRows?.bottom ?? top;
   const { left, right } = table.range;
-  for (let r = bottom + 1; r <= Math.min(table.range.bottom, bottom + 3); r++) {
+  for (let r = bottom + 1; r <= Math.min(table.range.bottom, bottom + 4); r++) {
+    if (isColumnNumberRow(view, r, left, right)) {
+      bottom = r;
+      continue;
+    }
     const filled = view.filledColumns(r, left, right);
     if (filled.length < 2) break;
     const hasAmount = filled.some((c) => isNumberLike(view, r, c) || digitsOf(view, r, c) !== undefined);
     if (hasAmount) break;
-    if (filled.some((c) => isTotalLabel(view.text(r, c)) && view.mergeAt(r, c) === undefined && c === left)) break;
+    if (filled.some((c) => (isTotalLabel(view.text(r, c)) || NAMED_TOTAL.test(withoutNumbering(view.text(r, c)))) && view.mergeAt(r, c) === undefined && c === left)) break;
     bottom = r;
   }
   return { top, bottom };
 }
 
-/** Folded header texts of each column, outermost first, merged masters read once. */
+/** Folded header texts of each column, outermost first, merged masters read once; 栏次 rows and unit lines left out. */
 function headerPaths(view: SheetView, table: DetectedTable, block: { top: number; bottom: number }): AmountColumn[] {
   const columns: AmountColumn[] = [];
+  const numberRows = new Set<number>();
+  for (let r = block.top; r <= block.bottom; r++) if (isColumnNumberRow(view, r, table.range.left, table.range.right)) numberRows.add(r);
   for (let c = table.range.left; c <= table.range.right; c++) {
     const path: string[] = [];
     let lastMaster = "";
     for (let r = block.top; r <= block.bottom; r++) {
+      if (numberRows.has(r)) continue;
       const master = view.masterOf(r, c);
       const key = `${master.row}:${master.col}`;
       const text = view.text(r, c);
-      if (text === "" || key === lastMaster) continue;
+      if (text === "" || key === lastMaster || UNIT_LINE.test(text)) continue;
       lastMaster = key;
       if (path[path.length - 1] !== text) path.push(text);
     }
@@ -159,8 +239,114 @@ function headerPaths(view: SheetView, table: DetectedTable, block: { top: number
   return columns;
 }
 
+/** The money unit a table's head states (金额单位：元 / 单位：万元), 万元 when it says none. */
+function unitOf(view: SheetView, table: DetectedTable, block: { top: number; bottom: number }): "万元" | "元" {
+  for (let r = table.range.top; r <= block.bottom; r++) {
+    for (const c of view.filledColumns(r, table.range.left, table.range.right)) {
+      const m = /单位[:：]?(万元|元)/.exec(view.text(r, c));
+      if (m && UNIT_LINE.test(view.text(r, c))) return m[1] as "万元" | "元";
+    }
+  }
+  return "万元";
+}
+
 function isTextColumn(column: AmountColumn): boolean {
   return column.path.length === 0 || column.path.some((p) => TEXT_COLUMN.test(p)) || column.path.some((p) => p === "收入" || p === "支出") && TEXT_COLUMN.test(column.path[column.path.length - 1]);
+}
+
+type ColumnRole = "code" | "label" | "serial" | "rate" | "amount" | "text";
+
+const CODE_TEXT = /^\d{3}(\d{2}){0,2}$/;
+
+/** What each column holds, from its header words and from its data cells. */
+function columnRoles(view: SheetView, table: DetectedTable, columns: readonly AmountColumn[], firstDataRow: number): Map<number, ColumnRole> {
+  const roles = new Map<number, ColumnRole>();
+  for (const column of columns) {
+    const leaf = column.path[column.path.length - 1] ?? "";
+    let numbers = 0;
+    let texts = 0;
+    let codes = 0;
+    let rates = 0;
+    const integers: number[] = [];
+    let allIntegers = true;
+    for (let r = firstDataRow; r <= table.range.bottom; r++) {
+      const master = view.masterOf(r, column.col);
+      if (master.col !== column.col || master.row !== r) continue;
+      const cell = view.raw(r, column.col);
+      if (cell.type === "empty") continue;
+      const text = view.text(r, column.col);
+      if (cell.type === "number") {
+        numbers++;
+        if (CODE_TEXT.test(text) && Number(text) >= 100) codes++;
+        const n = cell.value as number;
+        if (Number.isInteger(n) && n >= 0 && n < 1000) integers.push(n);
+        else allIntegers = false;
+        continue;
+      }
+      if (/^[-+]?\d+(\.\d+)?[%％]$/.test(text)) rates++;
+      else if (CODE_TEXT.test(text)) codes++;
+      else if (parseTextNumber(text) !== undefined || isPlaceholder(text)) numbers++;
+      else texts++;
+      allIntegers = false;
+    }
+    const filled = numbers + texts + codes + rates;
+    if (column.path.some((p) => SERIAL_COLUMN.test(p))) roles.set(column.col, "serial");
+    else if (CODE_LEAF[leaf] || (/编码|代码/.test(leaf) && !/项目/.test(leaf))) roles.set(column.col, "code");
+    else if (column.path.some((p) => RATE_COLUMN.test(p)) || (rates > 0 && rates >= filled / 2)) roles.set(column.col, "rate");
+    else if (filled >= 2 && codes >= filled * 0.8 && !column.path.some((p) => /合计|小计|数$|额$|费$|支出$|收入$/.test(p))) roles.set(column.col, "code");
+    else if (allIntegers && integers.length >= 3 && isSerialRun(integers)) roles.set(column.col, "serial");
+    else if (isTextColumn(column) || (texts > 0 && texts > numbers)) roles.set(column.col, /名称|科目|项目/.test(leaf) || texts > 0 ? "label" : "text");
+    else roles.set(column.col, "amount");
+  }
+  return roles;
+}
+
+/** Line numbers: whole numbers rising down the column, mostly one by one, starting low. */
+function isSerialRun(values: readonly number[]): boolean {
+  if (values[0] > 60) return false;
+  let ones = 0;
+  for (let i = 1; i < values.length; i++) {
+    if (values[i] <= values[i - 1]) return false;
+    if (values[i] === values[i - 1] + 1) ones++;
+  }
+  return ones >= (values.length - 1) / 2;
+}
+
+/** A placeholder where an amount would go (单位不需填列, /, 无): neither a number nor a slip. */
+export function isPlaceholder(text: string): boolean {
+  return /^([/／\\]|无|不适用|略|单位不需填列|不需填列|本单位不需填列|--+|—+|-)$/.test(text);
+}
+
+interface Panel {
+  readonly columns: AmountColumn[];
+  readonly group?: string;
+}
+
+/**
+ * Side-by-side lists: a new list starts at a code or label column that follows amount columns
+ * (人员经费 科目编码|科目名称|决算数 | 公用经费 科目编码|科目名称|决算数 …). Each list keeps the header group
+ * its columns share (人员经费, 公用经费), when they share one.
+ */
+function splitPanels(columns: readonly AmountColumn[], roles: ReadonlyMap<number, ColumnRole>): Panel[] {
+  const panels: AmountColumn[][] = [];
+  let current: AmountColumn[] = [];
+  let seenAmount = false;
+  for (const column of columns) {
+    const role = roles.get(column.col);
+    if ((role === "code" || role === "label") && seenAmount) {
+      panels.push(current);
+      current = [];
+      seenAmount = false;
+    }
+    if (role === "amount" || role === "rate") seenAmount = true;
+    current.push(column);
+  }
+  if (current.length > 0) panels.push(current);
+  return panels.map((members) => {
+    const heads = new Set(members.filter((c) => c.path.length > 1).map((c) => c.path[0]));
+    const group = heads.size === 1 && members.every((c) => c.path.length > 1) ? [...heads][0] : undefined;
+    return { columns: members, ...(group ? { group } : {}) };
+  });
 }
 
 /** Reads a detected budget table into its model; undefined for a kind that is not a budget table. */
@@ -169,17 +355,64 @@ export function readBudgetTable(view: SheetView, table: DetectedTable): BudgetTa
   const block = headerBlock(view, table);
   const columns = headerPaths(view, table, block);
   const firstDataRow = block.bottom + 1;
-  const base = { tableId: table.id, sheet: table.sheet, sheetIndex: table.sheetIndex, kind: table.kind, title: table.title, firstDataRow };
+  const roles = columnRoles(view, table, columns, firstDataRow);
+  const base = { tableId: table.id, sheet: table.sheet, sheetIndex: table.sheetIndex, kind: table.kind, title: table.title, firstDataRow, unit: unitOf(view, table, block) };
 
   if (table.kind === "budget-overview" || table.kind === "fiscal-appropriation-overview") {
-    const overview = readOverviewSides(view, table, columns, firstDataRow);
+    const overview = readOverviewSides(view, table, columns, roles, firstDataRow);
     if (overview.length > 0) {
       return { ...base, layout: "overview", codeColumns: {}, amountColumns: overview.flatMap((s) => s.amountColumns), rows: overview.flatMap((s) => s.lines), overview };
     }
   }
 
+  const panels = splitPanels(columns, roles);
+  if (panels.length > 1 && panels.every((p) => p.columns.some((c) => roles.get(c.col) === "code" || roles.get(c.col) === "label"))) {
+    const lists = joinPanels(panels).map((members) => readPanelList(view, table, members, roles, firstDataRow));
+    return { ...base, layout: "panels", codeColumns: {}, amountColumns: [], rows: [], panels: lists };
+  }
+  return { ...base, ...readList(view, table, columns, roles, firstDataRow, table.range.left, table.range.right) };
+}
+
+/** Panels under one header group with the same shape are one list running on (公开06's 公用经费 over two triples). */
+function joinPanels(panels: readonly Panel[]): Panel[][] {
+  const lists: Panel[][] = [];
+  for (const panel of panels) {
+    const last = lists[lists.length - 1];
+    const previous = last?.[last.length - 1];
+    if (previous && panel.group !== undefined && previous.group === panel.group && previous.columns.length === panel.columns.length) last.push(panel);
+    else lists.push([panel]);
+  }
+  return lists;
+}
+
+/** One list of side-by-side panels: the first panel's columns, later panels' rows read at their offset. */
+function readPanelList(view: SheetView, table: DetectedTable, members: readonly Panel[], roles: ReadonlyMap<number, ColumnRole>, firstDataRow: number): BudgetList {
+  const first = members[0];
+  const lists = members.map((panel, index) => {
+    const left = panel.columns[0].col;
+    const right = panel.columns[panel.columns.length - 1].col;
+    const list = readList(view, table, panel.columns, roles, firstDataRow, left, right, index < members.length - 1);
+    const offset = left - first.columns[0].col;
+    return { ...list, rows: list.rows.map((row) => (offset === 0 ? row : { ...row, panelOffset: offset })) };
+  });
+  const head = lists[0];
+  const rows = lists.flatMap((l) => l.rows.filter((r) => r.role !== "total" || l === lists[lists.length - 1] || !lists[lists.length - 1].rows.some((t) => t.role === "total" && t.row === r.row)));
+  return { ...head, rows, ...(first.group ? { group: first.group } : {}) };
+}
+
+/** Reads one list (a whole table, or one side-by-side panel) between the given columns. */
+function readList(
+  view: SheetView,
+  table: DetectedTable,
+  columns: readonly AmountColumn[],
+  roles: ReadonlyMap<number, ColumnRole>,
+  firstDataRow: number,
+  left: number,
+  right: number,
+  continued = false,
+): BudgetList {
   // Code columns: the first run of 类/款/项 leaves (the second pair of an economic table is the
-  // 政府预算经济分类 mapping, not a code of this row); or one column headed 编码/代码.
+  // 政府预算经济分类 mapping, not a code of this row); or one column of codes.
   const codeColumns: BudgetTable["codeColumns"] = {};
   let runEnded = false;
   for (const column of columns) {
@@ -193,36 +426,45 @@ export function readBudgetTable(view: SheetView, table: DetectedTable): BudgetTa
     }
   }
   if (codeColumns.lei === undefined && codeColumns.kuan === undefined && codeColumns.xiang === undefined) {
-    const single = columns.find((c) => c.path.some((p) => /编码|代码/.test(p)) && !c.path.some((p) => /项目/.test(p)));
+    const single = columns.find((c) => roles.get(c.col) === "code");
     if (single) codeColumns.single = single.col;
   }
   const codeCols = [codeColumns.lei, codeColumns.kuan, codeColumns.xiang, codeColumns.single].filter((c): c is number => c !== undefined);
-  const lastCodeCol = codeCols.length > 0 ? Math.max(...codeCols) : table.range.left - 1;
+  const lastCodeCol = codeCols.length > 0 ? Math.max(...codeCols) : left - 1;
   const nameColumn =
     columns.find((c) => c.col > lastCodeCol && c.path.some((p) => /名称|科目/.test(p)) && !c.path.some((p) => /编码/.test(p))) ??
-    columns.find((c) => c.path.some((p) => /名称/.test(p)));
-  const amountColumns = columns.filter((c) => !isTextColumn(c) && !codeCols.includes(c.col));
+    columns.find((c) => c.path.some((p) => /名称/.test(p))) ??
+    columns.find((c) => c.col > lastCodeCol && roles.get(c.col) === "label");
+  // A code written at the head of the name ("2010101 行政运行") when no column holds codes.
+  if (codeCols.length === 0 && nameColumn && namesCarryCodes(view, nameColumn.col, firstDataRow, table.range.bottom)) {
+    codeColumns.single = nameColumn.col;
+    codeCols.push(nameColumn.col);
+  }
+  const amountColumns = columns.filter((c) => roles.get(c.col) === "amount" && !isTextColumn(c) && !codeCols.includes(c.col));
+  const rateColumns = columns.filter((c) => roles.get(c.col) === "rate");
 
   const labelCols = [...codeCols, ...(nameColumn ? [nameColumn.col] : [])];
-  if (labelCols.length === 0) labelCols.push(table.range.left);
+  if (labelCols.length === 0) labelCols.push(left);
   const classified = codeCols.length > 0;
   const rows: BudgetRow[] = [];
   let currentLei: string | undefined;
   let currentKuan: string | undefined;
   for (let r = firstDataRow; r <= table.range.bottom; r++) {
-    if (view.isRowBlank(r, table.range.left, table.range.right)) continue;
-    const totalCol = labelCols.find((c) => isTotalLabel(view.text(r, c)));
+    if (view.isRowBlank(r, left, right) && !labelCols.some((c) => view.text(r, c) !== "")) continue;
+    const totalCol = labelCols.find((c) => isTotalLabel(view.text(r, c)) || NAMED_TOTAL.test(withoutNumbering(view.text(r, c))));
     const nameCell = nameColumn ? view.cell(r, nameColumn.col) : undefined;
     const name = nameCell && nameCell.type === "string" ? stripIndent(String(nameCell.value)) : "";
-    const valueOffset = shiftOf(view, r, nameColumn?.col, amountColumns);
+    const valueOffset = continued ? 0 : shiftOf(view, r, nameColumn?.col, amountColumns);
     if (totalCol !== undefined) {
       const master = view.masterOf(r, totalCol);
+      // A total label merged across the panels belongs to the panel whose amount cell is its own.
+      if (amountColumns.length > 0 && amountColumns.every((c) => view.mergeAt(r, c.col) !== undefined)) continue;
       rows.push({ row: r, role: "total", label: view.text(r, totalCol), labelCell: budgetCell(master.row, master.col), valueOffset });
       continue;
     }
     if (!classified) {
       if (name === "" && !amountColumns.some((c) => view.hasOwnValue(r, c.col))) continue;
-      rows.push({ row: r, role: "line", label: name, ...(nameColumn ? { labelCell: budgetCell(r, nameColumn.col) } : {}), valueOffset });
+      rows.push({ row: r, role: "line", label: name, ...(nameColumn ? { labelCell: budgetCell(r, nameColumn.col) } : {}), valueOffset, ...(COUNT_LINE.test(foldText(name)) ? { count: true } : {}) });
       continue;
     }
     const parsed = parseCode(view, r, codeColumns, currentLei, currentKuan);
@@ -237,10 +479,11 @@ export function readBudgetTable(view: SheetView, table: DetectedTable): BudgetTa
       currentKuan = parsed.code;
       if (!parsed.code.startsWith(currentLei ?? "\u0000")) currentLei = parsed.code.slice(0, 3);
     }
+    const label = codeColumns.single === nameColumn?.col ? name.replace(/^\d{3,7}\s*/, "") : name;
     rows.push({
       row: r,
       role: "classified",
-      label: name,
+      label,
       ...(nameColumn ? { labelCell: budgetCell(r, nameColumn.col) } : {}),
       code: parsed.code,
       codeCell: budgetCell(r, parsed.col),
@@ -249,8 +492,95 @@ export function readBudgetTable(view: SheetView, table: DetectedTable): BudgetTa
       valueOffset,
     });
   }
+  const reading = classified ? "certain" : numberListing(rows);
   const layout = classified ? "classified" : rows.filter((r) => r.role !== "total").length === 0 && rows.length <= 1 ? "single-row" : "listing";
-  return { ...base, layout, codeColumns, ...(nameColumn ? { nameCol: nameColumn.col } : {}), amountColumns, rows };
+  return { layout, codeColumns, ...(nameColumn ? { nameCol: nameColumn.col } : {}), amountColumns, ...(rateColumns.length > 0 ? { rateColumns } : {}), rows, reading };
+}
+
+function namesCarryCodes(view: SheetView, col: number, top: number, bottom: number): boolean {
+  let named = 0;
+  let coded = 0;
+  for (let r = top; r <= bottom; r++) {
+    const text = view.text(r, col);
+    if (text === "" || isTotalLabel(text)) continue;
+    named++;
+    if (/^(\d{3}|\d{5}|\d{7})(?!\d)/.test(text)) coded++;
+  }
+  return named >= 2 && coded >= named * 0.8;
+}
+
+// ---- Listing lines: depth from numbering (一、 / (一) / 1. / (1) / ①) and 其中 ----
+
+const NUMBERING: ReadonlyArray<[string, RegExp]> = [
+  ["han", /^[一二三四五六七八九十]+[、.．]/],
+  ["han-paren", /^[(（][一二三四五六七八九十]+[)）]/],
+  ["arabic", /^\d{1,2}[、.．](?!\d)/],
+  ["arabic-paren", /^[(（]\d{1,2}[)）]/],
+  ["circled", /^[①-⑳]/],
+];
+const PARTIAL = /^其中[:：]?/;
+
+/** The numbering style a folded label opens with, if any. */
+function numberingOf(folded: string): string | undefined {
+  return NUMBERING.find(([, pattern]) => pattern.test(folded))?.[0];
+}
+
+/** A label without its leading numbering (一、 / (一) / 1. / 其中:). */
+export function withoutNumbering(folded: string): string {
+  let text = folded.replace(PARTIAL, "");
+  for (const [, pattern] of NUMBERING) text = text.replace(pattern, "");
+  return text;
+}
+
+/**
+ * Gives every line of a listing its depth: a numbering style seen before closes the deeper ones, a
+ * new style opens a level, and a 其中 line is a part of the line above. The reading is certain when
+ * the lines are all numbered (or 其中), or none is; unnumbered lines among numbered ones are guessed.
+ */
+function numberListing(rows: BudgetRow[]): "certain" | "inferred" {
+  const lines = rows.filter((r) => r.role === "line");
+  const numbered = lines.filter((r) => numberingOf(foldText(r.label)) !== undefined || PARTIAL.test(foldText(r.label)));
+  if (numbered.length === 0) return "certain";
+  const stack: string[] = [];
+  let uncertain = false;
+  let previousDepth = -1;
+  for (const row of rows) {
+    if (row.role === "total" && numberingOf(row.label) === undefined) continue;
+    if (row.role === "classified") continue;
+    const folded = foldText(row.label);
+    const partial = PARTIAL.test(folded);
+    const style = numberingOf(folded.replace(PARTIAL, "")) ?? (partial ? `partial-${previousDepth}` : undefined);
+    let depth: number;
+    if (style === undefined) {
+      uncertain = true;
+      depth = Math.max(previousDepth, 0);
+    } else {
+      const at = stack.indexOf(style);
+      if (at >= 0) {
+        stack.length = at + 1;
+        depth = at;
+      } else {
+        stack.push(style);
+        depth = stack.length - 1;
+      }
+    }
+    const index = rows.indexOf(row);
+    rows[index] = { ...row, depth, ...(partial || (depth > 0 && isPartialChain(rows, index)) ? { partial: true } : {}) };
+    previousDepth = depth;
+  }
+  return uncertain ? "inferred" : "certain";
+}
+
+/** A line continuing a 其中 run: the nearest shallower-or-equal line above opened with 其中 at this depth. */
+function isPartialChain(rows: readonly BudgetRow[], index: number): boolean {
+  const depth = rows[index].depth ?? 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const row = rows[i];
+    if (row.depth === undefined) continue;
+    if (row.depth < depth) return false;
+    if (row.depth === depth && PARTIAL.test(foldText(row.label))) return true;
+  }
+  return false;
 }
 
 /**
@@ -333,14 +663,14 @@ function leadingCode(text: string): string | undefined {
 
 // ---- Overview tables: 收入 and 支出 side by side ----
 
-function readOverviewSides(view: SheetView, table: DetectedTable, columns: readonly AmountColumn[], firstDataRow: number): OverviewSide[] {
+function readOverviewSides(view: SheetView, table: DetectedTable, columns: readonly AmountColumn[], roles: ReadonlyMap<number, ColumnRole>, firstDataRow: number): OverviewSide[] {
   const sides: OverviewSide[] = [];
   for (const side of ["income", "expenditure"] as const) {
     const word = side === "income" ? "收入" : "支出";
     const own = columns.filter((c) => c.path[0] === word || (c.path[0] ?? "").startsWith(word));
     if (own.length === 0) continue;
     const labelColumn = own.find((c) => /^项目$|项目名称|^项目/.test(c.path[c.path.length - 1] ?? "")) ?? own[0];
-    const amountColumns = own.filter((c) => c.col !== labelColumn.col && !isTextColumn(c));
+    const amountColumns = own.filter((c) => c.col !== labelColumn.col && !isTextColumn(c) && roles.get(c.col) !== "serial" && roles.get(c.col) !== "rate");
     const lines: BudgetRow[] = [];
     for (let r = firstDataRow; r <= table.range.bottom; r++) {
       const cell = view.cell(r, labelColumn.col);

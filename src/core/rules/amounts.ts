@@ -20,6 +20,9 @@ export function decimalOf(value: number): Decimal {
   return new Decimal(plain.length <= 15 ? plain : Number(value.toPrecision(15)));
 }
 
+/** Placeholders written where an amount would go. */
+const PLACEHOLDER = /^([/\\]|无|不适用|单位不需填列|不需填列|本单位不需填列)$/;
+
 export function parseTextNumber(text: string): Decimal | undefined {
   const compact = text.normalize("NFKC").replace(/[\s\u3000]/g, "");
   if (!TEXT_NUMBER.test(compact)) return undefined;
@@ -36,7 +39,8 @@ export function readAmount(cell: Cell): AmountReading {
     case "string": {
       const text = String(cell.value);
       const trimmed = text.trim();
-      if (trimmed === "" || /^[-—–]+$/.test(trimmed)) return { kind: "empty" }; // a dash means nothing here
+      // A dash means nothing here; a placeholder (单位不需填列, /) is no amount, and no slip either.
+      if (trimmed === "" || /^[-—–]+$/.test(trimmed) || PLACEHOLDER.test(trimmed.normalize("NFKC").replace(/\s+/g, ""))) return { kind: "empty" };
       const parsed = parseTextNumber(trimmed);
       return parsed ? { kind: "number", value: parsed, typedAsText: true } : { kind: "text", text };
     }

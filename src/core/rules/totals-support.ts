@@ -15,6 +15,8 @@ import { compareTotal } from "./tolerance";
 export interface BudgetTableEntry {
   readonly detected: DetectedTable;
   readonly model: BudgetTable;
+  /** One of several side-by-side lists of the table (公开06 人员经费 | 公用经费): checked alone, never as the whole table. */
+  readonly panel?: { readonly index: number; readonly of: number };
 }
 
 const modelsByContext = new WeakMap<RuleContext, BudgetTableEntry[]>();
@@ -26,7 +28,11 @@ export function budgetTables(context: RuleContext): readonly BudgetTableEntry[] 
     entries = [];
     for (const detected of context.tables) {
       const model = readBudgetTable(context.view(detected.sheetIndex), detected);
-      if (model) entries.push({ detected, model });
+      if (!model) continue;
+      if (model.panels) {
+        const of = model.panels.length;
+        model.panels.forEach((list, index) => entries!.push({ detected, model: { ...model, ...list, panels: undefined }, panel: { index, of } }));
+      } else entries.push({ detected, model });
     }
     modelsByContext.set(context, entries);
   }
@@ -37,7 +43,7 @@ export function budgetTables(context: RuleContext): readonly BudgetTableEntry[] 
 export function budgetTableOf(context: RuleContext, ...kinds: readonly TableKind[]): BudgetTableEntry | undefined {
   const entries = budgetTables(context);
   for (const kind of kinds) {
-    const entry = entries.find((e) => e.model.kind === kind);
+    const entry = entries.find((e) => e.model.kind === kind && !e.panel);
     if (entry) return entry;
   }
   return undefined;
@@ -103,6 +109,8 @@ export interface SumCheck {
   readonly partsName: Bilingual;
   /** Explains a mismatch further (e.g. misplaced codes), given the difference. */
   readonly explain?: (difference: Decimal) => Bilingual | undefined;
+  /** Set when the relation rests on an inferred reading of the table: a mismatch is then a warning at most, saying why. */
+  readonly uncertain?: Bilingual;
 }
 
 /** Compares a shown total with the sum of its parts; reports on the total cell. Returns the verdict. */
@@ -135,10 +143,11 @@ export function checkSum(context: RuleContext, check: SumCheck): "ok" | "reporte
     });
     return "not-checked";
   }
-  const verdict = compareTotal(shown.value, computed, parts.length, context.settings, check.rule.severity);
+  const verdict = compareTotal(shown.value, computed, parts.length, context.settings, check.uncertain && check.rule.severity === "error" ? "warning" : check.rule.severity);
   if (verdict.ok) return "ok";
   const diff = formatAmount(verdict.difference.abs());
-  const extra = check.explain?.(verdict.difference);
+  const explained = check.explain?.(verdict.difference);
+  const extra = check.uncertain ? { zh: [explained?.zh, check.uncertain.zh].filter(Boolean).join("；"), en: [explained?.en, check.uncertain.en].filter(Boolean).join("; ") } : explained;
   const rounding =
     verdict.severity === "info"
       ? {

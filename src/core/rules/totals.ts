@@ -4,6 +4,7 @@ import Decimal from "decimal.js";
 import { columnLabel, valueCell, type AmountColumn, type BudgetRow, type BudgetTable } from "../forms/budget-table";
 import { formatAmount } from "./format";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
+import type { Bilingual } from "../report/i18n";
 import { budgetTables, checkSum, readValue, rowName } from "./totals-support";
 
 export const hierarchySum: RuleMeta = {
@@ -60,7 +61,7 @@ export function childrenOf(rows: readonly BudgetRow[], index: number): BudgetRow
   return block.filter((r) => RANK[r.level!] === next);
 }
 
-/** The rows a 合计 adds up: the top level of the coded rows (laid out in their own column), or every listed line. */
+/** The rows a 合计 adds up: the top level of the coded rows (laid out in their own column), or the outermost listed lines. */
 export function topRows(model: BudgetTable): BudgetRow[] {
   if (model.layout === "classified") {
     const coded = model.rows.filter((r) => r.role === "classified" && r.codeIssue !== "kuan-in-lei-column");
@@ -68,8 +69,42 @@ export function topRows(model: BudgetTable): BudgetRow[] {
     const top = Math.min(...coded.map((r) => RANK[r.level!]));
     return coded.filter((r) => RANK[r.level!] === top);
   }
-  return model.rows.filter((r) => r.role === "line");
+  const lines = model.rows.filter((r) => r.role === "line" && !r.count);
+  const depths = lines.map((r) => r.depth).filter((d): d is number => d !== undefined);
+  if (depths.length === 0) return lines;
+  const top = Math.min(...depths);
+  return lines.filter((r) => (r.depth ?? top) === top && !r.partial);
 }
+
+/** The direct sub-items of a numbered line or total: the deeper lines right below it (一、 → (一) …). */
+export function subItems(rows: readonly BudgetRow[], index: number): BudgetRow[] {
+  const depth = rows[index].depth;
+  if (depth === undefined) return [];
+  const below: BudgetRow[] = [];
+  for (let i = index + 1; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.depth === undefined) {
+      if (row.role === "total") break;
+      continue;
+    }
+    if (row.depth <= depth) break;
+    if (row.role === "line" && !row.count) below.push(row);
+  }
+  if (below.length === 0) return [];
+  const next = Math.min(...below.map((r) => r.depth!));
+  return below.filter((r) => r.depth === next);
+}
+
+/** The parts a total row adds up: a numbered total (一、“三公”经费合计) its own sub-items, else the top rows. */
+export function partsOfTotal(model: BudgetTable, total: BudgetRow): BudgetRow[] {
+  if (total.depth !== undefined) return subItems(model.rows, model.rows.indexOf(total));
+  return topRows(model);
+}
+
+const INFERRED: Bilingual = {
+  zh: "本表部分行没有编号，层级是推断的，故只作提示性核对",
+  en: "some lines of this table carry no numbering, so its hierarchy is inferred and this is a warning only",
+};
 
 function columnName(column: AmountColumn) {
   const label = columnLabel(column);
@@ -118,10 +153,10 @@ function misplacedNote(context: RuleContext, entry: ReturnType<typeof budgetTabl
 
 function checkTotalRows(context: RuleContext, entry: ReturnType<typeof budgetTables>[number]): void {
   const { model, detected } = entry;
-  const parts = topRows(model);
-  if (parts.length === 0) return;
-  const level = parts[0].level;
   for (const total of model.rows.filter((r) => r.role === "total")) {
+    const parts = partsOfTotal(model, total);
+    if (parts.length === 0) continue;
+    const level = parts[0].level;
     for (const column of model.amountColumns) {
       const col = columnName(column);
       checkSum(context, {
@@ -135,9 +170,81 @@ function checkTotalRows(context: RuleContext, entry: ReturnType<typeof budgetTab
           total.valueOffset !== 0
             ? () => ({ zh: "该合计行的数值整体左移了一列，已按错位后的位置读取", en: "this total row's values sit one column to the left and were read there" })
             : undefined,
+        ...(model.reading === "inferred" ? { uncertain: INFERRED } : {}),
       });
     }
   }
+}
+
+export const itemSum: RuleMeta = {
+  id: "totals/item-sum",
+  category: "sum-mismatch",
+  severity: "error",
+  description: {
+    zh: "有下级编号的项 = 其下各项之和（一、= Σ（一）…；“三公”公务用车费 = 购置费 + 运行维护费）",
+    en: "A numbered line with sub-items equals their sum (一、 = Σ (一) …; the 三公 car costs = purchase + running)",
+  },
+};
+
+export const partialExceeds: RuleMeta = {
+  id: "totals/partial-exceeds",
+  category: "sum-mismatch",
+  severity: "error",
+  description: { zh: "“其中”各项之和不超过所属的项", en: "The 其中 parts of a line do not add up to more than the line" },
+};
+
+/** 三公 names whose 其中 parts are the whole of them (RULES 3.3: 小计 = 购置费 + 运行维护费). */
+const WHOLE_BY_PARTS = /公务用车/;
+
+function checkItemSums(context: RuleContext, entry: ReturnType<typeof budgetTables>[number]): void {
+  const { model, detected } = entry;
+  model.rows.forEach((row, index) => {
+    if (row.role !== "line" || row.count) return;
+    const items = subItems(model.rows, index);
+    if (items.length === 0) return;
+    const name = rowName(row.label, undefined, undefined);
+    const partial = items.every((i) => i.partial);
+    const whole = !partial || (model.kind === "three-public-expenses" && WHOLE_BY_PARTS.test(row.label) && items.every((i) => WHOLE_BY_PARTS.test(i.label)));
+    for (const column of model.amountColumns) {
+      const col = columnName(column);
+      if (whole) {
+        checkSum(context, {
+          rule: itemSum,
+          table: detected,
+          total: valueCell(row, column),
+          parts: items.map((i) => valueCell(i, column)),
+          what: { zh: `${name.zh}${col.zh}`, en: `${name.en} ${col.en}` },
+          partsName: { zh: partial ? "其中各项之和" : "其下各项之和", en: partial ? "the sum of its 其中 parts" : "the sum of its sub-items" },
+          ...(model.reading === "inferred" ? { uncertain: INFERRED } : {}),
+        });
+      } else checkPartsWithin(context, entry, row, items, column);
+    }
+  });
+}
+
+/** 其中 parts need not cover the whole line, but never exceed it (amounts that are all ≥ 0). */
+function checkPartsWithin(context: RuleContext, entry: ReturnType<typeof budgetTables>[number], row: BudgetRow, items: readonly BudgetRow[], column: AmountColumn): void {
+  const whole = readValue(context, entry.detected, valueCell(row, column));
+  if (!whole.ok || whole.empty || whole.value.isNegative()) return;
+  let sum = new Decimal(0);
+  for (const item of items) {
+    const value = readValue(context, entry.detected, valueCell(item, column));
+    if (!value.ok || value.value.isNegative()) return;
+    sum = sum.plus(value.value);
+  }
+  if (sum.minus(whole.value).lte(context.settings.silentTolerance)) return;
+  const cell = valueCell(row, column);
+  context.report(partialExceeds, {
+    sheet: entry.model.sheet,
+    cell: cell.address,
+    tableId: entry.detected.id,
+    message: {
+      zh: `“${row.label}”行“${columnLabel(column)}”为 ${formatAmount(whole.value)}，其中各项之和却为 ${formatAmount(sum)}（多 ${formatAmount(sum.minus(whole.value))}）`,
+      en: `row "${row.label}" "${columnLabel(column)}" is ${formatAmount(whole.value)} but its 其中 parts add up to ${formatAmount(sum)} (${formatAmount(sum.minus(whole.value))} more)`,
+    },
+    expected: `≥ ${sum.toFixed(2)}`,
+    actual: whole.value.toFixed(2),
+  });
 }
 
 /** A row read one column to the left leaves the cell its last figure belongs in empty: report that cell. */
@@ -190,7 +297,7 @@ function checkCodeLayout(context: RuleContext, entry: ReturnType<typeof budgetTa
 
 export const totalsFamily: RuleFamily = {
   name: "totals",
-  rules: [hierarchySum, totalRow, codeLayout, shiftedRow],
+  rules: [hierarchySum, totalRow, codeLayout, shiftedRow, itemSum, partialExceeds],
   check(context) {
     for (const entry of budgetTables(context)) {
       if (entry.model.layout === "overview") continue;
@@ -200,6 +307,7 @@ export const totalsFamily: RuleFamily = {
       }
       checkShiftedRows(context, entry);
       checkTotalRows(context, entry);
+      if (entry.model.layout === "listing") checkItemSums(context, entry);
     }
   },
 };
