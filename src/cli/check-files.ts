@@ -18,6 +18,8 @@ export interface FindingOut {
   message: string;
   expected?: string;
   actual?: string;
+  /** The other checks the same slip breaks, each at its cell. */
+  corroboration?: { rule: string; sheet: string; cell: string; message: string }[];
 }
 
 export interface FileReport {
@@ -33,10 +35,11 @@ export interface FileReport {
  * multi-area address in `range` ("D12,D15,D20").
  */
 function findingOut(lang: Lang) {
-  return ({ cells, message, ...rest }: Finding): FindingOut => ({
+  return ({ cells, message, corroboration, ...rest }: Finding): FindingOut => ({
     ...rest,
     ...(cells && cells.length > 0 ? { range: [rest.cell, ...cells].join(",") } : {}),
     message: pick(message, lang),
+    ...(corroboration ? { corroboration: corroboration.map((c) => ({ ...c, message: pick(c.message, lang) })) } : {}),
   });
 }
 

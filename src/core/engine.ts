@@ -10,7 +10,8 @@ import { readAmount, type AmountReading } from "./rules/amounts";
 import { formatAmount } from "./rules/format";
 import { numberAsText, numberAsTextMessage } from "./rules/number-as-text";
 import { RULE_FAMILIES } from "./rules/registry";
-import type { FindingInput, RuleContext, RuleFamily, RuleMeta, RuleSettings } from "./rules/rule";
+import { mergeSlips } from "./report/slips";
+import type { FindingInput, RuleContext, RuleFamily, RuleMeta, RuleSettings, SlipRelation } from "./rules/rule";
 import { DEFAULT_SETTINGS } from "./rules/tolerance";
 import { cellAddress, parseCellAddress, rangeAddress } from "./workbook/address";
 import { SheetView } from "./workbook/sheet-view";
@@ -52,6 +53,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   const findings: Finding[] = [];
   const notChecked: NotChecked[] = [];
   const seen = new Set<string>();
+  const relations = new Map<number, SlipRelation>();
   const textAmountsReported = new Set<string>();
 
   const report = (rule: RuleMeta, input: FindingInput) => {
@@ -61,6 +63,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     if (seen.has(key)) return;
     seen.add(key);
     const severity = severityOverride[rule.id] ?? input.severity ?? rule.severity;
+    if (input.relation) relations.set(findings.length, input.relation);
     findings.push({
       id: "",
       rule: rule.id,
@@ -122,7 +125,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
       });
     }
   }
-  return { tables, findings: orderAndNumber(findings, workbook), notChecked };
+  return { tables, findings: orderAndNumber(mergeSlips(findings, relations), workbook), notChecked };
 }
 
 /** What a rule pack changes for every rule: rules off, severities, and the tolerance of RULES 3.0. */

@@ -38,6 +38,7 @@ const OutputSchema = z.object({
               message: z.string().min(1),
               expected: z.string().optional(),
               actual: z.string().optional(),
+              corroboration: z.array(z.object({ rule: z.string(), sheet: z.string(), cell: z.string(), message: z.string().min(1) }).strict()).optional(),
             })
             .strict(),
         ),

@@ -84,7 +84,7 @@ describe("budget arithmetic properties", () => {
     fc.assert(fc.property(table, (tree) => expect(check(build(flatten(tree)))).toEqual([])), { numRuns: 60 });
   });
 
-  it("changing one amount gives exactly the findings it takes part in, at their cells", () => {
+  it("changing one amount gives one finding at that cell, naming every relation it breaks", () => {
     const scenario = table.chain((tree) => {
       const nodes = flatten(tree);
       return fc.record({
@@ -108,7 +108,13 @@ describe("budget arithmetic properties", () => {
           if (node.hasChildren) expected.push(`totals/hierarchy-sum ${cellAddress(row, col)}`);
           expected.push(node.parentIndex === -1 ? `totals/total-row ${cellAddress(TOTAL_ROW, col)}` : `totals/hierarchy-sum ${cellAddress(rowOf(node.parentIndex), col)}`);
         }
-        expect(check(build(nodes, { index, col, delta }))).toEqual(expected.sort());
+        const findings = checkWorkbook(build(nodes, { index, col, delta }), { families: [totalsFamily, compositionFamily] }).findings;
+        expect(findings.map((f) => f.cell)).toEqual([cellAddress(row, col)]);
+        // The broken relations, each at the total it is shown in: the finding itself and its corroboration.
+        const broken = [findings[0], ...(findings[0].corroboration ?? [])].map((f) => f.rule).sort();
+        expect(broken).toEqual(expected.map((e) => e.split(" ")[0]).sort());
+        const shown = [findings[0].cells ?? [], (findings[0].corroboration ?? []).map((c) => c.cell)].flat();
+        for (const at of expected.map((e) => e.split(" ")[1]).filter((c) => c !== cellAddress(row, col))) expect(shown).toContain(at);
       }),
       { numRuns: 120 },
     );

@@ -29,7 +29,8 @@ const FOUR_CLASSES: ClassifiedLine[] = ["201", "208", "210", "221"].map((lei) =>
 describe("totals family", () => {
   it.each([
     ["a consistent table", TOTALS, lines(), []],
-    ["a 类 that is not the sum of its 款 (合计 column)", TOTALS, lines({ "201": [310, 100, 210] }), ["totals/hierarchy-sum E6 error", "totals/hierarchy-sum G6 error", "totals/total-row E5 error", "totals/total-row G5 error"]],
+    // One slip, one finding: the 类 cell mends both its 款 sum and the 合计 row, which is given as corroboration.
+    ["a 类 that is not the sum of its 款 (合计 column)", TOTALS, lines({ "201": [310, 100, 210] }), ["totals/hierarchy-sum E6 error", "totals/hierarchy-sum G6 error"]],
     ["a 款 that is not the sum of its 项", TOTALS, lines({ "2013202": [140, 0, 140] }), ["totals/hierarchy-sum E7 error", "totals/hierarchy-sum G7 error"]],
     ["a 合计 row that is not the sum of the 类 rows", [389.84, 179.84, 200], lines(), ["totals/total-row E5 error"]],
     ["a one-cent gap is silent", [379.85, 179.84, 200], lines(), []],
@@ -100,7 +101,9 @@ describe("totals family", () => {
     const workbook = expenditureSummary(TOTALS, lines());
     const rows = workbook.sheets[0].rows as unknown as Array<Array<unknown>>;
     rows[6][6] = { type: "number", value: 0, formula: "SUM(G8:G8)" }; // 款 32 项目支出 leaves out G9 = 150
-    // The 款 is short of its 项, and the typed 类 above it no longer equals its 款 rows.
-    expect(at(workbook)).toEqual(["totals/hierarchy-sum G6 error", "totals/hierarchy-sum G7 error"]);
+    // The 款 is short of its 项, and the typed 类 above it no longer equals its 款 rows: one slip at the 款.
+    const findings = run(workbook).findings;
+    expect(findings.map((f) => `${f.rule} ${f.cell} ${f.severity}`)).toEqual(["totals/hierarchy-sum G7 error"]);
+    expect(findings[0].corroboration?.map((c) => `${c.rule} ${c.cell}`)).toEqual(["totals/hierarchy-sum G6"]);
   });
 });

@@ -223,3 +223,56 @@ export const YUNNAN_ROWS: Value[][] = [
 ];
 
 export const workbookOf = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ sheets });
+
+/** 公开02表 收入决算表: 本年收入合计 and its sources, one code column, 合计 first. */
+export function finalIncome(total: readonly Value[] = [575, 575, 0, 0, 0, 0, 0], lines: readonly CodedLine[] = EXPENDITURE_LINES.map((l) => ({ ...l, values: [l.values[0], l.values[0], 0, 0, 0, 0, 0] }))): SheetSnapshot {
+  const grid: Value[][] = [
+    ...head("收入决算表", "公开02表", 9),
+    ["项目", null, "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"],
+    ["科目编码", "科目名称", null, null, null, null, null, null, null],
+    ["栏次", null, 1, 2, 3, 4, 5, 6, 7],
+    ["合计", null, ...total],
+    ...lines.map((l) => [l.code, indent(l.code, l.name), ...l.values]),
+  ];
+  const merges = [m("A1:I1"), m("A4:B4"), m("A6:B6"), m("A7:B7"), ...["C", "D", "E", "F", "G", "H", "I"].map((c) => m(`${c}4:${c}5`))];
+  return sheetFromGrid("公开02表", grid, merges);
+}
+
+export const FISCAL_INCOME: Array<[string, number | null, Value]> = [
+  ["一、一般公共预算财政拨款", 1, 575],
+  ["二、政府性基金预算财政拨款", 2, 0],
+  ["三、国有资本经营预算财政拨款", 3, 0],
+  ["", 4, null],
+  ["本年收入合计", 5, 575],
+  ["年初财政拨款结转和结余", 6, 20],
+  ["", 7, null],
+  ["总计", 8, 595],
+];
+
+export const FISCAL_EXPENDITURE: Array<[string, number, Value, Value, Value, Value]> = [
+  ["一、一般公共服务支出", 31, 0, 0, 0, 0],
+  ["二、社会保障和就业支出", 32, 80, 80, 0, 0],
+  ["三、卫生健康支出", 33, 20, 20, 0, 0],
+  ["四、农林水支出", 34, 460, 460, 0, 0],
+  ["五、住房保障支出", 35, 15, 15, 0, 0],
+  ["本年支出合计", 36, 575, 575, 0, 0],
+  ["年末财政拨款结转和结余", 37, 20, 20, 0, 0],
+  ["总计", 38, 595, 595, 0, 0],
+];
+
+/** 公开04表 财政拨款收入支出决算总表: 收入 项目|行次|金额; 支出 项目|行次|合计|three fund types. */
+export function finalFiscalOverview(income = FISCAL_INCOME, expenditure = FISCAL_EXPENDITURE): SheetSnapshot {
+  const grid: Value[][] = [
+    ...head("财政拨款收入支出决算总表", "公开04表", 9),
+    ["收入", null, null, "支出", null, null, null, null, null],
+    ["项目", "行次", "金额", "项目", "行次", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
+    ["栏次", null, 1, "栏次", null, 2, 3, 4, 5],
+  ];
+  const rows = Math.max(income.length, expenditure.length);
+  for (let i = 0; i < rows; i++) {
+    const a = income[i] ?? ["", null, null];
+    const b = expenditure[i] ?? ["", null, null, null, null, null];
+    grid.push([a[0] || null, a[1], a[2], b[0] || null, ...b.slice(1)]);
+  }
+  return sheetFromGrid("公开04表", grid, [m("A1:I1"), m("A4:C4"), m("D4:I4")]);
+}

@@ -21,6 +21,8 @@ export const FindingSchema = z.object({
   message: BilingualSchema,
   expected: z.string().optional(),
   actual: z.string().optional(),
+  /** Other checks the same slip breaks (one wrong cell fails its column sum, its row and a cross-table match): one finding, these as corroboration. */
+  corroboration: z.array(z.object({ rule: z.string(), sheet: z.string(), cell: z.string(), message: BilingualSchema })).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -16,6 +16,9 @@ export const rowComposition: RuleMeta = {
   },
 };
 
+/** A column headed 其中… holds a part of the total beside it, which other sources may complete. */
+const PARTIAL_HEADER = /^其中/;
+
 /** Header leaves that name a total of the columns beside them. */
 const TOTAL_LEAF = /^(合计|小计|总计|本年(收入|支出)合计|收入合计|支出合计)$/;
 
@@ -47,6 +50,7 @@ export function compositionRelations(columns: readonly AmountColumn[]): Composit
     const parts: AmountColumn[] = [];
     for (const [key, members] of groups) {
       if (TOTAL_LEAF.test(key)) continue; // a second total beside this one is not a part
+      if (PARTIAL_HEADER.test(key)) continue; // 其中:一般公共预算安排数 is a part of the total, not one of its addends
       if (members.length === 1 && members[0].path.length === parent.length + 1) {
         parts.push(members[0]);
         continue;

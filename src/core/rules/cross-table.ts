@@ -45,13 +45,13 @@ type ColumnTest = (path: readonly string[]) => boolean;
 
 const leaf = (path: readonly string[]) => path[path.length - 1] ?? "";
 /** The table's own total column: 合计 at the top of the header (under 资金来源 in procurement). */
-const grandColumn: ColumnTest = (p) => /^(合计|总计)$/.test(leaf(p)) && (p.length === 1 || /资金来源|基本支出预算|预算数/.test(p[0]));
+const grandColumn: ColumnTest = (p) => /^(合计|总计|本年(收入|支出)合计)$/.test(leaf(p)) && (p.length === 1 || /资金来源|基本支出预算|预算数|决算数|^本年(收入|支出)$/.test(p[0]));
 /** A group's amount: the group's column alone, or its 小计/合计. */
 export const group =
   (name: RegExp): ColumnTest =>
   (p) =>
     name.test(p[0] ?? "") && (p.length === 1 || (p.length === 2 && /^(小计|合计)$/.test(p[1])));
-const generalPublic: ColumnTest = (p) => /^一般公共预算(收入|拨款)?$/.test(leaf(p));
+const generalPublic: ColumnTest = (p) => /^一般公共预算(收入|拨款|财政拨款)?$/.test(leaf(p));
 
 /** The figure in a table's 合计 row (for an overview: its 本年 total line of the given side). */
 function totalFigure(context: RuleContext, kind: TableKind, test: ColumnTest, side?: "income" | "expenditure"): Figure | undefined {
@@ -61,7 +61,7 @@ function totalFigure(context: RuleContext, kind: TableKind, test: ColumnTest, si
     const overviewSide = entry.model.overview?.find((s) => s.side === side);
     if (!overviewSide) return undefined;
     const row = overviewSide.lines.find((l) => overviewLineKind(side, l.label) === (side === "income" ? "income-year-total" : "expenditure-year-total"));
-    const column = overviewSide.amountColumns.find((c) => test(c.path.slice(1)));
+    const column = overviewSide.amountColumns.find((c) => test(c.path.slice(1))) ?? (overviewSide.amountColumns.length === 1 ? overviewSide.amountColumns[0] : undefined);
     return row && column ? { entry, row, column } : undefined;
   }
   const row = entry.model.rows.find((r) => r.role === "total");
@@ -84,6 +84,13 @@ export function amountOf(context: RuleContext, figure: Figure): Decimal | undefi
   return value.ok ? value.value : undefined;
 }
 
+/** Two figures in the tables' own units, or both in 万元 when one table states 元 and the other 万元. */
+function comparable(a: Decimal, first: Figure, b: Decimal, second: Figure): [Decimal, Decimal] {
+  if (first.entry.model.unit === second.entry.model.unit) return [a, b];
+  const inWan = (value: Decimal, figure: Figure) => (figure.entry.model.unit === "元" ? value.div(10000) : value);
+  return [inWan(a, first), inWan(b, second)];
+}
+
 /**
  * Compares two statements of one figure; the finding lands on the second (the detail table's cell).
  * A note says when the two may legitimately differ.
@@ -102,7 +109,8 @@ export function compareFigures(context: RuleContext, rule: RuleMeta, first: Figu
     });
     return;
   }
-  const verdict = compareTotal(b, a, 1, context.settings, rule.severity);
+  const [left, right] = comparable(a, first, b, second);
+  const verdict = compareTotal(right, left, 1, context.settings, rule.severity);
   if (verdict.ok) return;
   context.report(rule, {
     sheet: second.entry.model.sheet,
@@ -115,6 +123,9 @@ export function compareFigures(context: RuleContext, rule: RuleMeta, first: Figu
     expected: plainAmount(a),
     actual: plainAmount(b),
     ...(verdict.severity !== rule.severity ? { severity: verdict.severity } : {}),
+    ...(first.entry.model.unit === second.entry.model.unit
+      ? { relation: { total: `${second.entry.model.sheet}!${target.address}`, parts: [`${first.entry.model.sheet}!${valueCell(first.row, first.column).address}`], difference: verdict.difference } }
+      : {}),
   });
 }
 
@@ -130,6 +141,47 @@ function checkDepartmentTotals(context: RuleContext): void {
     [totalFigure(context, "general-public-basic-expenditure", grandColumnOrFirst), totalFigure(context, "basic-expenditure", generalPublic)],
   ];
   for (const [first, second] of pairs) compareFigures(context, budgetFigures, first, second);
+  checkSideBySideTotals(context);
+}
+
+/**
+ * A 基本支出 table of side-by-side lists (公开06: 人员经费合计 | 公用经费合计) against the 基本支出 合计 of the
+ * 一般公共预算 table (公开05): their totals together make it (RULES 3.1.4). Reported on the first list's total.
+ */
+function checkSideBySideTotals(context: RuleContext): void {
+  const basic = totalFigure(context, "general-public-budget-expenditure", group(/^基本支出$/)) ?? totalFigure(context, "general-public-budget-expenditure", (p) => /^基本支出$/.test(leaf(p)));
+  if (!basic) return;
+  const lists = budgetTables(context).filter((e) => e.panel && e.model.kind === "general-public-basic-expenditure");
+  if (lists.length < 2 || lists[0].detected.id !== lists[lists.length - 1].detected.id) return;
+  const totals: Figure[] = [];
+  for (const entry of lists) {
+    const row = entry.model.rows.find((r) => r.role === "total");
+    const column = entry.model.amountColumns[0];
+    if (!row || !column || entry.model.amountColumns.length !== 1) return;
+    totals.push({ entry, row, column });
+  }
+  const expected = amountOf(context, basic);
+  const amounts = totals.map((t) => amountOf(context, t));
+  if (expected === undefined || amounts.some((a) => a === undefined)) return;
+  const sum = amounts.reduce<Decimal>((acc, a) => acc.plus(a!), amounts[0]!.minus(amounts[0]!));
+  const [wanted, shown] = comparable(expected, basic, sum, totals[0]);
+  const verdict = compareTotal(shown, wanted, totals.length, context.settings, budgetFigures.severity);
+  if (verdict.ok) return;
+  const target = valueCell(totals[0].row, totals[0].column);
+  const names = totals.map((t) => `${t.row.label} ${formatAmount(amountOf(context, t)!)}（${valueCell(t.row, t.column).address}）`);
+  context.report(budgetFigures, {
+    sheet: totals[0].entry.model.sheet,
+    cell: target.address,
+    tableId: totals[0].entry.detected.id,
+    cells: totals.slice(1).map((t) => valueCell(t.row, t.column).address),
+    message: {
+      zh: `${names.join(" + ")} = ${formatAmount(sum)}，而${describe(basic).zh}为 ${formatAmount(expected)}（差 ${formatAmount(verdict.difference.abs())}）`,
+      en: `${names.join(" + ")} = ${formatAmount(sum)} but ${describe(basic).en} is ${formatAmount(expected)} (difference ${formatAmount(verdict.difference.abs())})`,
+    },
+    expected: plainAmount(expected),
+    actual: plainAmount(sum),
+    ...(verdict.severity !== budgetFigures.severity ? { severity: verdict.severity } : {}),
+  });
 }
 
 export function grandColumnOrFirst(path: readonly string[]): boolean {

@@ -2,6 +2,8 @@
 import type { RuleFamily } from "./rule";
 import { totalsFamily } from "./totals";
 import { compositionFamily } from "./composition";
+import { changeFamily } from "./change";
+import { errorValueFamily } from "./error-values";
 import { overviewFamily } from "./overview";
 import { crossTableFamily } from "./cross-table";
 import { economicFamily } from "./economic";
@@ -16,8 +18,10 @@ import { departmentFamily } from "./department";
 import { narrativeFamily } from "./narrative";
 
 export const RULE_FAMILIES: readonly RuleFamily[] = [
+  errorValueFamily,
   totalsFamily,
   compositionFamily,
+  changeFamily,
   overviewFamily,
   crossTableFamily,
   economicFamily,

@@ -31,6 +31,15 @@ export interface FindingInput {
   readonly actual?: string;
   /** Overrides the rule's default severity for this finding (e.g. a rounding residue is info). */
   readonly severity?: Severity;
+  /** The arithmetic behind an arithmetic finding, so that one slip breaking several relations is reported once. */
+  readonly relation?: SlipRelation;
+}
+
+/** A failed relation: the shown total's cell, its parts' cells (sheet-qualified) and shown − computed. */
+export interface SlipRelation {
+  readonly total: string;
+  readonly parts: readonly string[];
+  readonly difference: Decimal;
 }
 
 export interface NotCheckedInput {

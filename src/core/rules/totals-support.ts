@@ -168,6 +168,7 @@ export function checkSum(context: RuleContext, check: SumCheck): "ok" | "reporte
     expected: plainAmount(computed),
     actual: plainAmount(shown.value),
     ...(verdict.severity !== check.rule.severity ? { severity: verdict.severity } : {}),
+    relation: { total: `${table.sheet}!${total.address}`, parts: parts.map((p) => `${table.sheet}!${p.address}`), difference: verdict.difference },
   });
   return "reported";
 }

@@ -1,0 +1,142 @@
+// Year-on-year columns (RULES 3.3; the 三公 tables of 决算 公开 sets: 上年决算数 | 本年决算数 | 增、减金额 |
+// 增、减幅度): on every row the change equals this year minus last year, and the rate the change over
+// last year, within what the printed roundings allow. The columns are found by their header words.
+import Decimal from "decimal.js";
+import { columnLabel, valueCell, type AmountColumn, type BudgetRow } from "../forms/budget-table";
+import { formatAmount } from "./format";
+import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
+import { budgetTables, checkSum, readValue, rowName, type BudgetTableEntry } from "./totals-support";
+
+export const changeAmount: RuleMeta = {
+  id: "composition/change-amount",
+  category: "composition-mismatch",
+  severity: "error",
+  description: { zh: "增减金额 = 本年数 − 上年数（每行）", en: "The change equals this year's amount minus last year's (every row)" },
+};
+
+export const changeRate: RuleMeta = {
+  id: "composition/change-rate",
+  category: "ratio-mismatch",
+  severity: "error",
+  description: {
+    zh: "增减幅度 = 增减金额 ÷ 上年数（按所列数字的四舍五入允许的范围）",
+    en: "The change rate equals the change over last year's amount (within what the printed roundings allow)",
+  },
+};
+
+const leaf = (column: AmountColumn) => column.path[column.path.length - 1] ?? "";
+const CHANGE = /增[、,，]?减(金额|额|数)?$|^增减$|增加额|减少额|变动额|^差额$/;
+const RATE = /幅度|增长率|增减率|变动率|[%％]/;
+const PREVIOUS = /上年/;
+const CURRENT = /本年/;
+
+interface YearColumns {
+  readonly previous: AmountColumn;
+  readonly current: AmountColumn;
+  readonly change?: AmountColumn;
+  readonly rate?: AmountColumn;
+}
+
+function yearOf(column: AmountColumn): number | undefined {
+  const match = /(\d{4})年/.exec(column.path.join("/"));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The 上年 | 本年 | 增减金额 | 增减幅度 columns of a table, when its header names them all clearly. */
+export function yearColumns(entry: BudgetTableEntry): YearColumns | undefined {
+  const columns = entry.model.amountColumns;
+  const change = columns.find((c) => CHANGE.test(leaf(c)) && !RATE.test(leaf(c)));
+  const rate = (entry.model.rateColumns ?? []).find((c) => RATE.test(columnLabel(c)) && /增|减|变动/.test(columnLabel(c)));
+  if (!change && !rate) return undefined;
+  const others = columns.filter((c) => c !== change && c.path.length === 1);
+  let previous = others.filter((c) => PREVIOUS.test(leaf(c)));
+  let current = others.filter((c) => CURRENT.test(leaf(c)));
+  if (previous.length === 0 && current.length === 0) {
+    const dated = others.filter((c) => yearOf(c) !== undefined).sort((a, b) => yearOf(a)! - yearOf(b)!);
+    if (dated.length === 2 && yearOf(dated[0]) !== yearOf(dated[1])) [previous, current] = [[dated[0]], [dated[1]]];
+  }
+  if (previous.length !== 1 || current.length !== 1) return undefined;
+  return { previous: previous[0], current: current[0], ...(change ? { change } : {}), ...(rate ? { rate } : {}) };
+}
+
+/** A rate as shown: "-7.03%" or a number (−7.03 meaning percent, or −0.0703 formatted as a percentage). */
+function shownRate(context: RuleContext, entry: BudgetTableEntry, row: BudgetRow, column: AmountColumn): { readings: Decimal[]; decimals: number; text: string } | undefined {
+  const cell = valueCell(row, column);
+  const view = context.view(entry.detected.sheetIndex);
+  const raw = view.cell(cell.row, cell.col);
+  if (raw.type === "string") {
+    const match = /^([-+]?\d+(?:\.(\d+))?)[%％]$/.exec(view.text(cell.row, cell.col));
+    if (!match) return undefined;
+    return { readings: [new Decimal(match[1])], decimals: match[2]?.length ?? 0, text: String(raw.value) };
+  }
+  if (raw.type !== "number") return undefined;
+  const value = new Decimal(raw.value as number);
+  const percentFormat = /%/.test(raw.numberFormat ?? "");
+  const formatDecimals = /0\.(0+)%/.exec(raw.numberFormat ?? "")?.[1].length;
+  const decimals = percentFormat ? (formatDecimals ?? 0) : Math.max(0, value.decimalPlaces());
+  return {
+    readings: percentFormat ? [value.times(100)] : [value, value.times(100)],
+    decimals: percentFormat ? decimals : Math.min(decimals, 4),
+    text: percentFormat ? `${value.times(100).toFixed(decimals)}%` : value.toString(),
+  };
+}
+
+/** The range of change ÷ previous × 100 that amounts rounded to 0.01 allow. */
+function rateBounds(change: Decimal, previous: Decimal): [Decimal, Decimal] {
+  const half = new Decimal("0.005");
+  const corners: Decimal[] = [];
+  for (const c of [change.minus(half), change.plus(half)]) {
+    for (const p of [previous.minus(half), previous.plus(half)]) if (!p.isZero()) corners.push(c.div(p).times(100));
+  }
+  return [Decimal.min(...corners), Decimal.max(...corners)];
+}
+
+function checkRow(context: RuleContext, entry: BudgetTableEntry, row: BudgetRow, columns: YearColumns): void {
+  const name = row.role === "total" ? { zh: `${row.label}行`, en: `${row.label} row` } : rowName(row.label, row.code, row.level);
+  if (columns.change) {
+    // change = current − previous, checked as current = previous + change.
+    checkSum(context, {
+      rule: changeAmount,
+      table: entry.detected,
+      total: valueCell(row, columns.current),
+      parts: [valueCell(row, columns.previous), valueCell(row, columns.change)],
+      what: { zh: `${name.zh}“${columnLabel(columns.current)}”`, en: `${name.en} "${columnLabel(columns.current)}"` },
+      partsName: { zh: `${leaf(columns.previous)} + ${leaf(columns.change)}`, en: `${leaf(columns.previous)} + ${leaf(columns.change)}` },
+    });
+  }
+  if (!columns.rate) return;
+  const previous = readValue(context, entry.detected, valueCell(row, columns.previous));
+  const current = readValue(context, entry.detected, valueCell(row, columns.current));
+  const shown = shownRate(context, entry, row, columns.rate);
+  if (!previous.ok || !current.ok || !shown || previous.value.isZero()) return;
+  const change = current.value.minus(previous.value);
+  const [low, high] = rateBounds(change, previous.value);
+  const slack = new Decimal(0.5).times(new Decimal(10).pow(-shown.decimals));
+  if (shown.readings.some((r) => r.plus(slack).gte(low) && r.minus(slack).lte(high))) return;
+  const expected = change.div(previous.value).times(100);
+  const cell = valueCell(row, columns.rate);
+  context.report(changeRate, {
+    sheet: entry.model.sheet,
+    cell: cell.address,
+    tableId: entry.detected.id,
+    message: {
+      zh: `${name.zh}“${columnLabel(columns.rate)}”应为 ${expected.toFixed(2)}%（(${formatAmount(current.value)} − ${formatAmount(previous.value)}) ÷ ${formatAmount(previous.value)}），实为 ${shown.text}`,
+      en: `${name.en} "${columnLabel(columns.rate)}" should be ${expected.toFixed(2)}% ((${formatAmount(current.value)} − ${formatAmount(previous.value)}) ÷ ${formatAmount(previous.value)}) but is ${shown.text}`,
+    },
+    expected: `${expected.toFixed(2)}%`,
+    actual: shown.text,
+  });
+}
+
+export const changeFamily: RuleFamily = {
+  name: "change",
+  rules: [changeAmount, changeRate],
+  check(context) {
+    for (const entry of budgetTables(context)) {
+      if (entry.model.layout === "overview") continue;
+      const columns = yearColumns(entry);
+      if (!columns) continue;
+      for (const row of entry.model.rows) if (!row.count) checkRow(context, entry, row, columns);
+    }
+  },
+};
