@@ -101,7 +101,7 @@ function detectInBlock(view: SheetView, sheetIndex: number, block: CellRange): D
   });
   const tables: DetectedTable[] = [];
   for (const segment of segments) {
-    const bounds = withoutFootnotes(view, segment.range);
+    const bounds = withoutFootnotes(view, segment.range, segment.anchor?.title?.signature.family === "budget");
     if (!bounds) continue;
     const table = classify(view, sheetIndex, bounds, segment.anchor);
     if (table) tables.push(table);
@@ -109,12 +109,18 @@ function detectInBlock(view: SheetView, sheetIndex: number, block: CellRange): D
   return tables;
 }
 
-/** Drops footnote lines (注：…) at the bottom and re-tightens the bounds. */
-function withoutFootnotes(view: SheetView, range: CellRange): CellRange | undefined {
+/**
+ * Drops footnote lines (注：…) at the bottom and re-tightens the bounds. Below a budget table, whose
+ * data rows all hold figures, a note may run on over several lines of prose (注 then (1)…(2)…, or a
+ * 口径说明 heading and its paragraphs): every single-cell line of prose at the bottom is left out too.
+ */
+function withoutFootnotes(view: SheetView, range: CellRange, budget = false): CellRange | undefined {
   let bounds = tightBounds(view, range);
   while (bounds && bounds.bottom > bounds.top) {
     const texts = rowTexts(view, bounds.bottom, bounds.left, bounds.right);
-    if (texts.length !== 1 || !FOOTNOTE_LINE.test(texts[0].text)) break;
+    if (texts.length !== 1) break;
+    const note = FOOTNOTE_LINE.test(texts[0].text) || (budget && (texts[0].text.length >= 30 || /说明$/.test(texts[0].text)));
+    if (!note) break;
     bounds = tightBounds(view, { ...bounds, bottom: bounds.bottom - 1 });
   }
   return bounds;
@@ -178,9 +184,22 @@ function performanceShape(labels: Map<string, { row: number; col: number }>, nam
   return undefined;
 }
 
+/** Header words a label may end with (2023年预算数, 一、“三公”经费合计). */
+const HEADER_ENDINGS = ["预算数", "决算数", "合计", "小计", "总计"];
+
 function hasBudgetHeader(labels: Map<string, { row: number; col: number }>): boolean {
   let count = 0;
   for (const word of BUDGET_HEADER_WORDS) if (labels.has(word)) count++;
+  if (count >= 2) return true;
+  for (const ending of HEADER_ENDINGS) {
+    if (labels.has(ending)) continue;
+    for (const label of labels.keys()) {
+      if (label.length <= 16 && label.endsWith(ending)) {
+        count++;
+        break;
+      }
+    }
+  }
   return count >= 2;
 }
 

@@ -54,6 +54,8 @@ export const BudgetRowSchema = z.object({
   partial: z.boolean().optional(),
   /** A count, not money (公务用车保有量(辆), 接待人数(人)): never summed with amounts. */
   count: z.boolean().optional(),
+  /** Leading indentation of the label as written (a full-width space is one step, two spaces are one). */
+  indent: z.number().int().optional(),
 });
 export type BudgetRow = z.infer<typeof BudgetRowSchema>;
 
@@ -436,9 +438,11 @@ function readList(
     columns.find((c) => c.path.some((p) => /名称/.test(p))) ??
     columns.find((c) => c.col > lastCodeCol && roles.get(c.col) === "label");
   // A code written at the head of the name ("2010101 行政运行") when no column holds codes.
-  if (codeCols.length === 0 && nameColumn && namesCarryCodes(view, nameColumn.col, firstDataRow, table.range.bottom)) {
+  const codesShown = codeCols.some((c) => columnHoldsCodes(view, c, firstDataRow, table.range.bottom));
+  if (!codesShown && nameColumn && namesCarryCodes(view, nameColumn.col, firstDataRow, table.range.bottom)) {
+    for (const key of ["lei", "kuan", "xiang"] as const) delete codeColumns[key];
     codeColumns.single = nameColumn.col;
-    codeCols.push(nameColumn.col);
+    codeCols.splice(0, codeCols.length, nameColumn.col);
   }
   const amountColumns = columns.filter((c) => roles.get(c.col) === "amount" && !isTextColumn(c) && !codeCols.includes(c.col));
   const rateColumns = columns.filter((c) => roles.get(c.col) === "rate");
@@ -464,7 +468,16 @@ function readList(
     }
     if (!classified) {
       if (name === "" && !amountColumns.some((c) => view.hasOwnValue(r, c.col))) continue;
-      rows.push({ row: r, role: "line", label: name, ...(nameColumn ? { labelCell: budgetCell(r, nameColumn.col) } : {}), valueOffset, ...(COUNT_LINE.test(foldText(name)) ? { count: true } : {}) });
+      const indent = nameCell && nameCell.type === "string" ? indentOf(String(nameCell.value)) : 0;
+      rows.push({
+        row: r,
+        role: "line",
+        label: name,
+        ...(nameColumn ? { labelCell: budgetCell(r, nameColumn.col) } : {}),
+        valueOffset,
+        ...(COUNT_LINE.test(foldText(name)) ? { count: true } : {}),
+        ...(indent > 0 ? { indent } : {}),
+      });
       continue;
     }
     const parsed = parseCode(view, r, codeColumns, currentLei, currentKuan);
@@ -495,6 +508,18 @@ function readList(
   const reading = classified ? "certain" : numberListing(rows);
   const layout = classified ? "classified" : rows.filter((r) => r.role !== "total").length === 0 && rows.length <= 1 ? "single-row" : "listing";
   return { layout, codeColumns, ...(nameColumn ? { nameCol: nameColumn.col } : {}), amountColumns, ...(rateColumns.length > 0 ? { rateColumns } : {}), rows, reading };
+}
+
+function columnHoldsCodes(view: SheetView, col: number, top: number, bottom: number): boolean {
+  for (let r = top; r <= bottom; r++) if (digitsOf(view, r, col) !== undefined) return true;
+  return false;
+}
+
+function indentOf(text: string): number {
+  const lead = /^[\s\u3000\u00a0]*/.exec(text)![0];
+  let steps = 0;
+  for (const ch of lead) steps += ch === "\u3000" ? 2 : 1;
+  return Math.floor(steps / 2);
 }
 
 function namesCarryCodes(view: SheetView, col: number, top: number, bottom: number): boolean {
@@ -538,21 +563,25 @@ export function withoutNumbering(folded: string): string {
  * the lines are all numbered (or 其中), or none is; unnumbered lines among numbered ones are guessed.
  */
 function numberListing(rows: BudgetRow[]): "certain" | "inferred" {
-  const lines = rows.filter((r) => r.role === "line");
+  const lines = rows.filter((r) => r.role === "line" && !r.count);
   const numbered = lines.filter((r) => numberingOf(foldText(r.label)) !== undefined || PARTIAL.test(foldText(r.label)));
   if (numbered.length === 0) return "certain";
   const stack: string[] = [];
   let uncertain = false;
   let previousDepth = -1;
+  let previous: BudgetRow | undefined;
   for (const row of rows) {
     if (row.role === "total" && numberingOf(row.label) === undefined) continue;
-    if (row.role === "classified") continue;
+    if (row.role === "classified" || row.count) continue;
     const folded = foldText(row.label);
     const partial = PARTIAL.test(folded);
     const style = numberingOf(folded.replace(PARTIAL, "")) ?? (partial ? `partial-${previousDepth}` : undefined);
     let depth: number;
     if (style === undefined) {
-      uncertain = true;
+      // An unnumbered line indented at least as far as the 其中 or numbered line above it continues that
+      // list (其中：购置费 / 运行维护费 aligned under it); otherwise its place is a guess.
+      const continues = previous !== undefined && (row.indent ?? 0) > 0 && (row.indent ?? 0) >= (previous.indent ?? 0) && previous.role === "line";
+      if (!continues) uncertain = true;
       depth = Math.max(previousDepth, 0);
     } else {
       const at = stack.indexOf(style);
@@ -565,15 +594,15 @@ function numberListing(rows: BudgetRow[]): "certain" | "inferred" {
       }
     }
     const index = rows.indexOf(row);
-    rows[index] = { ...row, depth, ...(partial || (depth > 0 && isPartialChain(rows, index)) ? { partial: true } : {}) };
+    rows[index] = { ...row, depth, ...(partial || (depth > 0 && isPartialChain(rows, index, depth)) ? { partial: true } : {}) };
     previousDepth = depth;
+    previous = rows[index];
   }
   return uncertain ? "inferred" : "certain";
 }
 
 /** A line continuing a 其中 run: the nearest shallower-or-equal line above opened with 其中 at this depth. */
-function isPartialChain(rows: readonly BudgetRow[], index: number): boolean {
-  const depth = rows[index].depth ?? 0;
+function isPartialChain(rows: readonly BudgetRow[], index: number, depth: number): boolean {
   for (let i = index - 1; i >= 0; i--) {
     const row = rows[i];
     if (row.depth === undefined) continue;

@@ -181,6 +181,15 @@ function checkSideBySideTotals(context: RuleContext): void {
     expected: plainAmount(expected),
     actual: plainAmount(sum),
     ...(verdict.severity !== budgetFigures.severity ? { severity: verdict.severity } : {}),
+    ...(basic.entry.model.unit === totals[0].entry.model.unit
+      ? {
+          relation: {
+            total: `${basic.entry.model.sheet}!${valueCell(basic.row, basic.column).address}`,
+            parts: totals.map((t) => `${t.entry.model.sheet}!${valueCell(t.row, t.column).address}`),
+            difference: expected.minus(sum),
+          },
+        }
+      : {}),
   });
 }
 

@@ -1,0 +1,63 @@
+// The whole engine on the project's own budget and final-accounts fixtures (tests/fixtures/other-regions:
+// national 公开01–09 sets, other provinces' 三公 tables), reading their answer keys: every table found with
+// its exact range and kind, every keyed slip reported at its cell with its category, and no error-level
+// finding and no structure warning outside the keys.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { checkWorkbook, summariseTable, type CheckResult } from "../../src/core/engine";
+import { readWorkbook } from "../../src/io/xlsx-reader";
+import { fold, type AnswerKey } from "../helpers/fixtures";
+
+const DIR = path.join(__dirname, "..", "fixtures", "other-regions");
+const FORM_KINDS = new Set(["performance-target-list", "department-performance-target", "project-performance-target", "project-self-evaluation", "self-evaluation-summary"]);
+/** Warnings that say the table was read wrongly (a code in the wrong column), as opposed to a habit of the writer. */
+const STRUCTURE_RULES = /^totals\/code-layout$/;
+
+const keys: AnswerKey[] = readdirSync(DIR)
+  .filter((f) => f.endsWith(".expected.json"))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(path.join(DIR, f), "utf8")) as AnswerKey)
+  .filter((key) => key.tables.length > 0 && key.tables.every((t) => !FORM_KINDS.has(t.kind)));
+const results = new Map<string, CheckResult>();
+
+beforeAll(async () => {
+  for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
+}, 120_000);
+
+type Anomaly = AnswerKey["anomalies"][number];
+type Finding = CheckResult["findings"][number];
+
+function covers(finding: Finding, anomaly: Anomaly): boolean {
+  if (fold(finding.sheet) !== fold(anomaly.sheet)) return false;
+  const cells = [anomaly.cell, ...(anomaly.related_cells ?? []).map((c) => c.split("!").pop() as string)];
+  return [finding.cell, ...(finding.cells ?? [])].some((cell) => cells.includes(cell));
+}
+
+it("has budget fixtures to check", () => {
+  expect(keys.map((k) => k.workbook)).toEqual(expect.arrayContaining(["final-accounts-2023-clean.xlsx", "final-accounts-2023-slips.xlsx", "yunnan-shidian-2016-three-public.xlsx"]));
+});
+
+it.each(keys.map((k) => [k.workbook, k] as const))("%s: every table found with its exact range and kind", (_name, key) => {
+  const found = results.get(key.workbook)!.tables.map(summariseTable).map((t) => `${t.sheet}!${t.range} ${t.kind}`);
+  expect(found.sort()).toEqual(key.tables.map((t) => `${t.sheet}!${t.range} ${t.kind}`).sort());
+});
+
+it.each(keys.map((k) => [k.workbook, k] as const))("%s: every keyed slip at its cell with its category", (_name, key) => {
+  const findings = results.get(key.workbook)!.findings;
+  const missed = key.anomalies
+    .filter((a) => !a.rounding)
+    .filter((a) => !findings.some((f) => covers(f, a) && [a.category, ...(a.alt_categories ?? [])].includes(f.category)))
+    .map((a) => `${a.sheet}!${a.cell} ${a.category}`);
+  expect(missed).toEqual([]);
+});
+
+it.each(keys.map((k) => [k.workbook, k] as const))("%s: no error and no structure warning outside the key", (_name, key) => {
+  const extras = results.get(key.workbook)!.findings.filter((f) => !key.anomalies.some((a) => covers(f, a)));
+  expect(extras.filter((f) => f.severity === "error" || STRUCTURE_RULES.test(f.rule)).map((f) => `${f.rule} ${f.sheet}!${f.cell}: ${f.message.zh}`)).toEqual([]);
+});
+
+it("reports each injected slip once: findings on the slips workbook are as many as its slips", () => {
+  const key = keys.find((k) => k.workbook === "final-accounts-2023-slips.xlsx")!;
+  const findings = results.get(key.workbook)!.findings.filter((f) => f.severity !== "info");
+  expect(findings.length).toBe(key.anomalies.length);
+});

@@ -1,0 +1,182 @@
+// Reading the published 决算 layouts and other provinces' 三公 variants from evidence (header words and
+// data), one layout feature at a time: what the model reads, that a consistent table gives no finding,
+// and that a slip is found at its cell.
+import { checkWorkbook } from "../../src/core/engine";
+import { detectTables } from "../../src/core/detect/detect";
+import { readBudgetTable, type BudgetTable } from "../../src/core/forms/budget-table";
+import { SheetView } from "../../src/core/workbook/sheet-view";
+import type { SheetSnapshot } from "../../src/core/workbook/snapshot";
+import * as build from "./final-accounts-builders";
+
+function modelOf(sheet: SheetSnapshot): BudgetTable {
+  const workbook = build.workbookOf(sheet);
+  const [table] = detectTables(workbook);
+  return readBudgetTable(new SheetView(sheet), table)!;
+}
+
+const findings = (...sheets: SheetSnapshot[]) => checkWorkbook(build.workbookOf(...sheets)).findings;
+const brief = (...sheets: SheetSnapshot[]) => findings(...sheets).map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.severity}`);
+
+describe("行次 columns and the 栏次 row", () => {
+  it("reads 项目 | 行次 | 金额 halves with only 金额 as an amount, and starts the data below the 栏次 row", () => {
+    const model = modelOf(build.finalOverview());
+    expect(model.overview!.map((side) => side.amountColumns.map((c) => c.path.join("/")))).toEqual([["收入/金额"], ["支出/金额"]]);
+    expect(model.firstDataRow).toBe(7);
+    expect(model.overview![0].lines[0].label).toBe("一、一般公共预算财政拨款收入");
+  });
+
+  it("gives no finding on a consistent 收入支出决算总表, and finds a wrong 本年支出合计 once at its cell", () => {
+    expect(brief(build.finalOverview())).toEqual([]);
+    const expenditure = build.OVERVIEW_EXPENDITURE.map((l): [string, number | null, build.Value] => (l[0] === "本年支出合计" ? [l[0], l[1], 585] : l));
+    const found = findings(build.finalOverview(build.OVERVIEW_INCOME, expenditure));
+    expect(found.map((f) => `${f.rule} ${f.cell}`)).toEqual(["overview/year-total F21"]);
+    // The 总计 that no longer adds up is the same slip, named as corroboration.
+    expect(found[0].corroboration?.map((c) => `${c.rule} ${c.cell}`)).toEqual(["overview/grand-total F25"]);
+  });
+
+  it("takes a column of small rising integers as line numbers even without a 行次 header", () => {
+    const sheet = build.finalOverview();
+    const rows = sheet.rows as unknown as Array<Array<{ type: string; value: unknown } | undefined>>;
+    rows[4][1] = { type: "string", value: "序" };
+    rows[4][4] = { type: "string", value: "序" };
+    const model = modelOf(sheet);
+    expect(model.overview!.flatMap((side) => side.amountColumns.map((c) => c.col))).toEqual([3, 6]);
+    expect(brief(sheet)).toEqual([]);
+  });
+});
+
+describe("one code column of 3/5/7-digit codes", () => {
+  it("reads levels from the code length under a 项目 header, with 合计 first", () => {
+    const model = modelOf(build.finalExpenditure());
+    expect(model.layout).toBe("classified");
+    expect(model.codeColumns).toEqual({ single: 1 });
+    expect(model.rows.slice(0, 4).map((r) => `${r.role} ${r.code ?? ""} ${r.level ?? ""}`.trim())).toEqual(["total", "classified 208 类", "classified 20805 款", "classified 2080505 项"]);
+    expect(model.amountColumns.map((c) => c.path.join("/"))).toEqual(["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]);
+  });
+
+  it("compares 合计 with the 类 rows only, and finds a 类 that is not the sum of its 款 at the 类 cell", () => {
+    expect(brief(build.finalExpenditure())).toEqual([]);
+    const lines = build.EXPENDITURE_LINES.map((l) => (l.code === "213" ? { ...l, values: [460, 70, 400, 0, 0, 0] } : l));
+    const found = findings(build.finalExpenditure(undefined, lines));
+    expect(found.map((f) => `${f.rule} ${f.cell} ${f.severity}`)).toEqual(["totals/hierarchy-sum D15 error"]);
+    expect(found[0].corroboration!.map((c) => `${c.rule} ${c.cell}`).sort()).toEqual(["composition/row C15", "totals/total-row D7"]);
+  });
+
+  it("reads codes written at the head of the name when no column holds them (2010101 行政运行)", () => {
+    const lines = build.EXPENDITURE_LINES.map((l) => ({ ...l, name: `${l.code} ${l.name}`, code: "" }));
+    const sheet = build.finalExpenditure(undefined, lines);
+    const model = modelOf(sheet);
+    expect(model.layout).toBe("classified");
+    expect(model.rows.filter((r) => r.level === "类").map((r) => r.code)).toEqual(["208", "210", "213", "221"]);
+    expect(brief(sheet)).toEqual([]);
+  });
+});
+
+describe("header paths through merged headers", () => {
+  it("reads 合计 = 基本支出 + 项目支出 under a merged 本年支出, whatever the 金额单位 line beside it", () => {
+    const model = modelOf(build.finalGeneralPublic());
+    expect(model.amountColumns.map((c) => c.path.join("/"))).toEqual(["本年支出/合计", "本年支出/基本支出", "本年支出/项目支出"]);
+    expect(brief(build.finalGeneralPublic())).toEqual([]);
+  });
+
+  it("finds a 项 whose 合计 is not 基本 + 项目 at its 合计 cell", () => {
+    const lines = build.EXPENDITURE_LINES.map((l) => ({ ...l, values: l.code === "2130122" ? [400, 0, 390] : l.values.slice(0, 3) }));
+    const found = findings(build.finalGeneralPublic(undefined, lines));
+    // E18 lowered: its 款 no longer adds up and its row neither; E18 mends both.
+    expect(found.map((f) => `${f.rule} ${f.cell}`)).toEqual(["totals/hierarchy-sum E18"]);
+  });
+});
+
+describe("side-by-side lists", () => {
+  it("reads 人员经费 and 公用经费 as separate lists, 公用经费 running on in the third triple", () => {
+    const model = modelOf(build.finalBasic());
+    expect(model.layout).toBe("panels");
+    const lists = model.panels!;
+    expect(lists.map((l) => l.group)).toEqual(["人员经费", "公用经费"]);
+    expect(lists[1].rows.filter((r) => r.level === "类").map((r) => r.code)).toEqual(["302", "310"]);
+    expect(lists.map((l) => l.rows.find((r) => r.role === "total")?.label)).toEqual(["人员经费合计", "公用经费合计"]);
+    expect(brief(build.finalBasic())).toEqual([]);
+  });
+
+  it("checks each list's total against its own 类 rows, and their sum against 公开05 基本支出", () => {
+    expect(brief(build.finalBasic(156))).toEqual(["totals/total-row 公开06表!C15 error"]);
+    const wrongPublic: Array<[string, string, number]> = [["310", "资本性支出", 6], ["31002", "办公设备购置", 6]];
+    expect(brief(build.finalGeneralPublic(), build.finalBasic(155, 21, build.PERSONNEL, build.PUBLIC_1, wrongPublic))).toEqual(["cross-table/budget-figures 公开06表!C15 error"]);
+    expect(brief(build.finalGeneralPublic(), build.finalBasic())).toEqual([]);
+  });
+});
+
+describe("三公 tables", () => {
+  it("reads the 公开07 预算数 | 决算数 blocks below the 栏次 numbers, 合计 = 出国 + 车 小计 + 接待", () => {
+    expect(brief(build.finalThreePublic())).toEqual([]);
+    const found = findings(build.finalThreePublic(undefined, [5, 0, 4, 0, 3, 2]));
+    expect(found.map((f) => `${f.rule} ${f.cell}`)).toEqual(["composition/row I8"]);
+    expect(found[0].corroboration!.map((c) => c.cell)).toEqual(["G8"]);
+  });
+
+  it("reads 三公 items as numbered rows: 会议费 and 培训费 are siblings, 单位不需填列 is no amount, 小计 | 其中 not addends", () => {
+    const model = modelOf(build.jiangsuThreePublic());
+    expect(model.rows.map((r) => `${r.role}:${r.depth ?? "-"}`)).toEqual(["total:0", "line:1", "line:1", "line:1", "line:2", "line:2", "line:0", "line:0"]);
+    expect(brief(build.jiangsuThreePublic())).toEqual([]);
+    const rows = build.JIANGSU_ROWS.map((r): [string, build.Value, build.Value] => (r[0] === "(二)公务接待费" ? [r[0], 14.38, 14.83] : r));
+    expect(brief(build.jiangsuThreePublic(rows))).toEqual(["totals/total-row 三公经费预算表!B5 error"]);
+  });
+
+  it("reads 合计 first with 其中 parts, and checks 增减金额 and 增减幅度 on every row", () => {
+    const model = modelOf(build.yunnanThreePublic());
+    expect(model.rows.filter((r) => r.partial).map((r) => r.label)).toEqual(["其中:(1)公务用车购置费", "(2)公务用车运行费"]);
+    expect(model.rateColumns!.map((c) => c.path.join("/"))).toEqual(["比上年增、减情况/增、减幅度"]);
+    expect(brief(build.yunnanThreePublic())).toEqual([]);
+    const rate = build.YUNNAN_ROWS.map((r) => (r[0] === "2.公务接待费" ? [r[0], 1679.69, 1590.94, -88.75, "-5.82%"] : r));
+    expect(brief(build.yunnanThreePublic(rate))).toEqual(["composition/change-rate 三公经费决算!E7 error"]);
+    const change = build.YUNNAN_ROWS.map((r) => (r[0] === "2.公务接待费" ? [r[0], 1679.69, 1590.94, -98.75, "-5.28%"] : r));
+    // The wrong 增减金额 breaks its row and its column's 合计: one finding at the cell that mends both.
+    const found = findings(build.yunnanThreePublic(change));
+    expect(found.map((f) => `${f.sheet}!${f.cell} ${f.severity}`)).toEqual(["三公经费决算!D7 error"]);
+    expect([found[0].rule, ...found[0].corroboration!.map((c) => c.rule)].sort()).toEqual(["composition/change-amount", "totals/total-row"]);
+    expect(found[0].message.zh).toContain("D7 若增加 10.00");
+  });
+
+  it("keeps count lines out of the money: 公务用车保有量(辆) and 接待人数(人) are not summed", () => {
+    const rows = [...build.YUNNAN_ROWS, ["公务用车保有量(辆)", 120, 118, -2, "-1.67%"], ["公务接待人数(人)", 5000, 4800, -200, "-4%"]];
+    const model = modelOf(build.yunnanThreePublic(rows));
+    expect(model.rows.filter((r) => r.count).map((r) => r.label)).toEqual(["公务用车保有量(辆)", "公务接待人数(人)"]);
+    expect(brief(build.yunnanThreePublic(rows))).toEqual([]);
+  });
+
+  it("accepts a rate printed with one decimal (-21.9%) as the rounding of the exact rate", () => {
+    expect(brief(build.yunnanThreePublic())).toEqual([]);
+  });
+});
+
+describe("units, zeros and placeholders", () => {
+  it("reads the unit its head states and compares 元 with 万元 in 万元", () => {
+    const inYuan = build.finalExpenditure([5_750_000, 1_750_000, 4_000_000, 0, 0, 0], build.EXPENDITURE_LINES.map((l) => ({ ...l, values: l.values.map((v) => (typeof v === "number" ? v * 10_000 : v)) })));
+    const rows = inYuan.rows as unknown as Array<Array<{ type: string; value: unknown } | undefined>>;
+    rows[2][7] = { type: "string", value: "金额单位：元" };
+    expect(modelOf(inYuan).unit).toBe("元");
+    expect(brief(build.finalOverview(), inYuan)).toEqual([]);
+  });
+
+  it("reads zeros written as 0, - or left blank as zero, and a placeholder as no amount", () => {
+    const lines = build.EXPENDITURE_LINES.map((l) => ({ ...l, values: l.values.map((v, i) => (v === 0 ? (["-", null, 0, "/", "—", "单位不需填列"][i] as build.Value) : v)) }));
+    expect(brief(build.finalExpenditure(undefined, lines))).toEqual([]);
+  });
+
+  it("reports a cell showing an error value at that cell, and the sums it blocks as not checked", () => {
+    const sheet = build.finalGeneralPublic();
+    const rows = sheet.rows as unknown as Array<Array<{ type: string; value: unknown } | undefined>>;
+    rows[10][3] = { type: "error", value: "#REF!" };
+    const result = checkWorkbook(build.workbookOf(sheet));
+    expect(result.findings.map((f) => `${f.rule} ${f.category} ${f.cell} ${f.severity}`)).toEqual(["cells/error-value missing-value D11 error"]);
+    expect(result.notChecked.map((n) => n.cell).sort()).toEqual(["C11", "D9"]);
+  });
+});
+
+describe("certainty", () => {
+  it("gives a warning, not an error, when a listing's hierarchy has to be guessed", () => {
+    const rows = build.JIANGSU_ROWS.map((r): [string, build.Value, build.Value] => (r[0] === "(二)公务接待费" ? ["公务接待费", 14.38, 14.38] : r));
+    const found = findings(build.jiangsuThreePublic(rows));
+    expect(found.map((f) => f.severity)).not.toContain("error");
+  });
+});
