@@ -5,7 +5,8 @@ import { checkWorkbook } from "../../src/core/engine";
 import { detectTables } from "../../src/core/detect/detect";
 import { readBudgetTable, type BudgetTable } from "../../src/core/forms/budget-table";
 import { SheetView } from "../../src/core/workbook/sheet-view";
-import type { SheetSnapshot } from "../../src/core/workbook/snapshot";
+import { parseRange } from "../../src/core/workbook/address";
+import { sheetFromGrid, type SheetSnapshot } from "../../src/core/workbook/snapshot";
 import * as build from "./final-accounts-builders";
 
 function modelOf(sheet: SheetSnapshot): BudgetTable {
@@ -178,5 +179,58 @@ describe("certainty", () => {
     const rows = build.JIANGSU_ROWS.map((r): [string, build.Value, build.Value] => (r[0] === "(二)公务接待费" ? ["公务接待费", 14.38, 14.38] : r));
     const found = findings(build.jiangsuThreePublic(rows));
     expect(found.map((f) => f.severity)).not.toContain("error");
+  });
+});
+
+describe("columns and lines that are not money, and second breakdowns", () => {
+  const m = (a1: string) => parseRange(a1);
+
+  it("does not sum the 数量 and 单价 columns of a 政府采购预算表", () => {
+    const grid: build.Value[][] = [
+      ["政府采购预算表", null, null, null, null],
+      ["部门：测试县农业农村局", null, null, null, "金额单位：万元"],
+      ["项目名称", "采购品目", "数量", "单价", "金额"],
+      ["合计", null, null, null, 13],
+      ["办公设备购置", "台式计算机", 10, 0.5, 5],
+      ["办公设备购置", "打印机", 4, 2, 8],
+    ];
+    const sheet = sheetFromGrid("政府采购", grid, [m("A1:E1")]);
+    expect(modelOf(sheet).amountColumns.map((c) => c.path.join("/"))).toEqual(["金额"]);
+    expect(brief(sheet)).toEqual([]);
+  });
+
+  it("checks each breakdown of an overview's expenditure (按功能分类, then 按经济分类) against the total on its own", () => {
+    const expenditure: Array<[string, number | null, build.Value]> = [
+      ["一、社会保障和就业支出", 31, 80],
+      ["二、农林水支出", 32, 495],
+      ["一、工资福利支出", 33, 148],
+      ["二、商品和服务支出", 34, 427],
+      ["本年支出合计", 35, 575],
+      ["结余分配", 36, 0],
+      ["年末结转和结余", 37, 20],
+      ["总计", 38, 595],
+    ];
+    expect(brief(build.finalOverview(build.OVERVIEW_INCOME, expenditure))).toEqual([]);
+    const wrong = expenditure.map((l): [string, number | null, build.Value] => (l[0] === "二、商品和服务支出" ? [l[0], l[1], 437] : l));
+    expect(brief(build.finalOverview(build.OVERVIEW_INCOME, wrong))).toEqual(["overview/year-total 公开01表!F11 error"]);
+  });
+
+  it("reads a project listing with 小计 lines per unit: 合计 = Σ projects, each 小计 = its unit's projects", () => {
+    const grid: build.Value[][] = [
+      ["项目支出预算表", null, null],
+      ["部门：测试县农业农村局", null, "金额单位：万元"],
+      ["单位名称", "项目名称", "合计"],
+      ["合计", null, 100],
+      ["局机关", "小计", 60],
+      [null, "农业技术推广", 40],
+      [null, "动物防疫", 20],
+      ["农技中心", "小计", 40],
+      [null, "种子检测", 40],
+    ];
+    const sheet = sheetFromGrid("项目支出", grid, [m("A1:C1")]);
+    expect(modelOf(sheet).rows.filter((r) => r.subtotal).map((r) => r.row)).toEqual([5, 8]);
+    expect(brief(sheet)).toEqual([]);
+    grid[4][2] = 65;
+    expect(brief(sheetFromGrid("项目支出", grid, [m("A1:C1")]))).toEqual(["totals/subtotal 项目支出!C5 warning"]);
   });
 });

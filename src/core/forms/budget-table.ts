@@ -54,6 +54,8 @@ export const BudgetRowSchema = z.object({
   partial: z.boolean().optional(),
   /** A count, not money (公务用车保有量(辆), 接待人数(人)): never summed with amounts. */
   count: z.boolean().optional(),
+  /** A 小计 line of a listing: the subtotal of a group of lines (a unit's projects), not one more line. */
+  subtotal: z.boolean().optional(),
   /** Leading indentation of the label as written (a full-width space is one step, two spaces are one). */
   indent: z.number().int().optional(),
 });
@@ -120,6 +122,8 @@ const SERIAL_COLUMN = /^(行次|栏次|序号|编号|行号|次序)$/;
 /** Header words of rates: never summed (RULES 3.3 变动率, 执行率). */
 const RATE_COLUMN = /幅度|增长率|增减率|变动率|比率|比例|执行率|占比|[%％]/;
 const CODE_LEAF: Record<string, ClassLevel> = { 类: "类", 款: "款", 项: "项" };
+/** Header words of columns that count or price things (政府采购: 数量 | 单价 beside the 金额): never summed as money. */
+const QUANTITY_COLUMN = /数量|单价|人数|台数|件数|个数|车辆数|面积|规格|计量单位|^单位$|[(（](辆|人|个|台|套|次|平方米|㎡)[)）]$/;
 /** A line that counts things, not money: the unit named in its label (公务用车保有量(辆), 接待人数(人)). */
 const COUNT_LINE = /[(（](辆|人|个|次|人次|批次|台|套|团组|团|组|处|项|家|户|名|天|份)[)）]$|(保有量|人数|批次|团组数|次数|车辆数)$/;
 
@@ -293,6 +297,7 @@ function columnRoles(view: SheetView, table: DetectedTable, columns: readonly Am
     }
     const filled = numbers + texts + codes + rates;
     if (column.path.some((p) => SERIAL_COLUMN.test(p))) roles.set(column.col, "serial");
+    else if (QUANTITY_COLUMN.test(leaf)) roles.set(column.col, "text");
     else if (CODE_LEAF[leaf] || (/编码|代码/.test(leaf) && !/项目/.test(leaf))) roles.set(column.col, "code");
     else if (column.path.some((p) => RATE_COLUMN.test(p)) || (rates > 0 && rates >= filled / 2)) roles.set(column.col, "rate");
     else if (filled >= 2 && codes >= filled * 0.8 && !column.path.some((p) => /合计|小计|数$|额$|费$|支出$|收入$/.test(p))) roles.set(column.col, "code");
@@ -467,9 +472,11 @@ function readList(
       continue;
     }
     if (!classified) {
-      if (name === "" && !amountColumns.some((c) => view.hasOwnValue(r, c.col))) continue;
+      const subtotal = textColumnsOf(columns, roles).some((c) => /小计$/.test(view.text(r, c)));
+      if (name === "" && !subtotal && !amountColumns.some((c) => view.hasOwnValue(r, c.col))) continue;
       const indent = nameCell && nameCell.type === "string" ? indentOf(String(nameCell.value)) : 0;
       rows.push({
+        ...(subtotal ? { subtotal: true } : {}),
         row: r,
         role: "line",
         label: name,
@@ -513,6 +520,10 @@ function readList(
 function columnHoldsCodes(view: SheetView, col: number, top: number, bottom: number): boolean {
   for (let r = top; r <= bottom; r++) if (digitsOf(view, r, col) !== undefined) return true;
   return false;
+}
+
+function textColumnsOf(columns: readonly AmountColumn[], roles: ReadonlyMap<number, ColumnRole>): number[] {
+  return columns.filter((c) => roles.get(c.col) === "label" || roles.get(c.col) === "text" || roles.get(c.col) === "code").map((c) => c.col);
 }
 
 function indentOf(text: string): number {
@@ -563,7 +574,7 @@ export function withoutNumbering(folded: string): string {
  * the lines are all numbered (or 其中), or none is; unnumbered lines among numbered ones are guessed.
  */
 function numberListing(rows: BudgetRow[]): "certain" | "inferred" {
-  const lines = rows.filter((r) => r.role === "line" && !r.count);
+  const lines = rows.filter((r) => r.role === "line" && !r.count && !r.subtotal);
   const numbered = lines.filter((r) => numberingOf(foldText(r.label)) !== undefined || PARTIAL.test(foldText(r.label)));
   if (numbered.length === 0) return "certain";
   const stack: string[] = [];
@@ -572,7 +583,7 @@ function numberListing(rows: BudgetRow[]): "certain" | "inferred" {
   let previous: BudgetRow | undefined;
   for (const row of rows) {
     if (row.role === "total" && numberingOf(row.label) === undefined) continue;
-    if (row.role === "classified" || row.count) continue;
+    if (row.role === "classified" || row.count || row.subtotal) continue;
     const folded = foldText(row.label);
     const partial = PARTIAL.test(folded);
     const style = numberingOf(folded.replace(PARTIAL, "")) ?? (partial ? `partial-${previousDepth}` : undefined);

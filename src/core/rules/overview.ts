@@ -40,21 +40,32 @@ export function mainColumn(side: OverviewSide): AmountColumn | undefined {
   return side.amountColumns.find((c) => /^(总计|合计)$/.test(c.path[c.path.length - 1] ?? "")) ?? side.amountColumns[0];
 }
 
+function breakdowns(items: readonly BudgetRow[]): BudgetRow[][] {
+  const runs: BudgetRow[][] = [];
+  for (const item of items) {
+    if (runs.length === 0 || /^一[、.．]/.test(unspaced(item.label))) runs.push([]);
+    runs[runs.length - 1].push(item);
+  }
+  return runs;
+}
+
 function checkSide(context: RuleContext, entry: BudgetTableEntry, side: OverviewSide): void {
   const income = side.side === "income";
   const yearTotalLine = linesOf(side, [income ? "income-year-total" : "expenditure-year-total"])[0];
   const grandTotalLine = linesOf(side, [income ? "income-grand-total" : "expenditure-grand-total"])[0];
-  const items = linesOf(side, [income ? "income-line" : "class-line"]);
+  // Numbering that starts again at 一、 opens a second breakdown of the same total (按功能分类, then 按经济分类):
+  // each adds up to the total on its own, never the two together.
+  const runs = breakdowns(linesOf(side, [income ? "income-line" : "class-line"]));
   const additions = linesOf(side, income ? ["non-fiscal-balance-used", "carry-in"] : ["carry-out", "surplus-distribution"]);
   for (const column of side.amountColumns) {
     const col = columnLabel(column);
-    if (yearTotalLine && items.length > 0) {
+    for (const items of yearTotalLine ? runs : []) {
       checkSum(context, {
         rule: yearTotal,
         table: entry.detected,
-        total: valueCell(yearTotalLine, column),
+        total: valueCell(yearTotalLine!, column),
         parts: items.map((l) => valueCell(l, column)),
-        what: { zh: `${unspaced(yearTotalLine.label)}（${col}）`, en: `${unspaced(yearTotalLine.label)} (${col})` },
+        what: { zh: `${unspaced(yearTotalLine!.label)}（${col}）`, en: `${unspaced(yearTotalLine!.label)} (${col})` },
         partsName: income ? { zh: "各收入项之和", en: "the sum of the income lines" } : { zh: "各类支出之和", en: "the sum of the expenditure 类 lines" },
       });
     }

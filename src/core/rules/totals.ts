@@ -69,7 +69,7 @@ export function topRows(model: BudgetTable): BudgetRow[] {
     const top = Math.min(...coded.map((r) => RANK[r.level!]));
     return coded.filter((r) => RANK[r.level!] === top);
   }
-  const lines = model.rows.filter((r) => r.role === "line" && !r.count);
+  const lines = model.rows.filter((r) => r.role === "line" && !r.count && !r.subtotal);
   const depths = lines.map((r) => r.depth).filter((d): d is number => d !== undefined);
   if (depths.length === 0) return lines;
   const top = Math.min(...depths);
@@ -88,7 +88,7 @@ export function subItems(rows: readonly BudgetRow[], index: number): BudgetRow[]
       continue;
     }
     if (row.depth <= depth) break;
-    if (row.role === "line" && !row.count) below.push(row);
+    if (row.role === "line" && !row.count && !row.subtotal) below.push(row);
   }
   if (below.length === 0) return [];
   const next = Math.min(...below.map((r) => r.depth!));
@@ -192,6 +192,59 @@ export const partialExceeds: RuleMeta = {
   severity: "error",
   description: { zh: "“其中”各项之和不超过所属的项", en: "The 其中 parts of a line do not add up to more than the line" },
 };
+
+export const subtotalRow: RuleMeta = {
+  id: "totals/subtotal",
+  category: "sum-mismatch",
+  severity: "warning",
+  description: {
+    zh: "小计行 = 其所属一组各行之和（组在小计之前或之后）",
+    en: "A 小计 line equals the sum of the lines of its group (the group above or below it)",
+  },
+};
+
+/**
+ * A 小计 closes the group above it, or opens the one below it (a unit's projects): the reading the
+ * figures satisfy is taken; when neither does, a warning names both (which group was meant is a guess).
+ */
+function checkSubtotals(context: RuleContext, entry: ReturnType<typeof budgetTables>[number]): void {
+  const { model, detected } = entry;
+  const rows = model.rows;
+  const isBoundary = (r: BudgetRow) => r.subtotal || r.role === "total";
+  rows.forEach((row, index) => {
+    if (!row.subtotal) return;
+    const above: BudgetRow[] = [];
+    for (let i = index - 1; i >= 0 && !isBoundary(rows[i]); i--) if (rows[i].role === "line" && !rows[i].count) above.unshift(rows[i]);
+    const below: BudgetRow[] = [];
+    for (let i = index + 1; i < rows.length && !isBoundary(rows[i]); i++) if (rows[i].role === "line" && !rows[i].count) below.push(rows[i]);
+    for (const column of model.amountColumns) {
+      const readings = [above, below].filter((group) => group.length > 0);
+      if (readings.length === 0) continue;
+      const holds = readings.some((group) => sumHolds(context, entry, row, group, column));
+      if (holds) continue;
+      checkSum(context, {
+        rule: subtotalRow,
+        table: detected,
+        total: valueCell(row, column),
+        parts: readings[0].map((r) => valueCell(r, column)),
+        what: { zh: `小计行“${columnLabel(column)}”`, en: `小计 row "${columnLabel(column)}"` },
+        partsName: readings.length > 1 ? { zh: "其上一组各行之和（其下一组之和也不符）", en: "the sum of the group above it (the group below does not match either)" } : { zh: "其所属一组各行之和", en: "the sum of its group" },
+      });
+    }
+  });
+}
+
+function sumHolds(context: RuleContext, entry: ReturnType<typeof budgetTables>[number], total: BudgetRow, parts: readonly BudgetRow[], column: AmountColumn): boolean {
+  const shown = readValue(context, entry.detected, valueCell(total, column));
+  if (!shown.ok) return true; // unreadable: not checked here, the column's own checks say so
+  let sum = new Decimal(0);
+  for (const part of parts) {
+    const value = readValue(context, entry.detected, valueCell(part, column));
+    if (!value.ok) return true;
+    sum = sum.plus(value.value);
+  }
+  return shown.value.minus(sum).abs().lte(Decimal.min(context.settings.roundingPerPart.times(parts.length), context.settings.roundingCap).plus(context.settings.silentTolerance));
+}
 
 /** 三公 names whose 其中 parts are the whole of them (RULES 3.3: 小计 = 购置费 + 运行维护费). */
 const WHOLE_BY_PARTS = /公务用车/;
@@ -297,7 +350,7 @@ function checkCodeLayout(context: RuleContext, entry: ReturnType<typeof budgetTa
 
 export const totalsFamily: RuleFamily = {
   name: "totals",
-  rules: [hierarchySum, totalRow, codeLayout, shiftedRow, itemSum, partialExceeds],
+  rules: [hierarchySum, totalRow, codeLayout, shiftedRow, itemSum, partialExceeds, subtotalRow],
   check(context) {
     for (const entry of budgetTables(context)) {
       if (entry.model.layout === "overview") continue;
@@ -307,7 +360,10 @@ export const totalsFamily: RuleFamily = {
       }
       checkShiftedRows(context, entry);
       checkTotalRows(context, entry);
-      if (entry.model.layout === "listing") checkItemSums(context, entry);
+      if (entry.model.layout === "listing") {
+        checkItemSums(context, entry);
+        checkSubtotals(context, entry);
+      }
     }
   },
 };
