@@ -234,3 +234,23 @@ describe("columns and lines that are not money, and second breakdowns", () => {
     expect(brief(sheetFromGrid("项目支出", grid, [m("A1:C1")]))).toEqual(["totals/subtotal 项目支出!C5 warning"]);
   });
 });
+
+describe("final-accounts tables against each other", () => {
+  it("finds nothing on a consistent 公开01–07 set", () => {
+    expect(brief(build.finalOverview(), build.finalIncome(), build.finalExpenditure(), build.finalFiscalOverview(), build.finalGeneralPublic(), build.finalBasic(), build.finalThreePublic())).toEqual([]);
+  });
+
+  it("compares each source column of 公开02 with the 公开01 income line of its name", () => {
+    const found = findings(build.finalOverview(), build.finalIncome([575, 575, 5, 0, 0, 0, 0]));
+    expect(found.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["公开02表!E7"]);
+    expect([found[0].rule, ...found[0].corroboration!.map((c) => c.rule)]).toContain("cross-table/budget-figures");
+  });
+
+  it("compares 公开05 with the 一般公共预算财政拨款 column of 公开04, line by line and in total", () => {
+    const lines = build.EXPENDITURE_LINES.map((l) => ({ ...l, values: l.values.slice(0, 3) }));
+    const found = findings(build.finalFiscalOverview(), build.finalGeneralPublic([585, 175, 410], lines));
+    const atTotal = found.find((f) => f.sheet === "公开05表" && f.cell === "C7")!;
+    // The 合计 differs from its 类 rows and from 公开04: one slip at C7, the cross-table check corroborating.
+    expect([atTotal.rule, ...(atTotal.corroboration ?? []).map((c) => c.rule)].sort()).toEqual(["cross-table/budget-figures", "totals/total-row"]);
+  });
+});

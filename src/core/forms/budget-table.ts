@@ -310,13 +310,13 @@ function columnRoles(view: SheetView, table: DetectedTable, columns: readonly Am
 
 /** Line numbers: whole numbers rising down the column, mostly one by one, starting low. */
 function isSerialRun(values: readonly number[]): boolean {
-  if (values[0] > 60) return false;
+  if (values.length < 4 || values[0] > 60) return false;
   let ones = 0;
   for (let i = 1; i < values.length; i++) {
     if (values[i] <= values[i - 1]) return false;
     if (values[i] === values[i - 1] + 1) ones++;
   }
-  return ones >= (values.length - 1) / 2;
+  return ones >= (values.length - 1) * 0.75;
 }
 
 /** A placeholder where an amount would go (单位不需填列, /, 无): neither a number nor a slip. */

@@ -140,8 +140,41 @@ function checkDepartmentTotals(context: RuleContext): void {
     [totalFigure(context, "general-public-budget-expenditure", group(/^项目支出$/)), totalFigure(context, "project-expenditure", generalPublic)],
     [totalFigure(context, "general-public-basic-expenditure", grandColumnOrFirst), totalFigure(context, "basic-expenditure", generalPublic)],
   ];
+  // The 政府性基金 and 国有资本经营 tables against their columns of the 财政拨款 overview (决算 公开08/09 vs 公开04).
+  pairs.push(
+    [totalFigure(context, "fiscal-appropriation-overview", fundColumn(/^政府性基金预算(财政拨款)?$/), "expenditure"), totalFigure(context, "government-fund-expenditure", yearExpenditure)],
+    [totalFigure(context, "fiscal-appropriation-overview", fundColumn(/^国有资本经营预算(财政拨款)?$/), "expenditure"), totalFigure(context, "state-capital-expenditure", yearExpenditure)],
+  );
   for (const [first, second] of pairs) compareFigures(context, budgetFigures, first, second);
   checkSideBySideTotals(context);
+  checkIncomeSources(context);
+}
+
+const fundColumn =
+  (name: RegExp): ColumnTest =>
+  (p) =>
+    name.test(leaf(p));
+/** 本年支出 合计/小计 under a merged 本年支出, or a 本年支出合计 column. */
+const yearExpenditure: ColumnTest = (p) => (p[0] === "本年支出" && /^(合计|小计)$/.test(leaf(p))) || /^本年支出合计$/.test(leaf(p));
+
+/**
+ * Each source column of the income table (上级补助收入, 事业收入 …) against the overview's income line of
+ * the same name (决算 公开02 vs 公开01), on the 合计 row.
+ */
+function checkIncomeSources(context: RuleContext): void {
+  const overview = budgetTableOf(context, "budget-overview");
+  const summary = budgetTableOf(context, "income-summary");
+  const side = overview?.model.overview?.find((s) => s.side === "income");
+  const column = side ? mainColumn(side) : undefined;
+  const total = summary?.model.rows.find((r) => r.role === "total");
+  if (!overview || !summary || !side || !column || !total) return;
+  const lines = new Map(side.lines.filter((l) => overviewLineKind("income", l.label) === "income-line").map((l) => [withoutNumbering(l.label), l]));
+  for (const source of summary.model.amountColumns) {
+    const name = leaf(source.path);
+    if (/合计|小计|总计/.test(name)) continue;
+    const line = lines.get(name);
+    if (line) compareFigures(context, budgetFigures, { entry: overview, row: line, column }, { entry: summary, row: total, column: source });
+  }
 }
 
 /**
