@@ -80,6 +80,8 @@ const BudgetListShape = {
   amountColumns: z.array(AmountColumnSchema),
   /** Columns of rates (增减幅度, 执行率 …): never summed. */
   rateColumns: z.array(AmountColumnSchema).optional(),
+  /** Columns that count or price things (数量, 单价): never summed, but 数量 × 单价 is the row's amount. */
+  quantityColumns: z.array(AmountColumnSchema).optional(),
   rows: z.array(BudgetRowSchema),
   /** The header group a side-by-side list sits under (人员经费, 公用经费), when it has one. */
   group: z.string().optional(),
@@ -451,6 +453,7 @@ function readList(
   }
   const amountColumns = columns.filter((c) => roles.get(c.col) === "amount" && !isTextColumn(c) && !codeCols.includes(c.col));
   const rateColumns = columns.filter((c) => roles.get(c.col) === "rate");
+  const quantityColumns = columns.filter((c) => QUANTITY_COLUMN.test(c.path[c.path.length - 1] ?? ""));
 
   const labelCols = [...codeCols, ...(nameColumn ? [nameColumn.col] : [])];
   if (labelCols.length === 0) labelCols.push(left);
@@ -514,7 +517,16 @@ function readList(
   }
   const reading = classified ? "certain" : numberListing(rows);
   const layout = classified ? "classified" : rows.filter((r) => r.role !== "total").length === 0 && rows.length <= 1 ? "single-row" : "listing";
-  return { layout, codeColumns, ...(nameColumn ? { nameCol: nameColumn.col } : {}), amountColumns, ...(rateColumns.length > 0 ? { rateColumns } : {}), rows, reading };
+  return {
+    layout,
+    codeColumns,
+    ...(nameColumn ? { nameCol: nameColumn.col } : {}),
+    amountColumns,
+    ...(rateColumns.length > 0 ? { rateColumns } : {}),
+    ...(quantityColumns.length > 0 ? { quantityColumns } : {}),
+    rows,
+    reading,
+  };
 }
 
 function columnHoldsCodes(view: SheetView, col: number, top: number, bottom: number): boolean {

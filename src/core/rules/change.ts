@@ -1,6 +1,6 @@
-// Year-on-year columns (RULES 3.3; the 三公 tables of 决算 公开 sets: 上年决算数 | 本年决算数 | 增、减金额 |
-// 增、减幅度): on every row the change equals this year minus last year, and the rate the change over
-// last year, within what the printed roundings allow. The columns are found by their header words.
+// Derived columns of a row, found by their header words: year on year (RULES 3.3; the 三公 tables of 决算
+// 公开 sets: 上年决算数 | 本年决算数 | 增、减金额 | 增、减幅度), the change equals this year minus last year and
+// the rate the change over last year, within what the printed roundings allow; and 数量 × 单价 = 金额.
 import Decimal from "decimal.js";
 import { columnLabel, valueCell, type AmountColumn, type BudgetRow } from "../forms/budget-table";
 import { formatAmount } from "./format";
@@ -128,12 +128,70 @@ function checkRow(context: RuleContext, entry: BudgetTableEntry, row: BudgetRow,
   });
 }
 
+export const quantityPrice: RuleMeta = {
+  id: "composition/quantity-price",
+  category: "ratio-mismatch",
+  severity: "error",
+  description: { zh: "金额 = 数量 × 单价（政府采购等表，按单价所注的单位换算）", en: "The amount equals quantity × unit price (procurement tables; the price converted from the unit it states)" },
+};
+
+/** The unit a 单价 header states (单价（元）), if it states one. */
+function priceUnit(column: AmountColumn): "元" | "万元" | undefined {
+  const match = /[(（](万元|元)/.exec(columnLabel(column));
+  return match ? (match[1] as "元" | "万元") : undefined;
+}
+
+function checkQuantityPrice(context: RuleContext, entry: BudgetTableEntry): void {
+  const { model, detected } = entry;
+  const quantity = model.quantityColumns?.find((c) => /数量/.test(leaf(c)));
+  const price = model.quantityColumns?.find((c) => /单价/.test(leaf(c)));
+  const amount = model.amountColumns.find((c) => c.col > (price?.col ?? Infinity));
+  if (!quantity || !price || !amount) return;
+  const stated = priceUnit(price);
+  // The price's unit when the header names none: 元 or the table's own; the figures decide, and a
+  // mismatch under both readings is only a warning.
+  const readings = stated ? [stated] : ([...new Set([model.unit, "元"])] as Array<"元" | "万元">);
+  for (const row of model.rows) {
+    if (row.role !== "line" || row.subtotal) continue;
+    const q = readValue(context, detected, valueCell(row, quantity));
+    const p = readValue(context, detected, valueCell(row, price));
+    const a = readValue(context, detected, valueCell(row, amount));
+    if (!q.ok || !p.ok || !a.ok || q.empty || p.empty || a.empty) continue;
+    const expectedIn = (unit: "元" | "万元") => {
+      const product = q.value.times(p.value);
+      return unit === model.unit ? product : unit === "元" ? product.div(10000) : product.times(10000);
+    };
+    const tolerance = new Decimal("0.01");
+    if (readings.some((unit) => expectedIn(unit).minus(a.value).abs().lte(tolerance))) continue;
+    const expected = expectedIn(readings[0]);
+    const cell = valueCell(row, amount);
+    context.report(quantityPrice, {
+      sheet: model.sheet,
+      cell: cell.address,
+      tableId: detected.id,
+      message: {
+        zh: `“${row.label}”的${columnLabel(amount)}应为 ${formatAmount(expected)}（数量 ${q.value.toString()} × 单价 ${formatAmount(p.value)}${readings[0] === model.unit ? "" : ` ${readings[0]}`}），实为 ${formatAmount(a.value)}`,
+        en: `"${row.label}" ${columnLabel(amount)} should be ${formatAmount(expected)} (quantity ${q.value.toString()} × unit price ${formatAmount(p.value)}${readings[0] === model.unit ? "" : ` ${readings[0]}`}) but is ${formatAmount(a.value)}`,
+      },
+      expected: expected.toFixed(2),
+      actual: a.value.toFixed(2),
+      ...(stated ? {} : { severity: "warning" as const }),
+      relation: {
+        total: `${model.sheet}!${cell.address}`,
+        parts: [`${model.sheet}!${valueCell(row, quantity).address}`],
+        difference: a.value.minus(expected),
+      },
+    });
+  }
+}
+
 export const changeFamily: RuleFamily = {
   name: "change",
-  rules: [changeAmount, changeRate],
+  rules: [changeAmount, changeRate, quantityPrice],
   check(context) {
     for (const entry of budgetTables(context)) {
       if (entry.model.layout === "overview") continue;
+      checkQuantityPrice(context, entry);
       const columns = yearColumns(entry);
       if (!columns) continue;
       for (const row of entry.model.rows) if (!row.count) checkRow(context, entry, row, columns);

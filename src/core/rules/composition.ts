@@ -19,6 +19,12 @@ export const rowComposition: RuleMeta = {
 /** A column headed 其中… holds a part of the total beside it, which other sources may complete. */
 const PARTIAL_HEADER = /^其中/;
 
+/** The columns under a 其中 header are the whole of the total when they split it into 基本支出 and 项目支出. */
+function isWholeBreakdown(members: readonly AmountColumn[]): boolean {
+  const leaves = members.map((m) => m.path[m.path.length - 1]);
+  return leaves.includes("基本支出") && leaves.includes("项目支出");
+}
+
 /** Header leaves that name a total of the columns beside them. */
 const TOTAL_LEAF = /^(合计|小计|总计|本年(收入|支出)合计|收入合计|支出合计)$/;
 
@@ -50,7 +56,13 @@ export function compositionRelations(columns: readonly AmountColumn[]): Composit
     const parts: AmountColumn[] = [];
     for (const [key, members] of groups) {
       if (TOTAL_LEAF.test(key)) continue; // a second total beside this one is not a part
-      if (PARTIAL_HEADER.test(key)) continue; // 其中:一般公共预算安排数 is a part of the total, not one of its addends
+      // 其中:一般公共预算安排数 is a part of the total, not one of its addends; a 其中 merged over the whole
+      // breakdown (决算 公开03: 其中 基本支出 | 项目支出 | 上缴上级支出 …) lists every addend.
+      if (PARTIAL_HEADER.test(key) && !isWholeBreakdown(members)) continue;
+      if (PARTIAL_HEADER.test(key)) {
+        parts.push(...members.filter((m) => m.path.length === parent.length + 2));
+        continue;
+      }
       if (members.length === 1 && members[0].path.length === parent.length + 1) {
         parts.push(members[0]);
         continue;

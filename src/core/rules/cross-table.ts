@@ -5,7 +5,7 @@ import { columnLabel, overviewLineKind, valueCell, type AmountColumn, type Budge
 import type { Bilingual } from "../report/i18n";
 import type { TableKind } from "../report/vocabulary";
 import { formatAmount, plainAmount } from "./format";
-import { mainColumn } from "./overview";
+import { currentYearColumns, mainColumn } from "./overview";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import { compareTotal } from "./tolerance";
 import { budgetTableOf, budgetTables, readValue, type BudgetTableEntry } from "./totals-support";
@@ -61,11 +61,12 @@ function totalFigure(context: RuleContext, kind: TableKind, test: ColumnTest, si
     const overviewSide = entry.model.overview?.find((s) => s.side === side);
     if (!overviewSide) return undefined;
     const row = overviewSide.lines.find((l) => overviewLineKind(side, l.label) === (side === "income" ? "income-year-total" : "expenditure-year-total"));
-    const column = overviewSide.amountColumns.find((c) => test(c.path.slice(1))) ?? (overviewSide.amountColumns.length === 1 ? overviewSide.amountColumns[0] : undefined);
+    const columns = currentYearColumns(overviewSide.amountColumns);
+    const column = columns.find((c) => test(c.path.slice(1))) ?? (columns.length === 1 ? columns[0] : undefined);
     return row && column ? { entry, row, column } : undefined;
   }
   const row = entry.model.rows.find((r) => r.role === "total");
-  const column = entry.model.amountColumns.find((c) => test(c.path));
+  const column = currentYearColumns(entry.model.amountColumns).find((c) => test(c.path));
   return row && column ? { entry, row, column } : undefined;
 }
 
@@ -169,7 +170,7 @@ function checkIncomeSources(context: RuleContext): void {
   const total = summary?.model.rows.find((r) => r.role === "total");
   if (!overview || !summary || !side || !column || !total) return;
   const lines = new Map(side.lines.filter((l) => overviewLineKind("income", l.label) === "income-line").map((l) => [withoutNumbering(l.label), l]));
-  for (const source of summary.model.amountColumns) {
+  for (const source of currentYearColumns(summary.model.amountColumns)) {
     const name = leaf(source.path);
     if (/合计|小计|总计/.test(name)) continue;
     const line = lines.get(name);
@@ -244,8 +245,8 @@ function checkClassAmounts(context: RuleContext): void {
     const detail = budgetTableOf(context, detailKind);
     const side = overview?.model.overview?.find((s) => s.side === "expenditure");
     if (!overview || !detail || !side) continue;
-    const overviewColumn = overviewKind === "budget-overview" ? mainColumn(side) : side.amountColumns.find((c) => columnTest(c.path.slice(1)));
-    const detailColumn = detail.model.amountColumns.find((c) => grandColumn(c.path));
+    const overviewColumn = overviewKind === "budget-overview" ? mainColumn(side) : currentYearColumns(side.amountColumns).find((c) => columnTest(c.path.slice(1)));
+    const detailColumn = currentYearColumns(detail.model.amountColumns).find((c) => grandColumn(c.path));
     if (!overviewColumn || !detailColumn) continue;
     const classRows = new Map(detail.model.rows.filter((r) => r.level === "类" && r.code?.length === 3).map((r) => [fold(r.label), r]));
     for (const line of side.lines) {

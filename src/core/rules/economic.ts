@@ -42,13 +42,16 @@ export const economicRules = {
 /** 类 of the economic classification booked as 人员经费 (RULES 3.1.4); every other 3xx 类 is 公用经费. */
 const PERSONNEL_CLASSES = new Set(["301", "303"]);
 
-/** Functional 项 paid entirely by one economic 款 in the seeds (RULES 3.2). */
-export const FUNCTION_TO_ECONOMIC: ReadonlyArray<readonly [string, string]> = [
-  ["2080505", "30108"],
-  ["2080506", "30109"],
-  ["2101101", "30110"],
-  ["2101103", "30111"],
-  ["2210201", "30113"],
+/**
+ * Functional 项 paid by one economic 款 (RULES 3.2): 职工基本医疗保险缴费 30110 pays the 行政单位医疗 and the
+ * 事业单位医疗 of a department that has both kinds of unit, so it equals their sum.
+ */
+export const FUNCTION_TO_ECONOMIC: ReadonlyArray<readonly [readonly string[], string]> = [
+  [["2080505"], "30108"],
+  [["2080506"], "30109"],
+  [["2101101", "2101102"], "30110"],
+  [["2101103"], "30111"],
+  [["2210201"], "30113"],
 ];
 
 const leaf = (column: AmountColumn) => column.path[column.path.length - 1] ?? "";
@@ -133,13 +136,33 @@ function checkFunctionEconomic(context: RuleContext): void {
   const economic = budgetTableOf(context, "general-public-basic-expenditure", "basic-expenditure");
   const basic = functional?.model.amountColumns.find((c) => basicExpenditure(c.path));
   if (!functional || !economic || !basic) return;
-  for (const [functionCode, economicCode] of FUNCTION_TO_ECONOMIC) {
-    const functionRow = rowWithCode(functional, functionCode);
+  const note = { zh: "两者通常相等，除非项目支出也负担了这项费用", en: "they are normally equal unless project funds also pay for it" };
+  for (const [functionCodes, economicCode] of FUNCTION_TO_ECONOMIC) {
+    const functionRows = functionCodes.map((code) => rowWithCode(functional, code)).filter((r): r is BudgetRow => r !== undefined);
     const paid = economicFigure(economic, economicCode);
-    if (!functionRow || !paid) continue;
-    compareFigures(context, economicRules.functionEconomic, { entry: functional, row: functionRow, column: basic }, paid, {
-      zh: "两者通常相等，除非项目支出也负担了这项费用",
-      en: "they are normally equal unless project funds also pay for it",
+    if (functionRows.length === 0 || !paid) continue;
+    if (functionRows.length === 1) {
+      compareFigures(context, economicRules.functionEconomic, { entry: functional, row: functionRows[0], column: basic }, paid, note);
+      continue;
+    }
+    const parts = functionRows.map((row) => read(context, { entry: functional, row, column: basic }));
+    const shown = read(context, paid);
+    if (!shown || parts.some((p) => p === undefined)) continue;
+    const expected = parts.reduce((sum, p) => sum.plus(p!.value), new Decimal(0));
+    const verdict = compareTotal(shown.value, expected, parts.length, context.settings, economicRules.functionEconomic.severity);
+    if (verdict.ok) continue;
+    const named = parts.map((p) => `${p!.row.code} ${p!.row.label} ${formatAmount(p!.value)}（${valueCell(p!.row, p!.column).address}）`).join(" + ");
+    context.report(economicRules.functionEconomic, {
+      sheet: paid.entry.model.sheet,
+      cell: valueCell(paid.row, paid.column).address,
+      tableId: paid.entry.detected.id,
+      message: {
+        zh: `${economicCode} ${paid.row.label}为 ${formatAmount(shown.value)}，而${functional.model.title}中 ${named} = ${formatAmount(expected)}（差 ${formatAmount(verdict.difference.abs())}）；${note.zh}`,
+        en: `${economicCode} ${paid.row.label} is ${formatAmount(shown.value)} but in ${functional.model.title} ${named} = ${formatAmount(expected)} (difference ${formatAmount(verdict.difference.abs())}); ${note.en}`,
+      },
+      expected: plainAmount(expected),
+      actual: plainAmount(shown.value),
+      ...(verdict.severity !== economicRules.functionEconomic.severity ? { severity: verdict.severity } : {}),
     });
   }
 }

@@ -35,9 +35,26 @@ function linesOf(side: OverviewSide, kinds: readonly OverviewLineKind[]): Budget
   return side.lines.filter((l) => kinds.includes(overviewLineKind(side.side, l.label)));
 }
 
-/** The side's main amount column: its 总计/合计 column when it has one, else the first. */
+/** The side's main amount column: of the current year's columns, its 总计/合计 column when it has one, else the first. */
 export function mainColumn(side: OverviewSide): AmountColumn | undefined {
-  return side.amountColumns.find((c) => /^(总计|合计)$/.test(c.path[c.path.length - 1] ?? "")) ?? side.amountColumns[0];
+  const current = currentYearColumns(side.amountColumns);
+  return current.find((c) => /^(总计|合计)$/.test(c.path[c.path.length - 1] ?? "")) ?? current[0];
+}
+
+function yearOf(column: AmountColumn): number | undefined {
+  const match = /(\d{4})年/.exec(column.path.join("/"));
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The columns that state this year's figures: a table showing 上年预算数 | 本年预算数 (or 2023年 | 2024年)
+ * compares with other tables through its current-year columns only.
+ */
+export function currentYearColumns(columns: readonly AmountColumn[]): AmountColumn[] {
+  const years = columns.map(yearOf).filter((y): y is number => y !== undefined);
+  const latest = years.length > 0 ? Math.max(...years) : undefined;
+  const current = columns.filter((c) => !/上年/.test(c.path.join("/")) && (yearOf(c) === undefined || yearOf(c) === latest));
+  return current.length > 0 ? current : [...columns];
 }
 
 function breakdowns(items: readonly BudgetRow[]): BudgetRow[][] {
