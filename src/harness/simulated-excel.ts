@@ -681,9 +681,10 @@ class RangeProxy extends ClientObject {
       const sheet = this.writableSheet();
       for (const [key, cell] of [...sheet.cells]) {
         const [row, col] = key.split(":").map(Number);
-        if (row >= area.top && row <= area.bottom && col >= area.left && col <= area.right) {
-          sheet.cells.set(key, { ...cell, value: "", valueType: "Empty", formula: undefined, calculated: undefined });
-        }
+        if (row < area.top || row > area.bottom || col < area.left || col > area.right) continue;
+        // A cell with nothing but its content is gone; one with its own format keeps the format.
+        if (cell.style === PLAIN_STYLE && cell.numberFormat === "General") sheet.cells.delete(key);
+        else sheet.cells.set(key, { ...cell, value: "", valueType: "Empty", formula: undefined, calculated: undefined });
       }
     });
   }
