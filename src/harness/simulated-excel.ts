@@ -72,6 +72,7 @@ class SimulatedContext {
     const traffic = state.traffic;
     traffic.syncs += 1;
     const requestBytes = byteLength(operations.map((operation) => operation.request));
+    state.requestLog?.push(...operations.map((operation) => operation.request));
     traffic.requestBytes += requestBytes;
     if (state.inCellEditMode) {
       // RunOptions.delayForCellEdit: without it "the batch automatically fails".

@@ -158,6 +158,8 @@ export class SimulatedWorkbook {
   selection: { sheet: string; range: CellRange } | undefined;
   readonly traffic: ApiTraffic = { syncs: 0, requestBytes: 0, responseBytes: 0 };
   limits: SimulatedHostLimits = { payloadBytes: WEB_PAYLOAD_LIMIT_BYTES };
+  /** Every request sent, when a test wants to see what the adapter asked for. */
+  requestLog: unknown[] | undefined;
   /** Application.calculationMode; in Manual, formulas keep their values until a recalculation. */
   calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
   /** Bumped on every change, so views know when to redraw. */

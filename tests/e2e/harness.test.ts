@@ -13,7 +13,8 @@ import { buildPages, fixturesDir, launchBrowser, openBuiltPage, openHarness, ope
 
 const FIXTURES = ["minimal-project.xlsx", "liaocheng-2024-formulas.xlsx", "lixia-2024-self-evaluation.xlsx", "lixia-2024-performance.xlsx"];
 
-/** An Excel with one empty sheet: enough for a check that finds no tables. */
+/** An Excel with one empty sheet: enough for a check that finds no tables. Excel.run takes its
+ *  options first, as the adapter calls it. */
 const OFFICE_STUB = `
   window.Office = {
     context: { displayLanguage: "zh-CN" },
@@ -21,16 +22,19 @@ const OFFICE_STUB = `
   };
   const emptyRange = () => ({ load() {}, rowIndex: 0, columnIndex: 0, rowCount: 1, columnCount: 1,
     values: [[""]], valueTypes: [["Empty"]], formulas: [[""]], numberFormat: [["General"]], untrack() {},
-    getMergedAreasOrNullObject: () => ({ load() {}, isNullObject: true }) });
-  const sheet = { name: "Sheet1", visibility: "Visible", getUsedRange: emptyRange, getRangeByIndexes: emptyRange };
+    getMergedAreasOrNullObject: () => ({ load() {}, isNullObject: true }),
+    conditionalFormats: { load() {}, items: [] } });
+  const sheet = { name: "Sheet1", visibility: "Visible", protection: { protected: false, options: {} },
+    getUsedRange: emptyRange, getRangeByIndexes: emptyRange, getRange: emptyRange };
   window.excelSyncs = 0;
-  window.Excel = { run: (batch) => batch({
+  window.excelRunOptions = [];
+  window.Excel = { run: (options, batch) => { window.excelRunOptions.push(options); return batch({
     workbook: {
       worksheets: { load() {}, items: [sheet] },
-      settings: { getItemOrNullObject: () => ({ load() {}, isNullObject: true }), add() {} },
+      application: { load() {}, calculationMode: "Automatic" },
     },
     sync: async () => { window.excelSyncs += 1; },
-  }) };
+  }); } };
 `;
 
 let browser: Browser;
@@ -251,6 +255,10 @@ describe("the task-pane page", () => {
       await page.getByTestId("empty-state").waitFor();
       await expect(page.getByTestId("empty-state").textContent()).resolves.toMatch(/没有找到预算或绩效表格/);
       await expect(page.evaluate(() => (window as unknown as { excelSyncs: number }).excelSyncs)).resolves.toBeGreaterThan(0);
+      // Every batch waits for the user to leave cell edit mode.
+      const runOptions = await page.evaluate(() => (window as unknown as { excelRunOptions: unknown[] }).excelRunOptions);
+      expect(runOptions.length).toBeGreaterThan(0);
+      expect(runOptions.every((options) => JSON.stringify(options) === JSON.stringify({ delayForCellEdit: true }))).toBe(true);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBe(0);
       expect(pageErrors).toEqual([]);
