@@ -220,6 +220,20 @@ describe("reading within Excel's request limits", () => {
     expect(read.sheets[0].merges.map(key).sort()).toEqual([...merges, ...extra].map(key).sort());
   });
 
+  it("reads merges on sheets whose names need quoting, and merges of whole rows", async () => {
+    const merges = [
+      { top: 1, left: 1, bottom: 1, right: 4 },
+      { top: 3, left: 2, bottom: 5, right: 2 },
+    ];
+    const workbook = simulatedWorkbookFrom({
+      sheets: [sheetFromGrid("预算, 2025", [["标题"], [1], [2, 3]], merges), sheetFromGrid("It's Q1", [["说明", 1, 2]], [{ top: 1, left: 1, bottom: 1, right: 16_384 }])],
+    });
+    const read = await hostOver(workbook).readSnapshot();
+    expect(read.sheets[0].merges).toEqual(merges);
+    // A whole-row merge is cut to the used area, where the snapshot has cells.
+    expect(read.sheets[1].merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
+  });
+
   it("reads 60,000 cells of 50 Chinese characters each under Excel on the web's 5 MB per request", async () => {
     const text = (r: number, c: number) => `第${r}行第${c}列`.padEnd(50, "预算绩效目标表格内容说明");
     const grid = Array.from({ length: 6000 }, (_, r) => Array.from({ length: 10 }, (_, c) => text(r + 1, c + 1)));

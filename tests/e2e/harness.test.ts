@@ -243,6 +243,52 @@ describe("the workbook harness", () => {
   }, 120_000);
 });
 
+describe("the pane over sheets Excel treats specially", () => {
+  it("lists findings of a protected sheet without marking them, says why, and offers to show a hidden sheet", async () => {
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load(readFileSync(path.join(fixturesDir, "lixia-2024-self-evaluation.xlsx")) as unknown as ExcelJS.Buffer);
+    const hiddenSheet = "妇联-妇女儿童工作";
+    const protectedSheet = "审批局-政务大厅";
+    file.getWorksheet(hiddenSheet)!.state = "hidden";
+    await file.getWorksheet(protectedSheet)!.protect("", {});
+    const bytes = Buffer.from(await file.xlsx.writeBuffer());
+    const expected = await expectedResult(bytes);
+    expect(expected.findings.some((finding) => finding.sheet === hiddenSheet)).toBe(true);
+    expect(expected.findings.some((finding) => finding.sheet === protectedSheet)).toBe(true);
+
+    const { page, pageErrors } = await openHarness(browser);
+    try {
+      await openWorkbook(page, "special.xlsx", bytes);
+      await check(page);
+      // The protected sheet: its findings are listed, not marked, and the pane says why.
+      const unmarked = page.locator(`[data-testid="unmarked-sheet"][data-sheet="${protectedSheet}"]`);
+      await expect(unmarked.getAttribute("data-reason")).resolves.toBe("protected");
+      await expect(unmarked.innerText()).resolves.toContain("受保护");
+      expect((await highlightedCells(page)).some((cell) => cell.startsWith(`${protectedSheet}!`))).toBe(false);
+      expect((await highlightedCells(page)).some((cell) => cell.startsWith(`${hiddenSheet}!`))).toBe(true);
+
+      // The hidden sheet: clicking its finding says it is hidden; showing it goes to the cell.
+      const onHidden = page.locator(`[data-testid="finding-item"][data-location^="${hiddenSheet}!"]`).first();
+      const location = (await onHidden.getAttribute("data-location"))!;
+      await onHidden.click();
+      await page.getByTestId("hidden-sheet").waitFor();
+      await expect(page.getByTestId("hidden-sheet").innerText()).resolves.toContain("已隐藏");
+      await expect(page.getByTestId("pane-error").count()).resolves.toBe(0);
+      await page.getByTestId("show-sheet-button").click();
+      await page.waitForFunction((target) => {
+        const selected = window.budgetCheckHarness!.state().workbook!.selection;
+        return selected !== undefined && `${selected.sheet}!${selected.range.top}:${selected.range.left}` === target;
+      }, position(location));
+      await expect(page.evaluate((name) => window.budgetCheckHarness!.state().workbook!.sheet(name)!.visibility, hiddenSheet)).resolves.toBe("Visible");
+      await page.getByTestId("hidden-sheet").waitFor({ state: "detached" });
+      await page.getByTestId("pane").screenshot({ path: path.join(resultsDir, "pane-protected-and-hidden.png") });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
+});
+
 describe("the task-pane page", () => {
   // The real page, started the way Office starts it: office.js from the CDN address, answered here by a
   // stub with Office.onReady and a minimal Excel.run, at the narrow width of a pane.
