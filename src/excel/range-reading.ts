@@ -198,9 +198,18 @@ export function sheetFromReads(
   const denseRows = Array.from({ length: rows.length }, (_, i) => rows[i]);
   const merges = mergedAreasAddresses
     .flatMap((address) => parseMergedAreas(address))
-    .map((merge) => (usedArea ? { ...merge, bottom: Math.min(merge.bottom, Math.max(usedArea.bottom, merge.top)), right: Math.min(merge.right, Math.max(usedArea.right, merge.left)) } : merge))
+    .map((merge) => (usedArea ? cutToUsedArea(merge, usedArea) : merge))
     .sort((a, b) => a.top - b.top || a.left - b.left);
   return { name, visibility: visibilityOf(visibility), rows: denseRows, merges };
+}
+
+/** A whole-row or whole-column merge ends where the used area ends; any other merge stays as it is. */
+function cutToUsedArea(merge: CellRange, usedArea: CellRange): CellRange {
+  return {
+    ...merge,
+    bottom: merge.bottom >= MAX_ROWS ? Math.max(usedArea.bottom, merge.top) : merge.bottom,
+    right: merge.right >= MAX_COLUMNS ? Math.max(usedArea.right, merge.left) : merge.right,
+  };
 }
 
 function visibilityOf(visibility: string): SheetVisibility {
