@@ -23,6 +23,11 @@
 //                  closing and reopening a workbook
 //   [Hidden-365]   OfficeDev/office-js issue 365: deleting a very hidden sheet fails; make it hidden first (by design)
 //   [Visible-244]  OfficeDev/office-js-docs issue 244: Worksheet.visibility is writable from ExcelApi 1.2
+//   [Undo]         OfficeDev/office-js issue 6170: worksheets.add and Range.formulas clear the undo stack in Excel on
+//                  Windows (by design); office-js-docs-pr PR 5175: undo support for most APIs from ExcelApi 1.19,
+//                  "if you call an unsupported API … the user's undo stack is cleared"; issue 3788: before that,
+//                  "most of the set operation of Excel API will disable undo/redo" — hence the pane's note before
+//                  新建项目 inserts (Excel's behaviour varies by build: to confirm in real Excel)
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sheetFromGrid } from "../../src/core/workbook/snapshot";
@@ -47,6 +52,7 @@ interface OfficeCall {
 }
 
 const OFFICE_CALLS: readonly OfficeCall[] = [
+  // delayForCellEdit carries no requirement set in the reference (mergeUndoGroup beside it is 1.20, not used).
   { call: "Excel.run({ delayForCellEdit: true }, batch)", set: "1.1", where: "excel-host", source: "[RunOptions]: without it a batch fails while the user edits a cell" },
   { call: "worksheets.load('items/name,items/visibility')", set: "1.1", where: "read-snapshot", source: "Worksheet.visibility 1.1 (writable 1.2 [Visible-244])" },
   { call: "Worksheet.getUsedRange(true)", set: "1.2", where: "read-snapshot", source: "valuesOnly since 1.2" },
@@ -69,7 +75,7 @@ const OFFICE_CALLS: readonly OfficeCall[] = [
   { call: "names.load('items/name'); NamedItem.delete()", set: "1.4", where: "insert-template", source: "[Types]" },
   { call: "Worksheet.delete() (very hidden: visibility = 'Hidden' first)", set: "1.1", where: "insert-template", source: "[Hidden-365]" },
   { call: "Range.clear('Contents')", set: "1.1", where: "insert-template", source: "[Types]" },
-  { call: "worksheets.add; Range.values / formulas / numberFormat / format.*; merge", set: "1.2", where: "insert-template", source: "[Types]" },
+  { call: "worksheets.add; Range.values / formulas / numberFormat / format.*; merge", set: "1.2", where: "insert-template", source: "[Types]; clears the undo stack [Undo]" },
   { call: "names.add; NamedItem.visible", set: "1.4", where: "insert-template", source: "[Types]" },
   { call: "Range.dataValidation.rule / prompt", set: "1.8", where: "insert-template", source: "[Types]" },
   { call: "Worksheet.pageLayout.*", set: "1.9", where: "insert-template", source: "[Types]" },
