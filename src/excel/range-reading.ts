@@ -96,6 +96,14 @@ export function nextBatch(pending: ReadUnit[], bytesPerCell: number, maxReads = 
   let bytes = 0;
   while (pending.length > 0 && batch.length < maxReads) {
     const unit = pending[0];
+    // A slice heavier than the budget on its own (long text) is cut before it is sent.
+    if (batch.length === 0 && unit.kind === "values" && estimatedBytes(unit, bytesPerCell) > PAYLOAD_BUDGET_BYTES) {
+      const halves = splitUnit(unit);
+      if (halves) {
+        pending.splice(0, 1, ...halves);
+        continue;
+      }
+    }
     const unitCells = unit.kind === "values" ? cellsOf(unit) : 0;
     const unitBytes = estimatedBytes(unit, bytesPerCell);
     if (batch.length > 0 && (cells + unitCells > CELLS_PER_SYNC || bytes + unitBytes > PAYLOAD_BUDGET_BYTES)) break;

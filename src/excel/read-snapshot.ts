@@ -79,6 +79,8 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
       }
       continue;
     }
+    // A refusal limits only the retry: later batches are sized on the measured bytes again.
+    maxReads = Infinity;
     let valueBytes = 0;
     let valueCells = 0;
     for (const { unit, range, merged } of queued) {

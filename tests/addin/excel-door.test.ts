@@ -117,6 +117,8 @@ describe("clearing finds the add-in's marks by their content", () => {
     const { workbook, userRules } = workbookWithUserRules();
     const userRulesOf = (sheet: string) => workbook.sheet(sheet)!.conditionalFormats.filter((format) => !isHighlightFormula(format.formula));
     const host = hostOver(workbook);
+    await runCheck(host, true, () => undefined);
+    expect(workbook.sheets.flatMap((sheet) => sheet.conditionalFormats)).toEqual(userRules);
     await host.applyHighlights(highlightEdits([finding("表1", "B4"), finding("表1", "A2", "info"), finding("表2", "B2", "warning")]));
     expect(ours(workbook, "表1")).toHaveLength(2);
     expect([...userRulesOf("表1"), ...userRulesOf("表2")]).toEqual(userRules);
@@ -243,6 +245,8 @@ describe("reading within Excel's request limits", () => {
     expect(new TextEncoder().encode(JSON.stringify([grid, grid])).length).toBeGreaterThan(5 * 1024 * 1024 * 3);
 
     const read = await hostOver(workbook).readSnapshot();
+    // Two reads refused for their size at the start, then slices sized on what the text weighs.
+    expect(workbook.traffic.syncs).toBeLessThanOrEqual(20);
     expect(read.sheets[0].rows).toHaveLength(6000);
     expect(read.sheets[0].rows[5999]![9]).toEqual({ type: "string", value: text(6000, 10) });
     expect(read.sheets[0].rows.every((row, r) => row!.every((cell, c) => cell!.value === text(r + 1, c + 1)))).toBe(true);
