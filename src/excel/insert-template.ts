@@ -1,13 +1,18 @@
 // The Office.js door's one place that applies a template's edits (src/core/templates): a new form
-// sheet, its hidden support sheets and names, in a single batch and a single sync, then the new
-// sheet shown with its first input cell selected.
+// sheet, its hidden support sheets and names, written in a single sync, then the new sheet shown with
+// its first input cell selected. A sync is not a transaction: if Excel refuses an edit part-way, the
+// edits before it stay. So the sheets and names that exist are read first, and a failed insertion is
+// taken away again (new sheets, new names, cells written on earlier support sheets): no half-built
+// form remains.
 //
 // Requirement sets: worksheets, values, formats, merges and protection are ExcelApi 1.1–1.2, names
 // 1.4, data validation 1.8, Worksheet.pageLayout 1.9, NamedItem.visible 1.4, notes 1.18. Page setup
 // and notes are optional extras of a form, so they are skipped where the host lacks them; the rest
 // is below the manifest's floor (1.13).
 import type { CellFormat, Edit } from "../core/edits";
+import { MARKER_SHEET } from "../core/templates";
 import { parseRange } from "../core/workbook/address";
+import type { InsertionContext } from "../taskpane/new-project";
 
 /** Office.context.requirements.isSetSupported, or a stand-in (the harness, tests). */
 export type RequirementCheck = (set: string, version: string) => boolean;
@@ -19,6 +24,25 @@ export interface InsertionTarget {
 }
 
 export class TemplateEditError extends Error {}
+
+/**
+ * What planning a template needs from the workbook, and nothing more: the sheet names, and how many
+ * rows the template marker sheet uses (each inserted template has one). One sync, two when the
+ * workbook already holds templates.
+ */
+export async function readInsertionContext(context: Excel.RequestContext): Promise<InsertionContext> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const sheetNames = worksheets.items.map((worksheet) => worksheet.name);
+  const marker = worksheets.items.find((worksheet) => worksheet.name === MARKER_SHEET);
+  if (!marker) return { sheetNames, templateCount: 0 };
+  const used = marker.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,rowCount");
+  await context.sync();
+  // As the core's insertionContext: every used row under the header counts, valid or not.
+  return { sheetNames, templateCount: used.isNullObject ? 0 : Math.max(0, used.rowIndex + used.rowCount - 1) };
+}
 
 export function officeRequirements(set: string, version: string): boolean {
   return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(set, version) === true;
@@ -107,7 +131,14 @@ function numberRule(edit: Extract<Edit, { op: "addNumberValidation" }>): Excel.D
  * activate and select calls are queued after the writes of the same batch.
  */
 export async function insertTemplate(context: Excel.RequestContext, edits: readonly Edit[], target: InsertionTarget, supports: RequirementCheck): Promise<void> {
+  if (edits.some((edit) => edit.op === "highlight")) throw new TemplateEditError("a highlight is not part of a template; highlights go through replaceHighlights");
   const workbook = context.workbook;
+  const before = await existingNames(context);
+  const newSheets = edits.flatMap((edit) => (edit.op === "addSheet" ? [edit.sheet] : []));
+  const newNames = edits.flatMap((edit) => (edit.op === "defineName" ? [edit.name] : []));
+  const taken = [...newSheets.filter((name) => before.sheets.has(name.toLowerCase())), ...newNames.filter((name) => before.names.has(name.toLowerCase()))];
+  if (taken.length > 0) throw new TemplateEditError(`already in the workbook: ${taken.join(", ")}`);
+
   const added = new Map<string, Excel.Worksheet>();
   const sheet = (name: string) => added.get(name) ?? workbook.worksheets.getItem(name);
   const printSetup = supports("ExcelApi", "1.9");
@@ -178,11 +209,65 @@ export async function insertTemplate(context: Excel.RequestContext, edits: reado
         sheet(edit.sheet).protection.protect({ allowFormatRows: true, allowFormatColumns: true });
         break;
       case "highlight":
-        throw new TemplateEditError("a highlight is not part of a template; highlights go through replaceHighlights");
+        break;
     }
   }
   const shown = sheet(target.sheet);
   shown.activate();
   shown.getRange(target.cell).select();
+  try {
+    await context.sync();
+  } catch (error) {
+    await takeAway(context, edits, before);
+    throw error;
+  }
+}
+
+interface ExistingNames {
+  /** Lower case: Excel's sheet and defined names ignore case. */
+  readonly sheets: ReadonlySet<string>;
+  readonly names: ReadonlySet<string>;
+}
+
+async function existingNames(context: Excel.RequestContext): Promise<ExistingNames> {
+  const worksheets = context.workbook.worksheets;
+  const names = context.workbook.names;
+  worksheets.load("items/name");
+  names.load("items/name");
+  await context.sync();
+  return {
+    sheets: new Set(worksheets.items.map((worksheet) => worksheet.name.toLowerCase())),
+    names: new Set(names.items.map((name) => name.name.toLowerCase())),
+  };
+}
+
+/**
+ * After a refused insertion: deletes the names and sheets it added (a very hidden sheet must be made
+ * hidden before Excel deletes it, office-js issue 365) and clears the cells it wrote on support
+ * sheets that were there before. Two syncs; only on failure.
+ */
+async function takeAway(context: Excel.RequestContext, edits: readonly Edit[], before: ExistingNames): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  const names = context.workbook.names;
+  worksheets.load("items/name,items/visibility");
+  names.load("items/name");
+  await context.sync();
+  const addedSheets = new Set(edits.flatMap((edit) => (edit.op === "addSheet" ? [edit.sheet.toLowerCase()] : [])));
+  const addedNames = new Set(edits.flatMap((edit) => (edit.op === "defineName" ? [edit.name.toLowerCase()] : [])));
+  for (const name of names.items) {
+    const key = name.name.toLowerCase();
+    if (addedNames.has(key) && !before.names.has(key)) name.delete();
+  }
+  for (const worksheet of worksheets.items) {
+    const key = worksheet.name.toLowerCase();
+    if (!addedSheets.has(key) || before.sheets.has(key)) continue;
+    if (worksheet.visibility === "VeryHidden") worksheet.visibility = "Hidden" as Excel.SheetVisibility;
+    worksheet.delete();
+  }
+  for (const edit of edits) {
+    if ((edit.op === "setValue" || edit.op === "setFormula") && before.sheets.has(edit.sheet.toLowerCase())) {
+      worksheets.getItem(edit.sheet).getRange(edit.cell).clear("Contents");
+    }
+  }
   await context.sync();
 }

@@ -32,15 +32,21 @@ export function measuredHarnessHost(
       checkStartedAt = { ...workbook.traffic };
       return adapter.readSnapshot();
     },
+    readCalculation: () => adapter.readCalculation(),
+    recalculate: () => adapter.recalculate(),
     applyHighlights: async (edits) => {
-      await adapter.applyHighlights(edits);
+      const outcome = await adapter.applyHighlights(edits);
       finishCheck();
+      return outcome;
     },
     clearHighlights: async () => {
-      await adapter.clearHighlights();
+      const outcome = await adapter.clearHighlights();
       finishCheck();
+      return outcome;
     },
     selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
+    showSheetAndSelect: (sheet, cell) => adapter.showSheetAndSelect(sheet, cell),
+    readInsertionContext: () => adapter.readInsertionContext(),
     insertTemplate: async (edits, select) => {
       const start = { ...workbook.traffic };
       try {

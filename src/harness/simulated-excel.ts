@@ -6,7 +6,7 @@
 // office-addin-mock's OfficeMockObject covers seeded object paths, but reads of unloaded properties
 // return a string instead of throwing and methods such as getRanges or conditionalFormats.add would
 // all have to be hand-seeded, so this host implements the subset directly.
-import { parseRange, rangeAddress, rangesOverlap, type CellRange } from "../core/workbook/address";
+import { parseRange, rangeAddress, rangeContains, rangesOverlap, type CellRange } from "../core/workbook/address";
 import type { ExcelBatchRunner } from "../excel/excel-host";
 import { evaluateFormula, FormulaError } from "./formula";
 import {
@@ -34,13 +34,25 @@ export class SimulatedApiError extends Error {
 
 interface QueuedOperation {
   readonly request: unknown;
+  /** Runs against the workbook; a load returns its response and what to keep once the response arrives. */
   readonly run: () => unknown;
+}
+
+/** What a load operation hands back: the response payload, and the step that makes it readable. */
+class LoadResult {
+  constructor(
+    readonly response: Record<string, unknown>,
+    readonly commit: () => void,
+  ) {}
 }
 
 class SimulatedContext {
   private queue: QueuedOperation[] = [];
   readonly workbook: WorkbookProxy;
-  constructor(readonly state: SimulatedWorkbook) {
+  constructor(
+    readonly state: SimulatedWorkbook,
+    private readonly options: { delayForCellEdit?: boolean },
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -48,20 +60,52 @@ class SimulatedContext {
     this.queue.push({ request, run });
   }
 
+  /**
+   * Runs the queue in order, as Excel does: a batch is not a transaction, so the operations before a
+   * failing one stay applied and the rest never run. Excel on the web refuses a request or a response
+   * above its payload limit; a refused response delivers nothing (writes of that batch are done).
+   */
   async sync(): Promise<void> {
     const operations = this.queue;
     this.queue = [];
-    const traffic = this.state.traffic;
+    const state = this.state;
+    const traffic = state.traffic;
     traffic.syncs += 1;
-    traffic.requestBytes += byteLength(operations.map((operation) => operation.request));
-    const responses: unknown[] = [];
-    try {
-      for (const operation of operations) responses.push(operation.run() ?? null);
-    } finally {
-      recalculate(this.state);
-      traffic.responseBytes += byteLength(responses);
-      this.state.changed();
+    const requestBytes = byteLength(operations.map((operation) => operation.request));
+    state.requestLog?.push(...operations.map((operation) => operation.request));
+    traffic.requestBytes += requestBytes;
+    if (state.inCellEditMode) {
+      // RunOptions.delayForCellEdit: without it "the batch automatically fails".
+      if (!this.options.delayForCellEdit) throw new SimulatedApiError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+      await state.cellEditEnded();
     }
+    const limit = state.limits.payloadBytes;
+    if (limit !== undefined && requestBytes > limit) {
+      throw new SimulatedApiError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+    }
+    const responses: unknown[] = [];
+    const commits: (() => void)[] = [];
+    let responseBytes = 0;
+    try {
+      for (const operation of operations) {
+        const result = operation.run();
+        if (result instanceof LoadResult) {
+          responses.push(result.response);
+          commits.push(result.commit);
+        } else {
+          responses.push(result ?? null);
+        }
+      }
+    } finally {
+      if (state.calculationMode !== "Manual") recalculate(state);
+      responseBytes = byteLength(responses);
+      traffic.responseBytes += responseBytes;
+      state.changed();
+    }
+    if (limit !== undefined && responseBytes > limit) {
+      throw new SimulatedApiError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+    }
+    for (const commit of commits) commit();
   }
 }
 
@@ -86,12 +130,10 @@ abstract class ClientObject {
       .map((name) => name.trim())
       .filter((name) => name !== "");
     this.context.enqueue({ load: names }, () => {
-      const response: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(this.fetch(names))) {
-        this.loaded.set(name, value);
-        response[name] = value;
-      }
-      return response;
+      const values = this.fetch(names);
+      return new LoadResult(values, () => {
+        for (const [name, value] of Object.entries(values)) this.loaded.set(name, value);
+      });
     });
     return this;
   }
@@ -115,6 +157,10 @@ abstract class ClientObject {
     return this.loaded.get(property) as T;
   }
 
+  protected isLoaded(property: string): boolean {
+    return this.loaded.has(property);
+  }
+
   /** Current values of the named properties, read from the workbook at sync time. */
   protected abstract fetch(names: readonly string[]): Record<string, unknown>;
 }
@@ -123,16 +169,38 @@ class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
   readonly names: NamedItemCollectionProxy;
+  readonly application: ApplicationProxy;
   constructor(context: SimulatedContext) {
     this.worksheets = new WorksheetCollectionProxy(context);
     this.settings = new SettingCollectionProxy(context);
     this.names = new NamedItemCollectionProxy(context);
+    this.application = new ApplicationProxy(context);
+  }
+}
+
+/** Application.calculationMode (read, ExcelApi 1.1) and calculate() (ExcelApi 1.1). */
+class ApplicationProxy extends ClientObject {
+  get calculationMode(): string {
+    return this.loadedValue("calculationMode");
+  }
+
+  calculate(calculationType: string): void {
+    this.context.enqueue({ method: "application.calculate", calculationType }, () => recalculate(this.context.state));
+  }
+
+  protected fetch(names: readonly string[]): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const name of names) {
+      if (name === "calculationMode") values.calculationMode = this.context.state.calculationMode;
+      else throw new SimulatedApiError("InvalidArgument", `Application has no property ${name} in this host`);
+    }
+    return values;
   }
 }
 
 /** Formulas written through the API are worked out after every sync, as Excel calculates on entry;
  *  a few passes settle formulas that refer to other new formulas. */
-function recalculate(state: SimulatedWorkbook): void {
+export function recalculate(state: SimulatedWorkbook): void {
   const live = state.sheets.flatMap((sheet) => [...sheet.cells.values()].filter((cell) => cell.calculated && cell.formula).map((cell) => ({ sheet, cell })));
   const read = (sheetName: string, row: number, col: number) => {
     const cell = state.sheet(sheetName)?.cells.get(cellKey(row, col));
@@ -190,6 +258,19 @@ class WorksheetCollectionProxy extends ClientObject {
     });
   }
 
+  /** ExcelApi 1.4: a null object (isNullObject) instead of an error when there is no such sheet. */
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(
+      this.context,
+      () => {
+        const sheet = this.context.state.sheet(name);
+        if (!sheet) throw new SimulatedApiError("InvalidOperation", `The worksheet ${name} is a null object`);
+        return sheet;
+      },
+      () => this.context.state.sheet(name) === undefined,
+    );
+  }
+
   protected fetch(names: readonly string[]): Record<string, unknown> {
     const itemProperties = names.filter((name) => name.startsWith("items/")).map((name) => name.slice("items/".length));
     const items = this.context.state.sheets.map((sheet) => {
@@ -205,12 +286,36 @@ class WorksheetProxy extends ClientObject {
   constructor(
     context: SimulatedContext,
     private readonly locate: () => SimulatedSheet,
+    /** For getItemOrNullObject: whether the sheet is missing (then only isNullObject loads). */
+    private readonly missing?: () => boolean,
   ) {
     super(context);
   }
 
+  get isNullObject(): boolean {
+    return this.loadedValue("isNullObject");
+  }
+
+  get id(): string {
+    return this.loadedValue("id");
+  }
+
   get name(): string {
     return this.loadedValue("name");
+  }
+
+  /** Deleting a very hidden sheet fails: it must be made hidden first (office-js issue 365). */
+  delete(): void {
+    this.context.enqueue({ method: "worksheet.delete" }, () => {
+      const sheet = this.locate();
+      if (sheet.visibility === "VeryHidden") throw new SimulatedApiError("GeneralException", "There was an internal error while processing the request.");
+      const sheets = this.context.state.sheets;
+      if (sheets.filter((each) => each.visibility === "Visible" && each !== sheet).length === 0) {
+        throw new SimulatedApiError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      sheets.splice(sheets.indexOf(sheet), 1);
+      if (this.context.state.activeSheet === sheet.name) this.context.state.activeSheet = sheets.find((each) => each.visibility === "Visible")!.name;
+    });
   }
 
   get visibility(): string {
@@ -245,23 +350,49 @@ class WorksheetProxy extends ClientObject {
     };
   }
 
+  /** Worksheet.protection (ExcelApi 1.2): protected, options; protect(options, password), unprotect(password). */
   get protection() {
+    const loaded = <T>(name: string) => this.loadedValue<T>(`protection/${name}`);
     return {
-      protect: (options?: unknown) =>
-        this.context.enqueue({ method: "protection.protect", options }, () => {
-          this.locate().protected = true;
+      get protected(): boolean {
+        return loaded("protected");
+      },
+      get options(): Record<string, boolean> {
+        return loaded("options");
+      },
+      protect: (options?: Record<string, boolean>, password?: string) =>
+        this.context.enqueue({ method: "protection.protect", options, password: password ? "***" : undefined }, () => {
+          const sheet = this.locate();
+          if (sheet.protection.protected) throw new SimulatedApiError("InvalidOperation", `The sheet ${sheet.name} is already protected.`);
+          sheet.protection = { protected: true, options: { ...(options ?? {}) }, ...(password ? { password } : {}) };
+        }),
+      unprotect: (password?: string) =>
+        this.context.enqueue({ method: "protection.unprotect", password: password ? "***" : undefined }, () => {
+          const sheet = this.locate();
+          if (sheet.protection.password !== undefined && sheet.protection.password !== password) {
+            throw new SimulatedApiError("InvalidArgument", "The password is incorrect.");
+          }
+          sheet.protection = { protected: false, options: {} };
         }),
     };
   }
 
+  /** A hidden sheet cannot be the active one: Excel refuses to activate it. */
   activate(): void {
     this.context.enqueue({ method: "activate" }, () => {
-      this.context.state.activeSheet = this.locate().name;
+      const sheet = this.locate();
+      if (sheet.visibility !== "Visible") throw new SimulatedApiError("InvalidOperation", `The sheet ${sheet.name} is hidden and cannot be activated.`);
+      this.context.state.activeSheet = sheet.name;
     });
   }
 
   getUsedRange(valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(this.context, this.locate, () => usedArea(this.locate(), valuesOnly === true));
+  }
+
+  /** ExcelApi 1.4: a null object for a sheet with nothing in it. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.context, this.locate, () => usedArea(this.locate(), valuesOnly === true), () => isEmptySheet(this.locate(), valuesOnly === true));
   }
 
   getRange(address?: string): RangeProxy {
@@ -284,15 +415,23 @@ class WorksheetProxy extends ClientObject {
   }
 
   protected fetch(names: readonly string[]): Record<string, unknown> {
+    if (this.missing?.()) return { isNullObject: true };
     const sheet = this.locate();
-    const values: Record<string, unknown> = {};
+    const values: Record<string, unknown> = this.missing ? { isNullObject: false } : {};
     for (const name of names) {
       if (name === "name") values.name = sheet.name;
+      else if (name === "id") values.id = sheet.id;
       else if (name === "visibility") values.visibility = sheet.visibility;
-      else throw new SimulatedApiError("InvalidArgument", `Worksheet has no property ${name} in this host`);
+      else if (name === "protection/protected") values[name] = sheet.protection.protected;
+      else if (name === "protection/options") values[name] = { ...sheet.protection.options };
+      else if (name !== "isNullObject") throw new SimulatedApiError("InvalidArgument", `Worksheet has no property ${name} in this host`);
     }
     return values;
   }
+}
+
+function isEmptySheet(sheet: SimulatedSheet, valuesOnly: boolean): boolean {
+  return ![...sheet.cells.values()].some((cell) => !valuesOnly || cell.valueType !== "Empty" || cell.formula);
 }
 
 function usedArea(sheet: SimulatedSheet, valuesOnly: boolean): CellRange {
@@ -327,9 +466,15 @@ class RangeProxy extends ClientObject {
     context: SimulatedContext,
     private readonly locateSheet: () => SimulatedSheet,
     private readonly locateArea: () => CellRange,
+    /** For the *OrNullObject methods: whether the range is a null object. */
+    private readonly missing?: () => boolean,
   ) {
     super(context);
     this.conditionalFormats = new ConditionalFormatCollectionProxy(context, locateSheet, () => [locateArea()]);
+  }
+
+  get isNullObject(): boolean {
+    return this.loadedValue("isNullObject");
   }
 
   get rowIndex(): number {
@@ -397,7 +542,7 @@ class RangeProxy extends ClientObject {
   private writableSheet(): SimulatedSheet {
     const sheet = this.locateSheet();
     // Excel refuses API writes to a protected sheet; templates therefore protect last.
-    if (sheet.protected) throw new SimulatedApiError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+    if (sheet.protection.protected) throw new SimulatedApiError("AccessDenied", `The sheet ${sheet.name} is protected.`);
     return sheet;
   }
 
@@ -529,27 +674,47 @@ class RangeProxy extends ClientObject {
     };
   }
 
+  /** Range.clear("Contents"): values and formulas go, formats stay. */
+  clear(applyTo?: string): void {
+    this.context.enqueue({ method: "clear", applyTo }, () => {
+      if (applyTo !== "Contents") throw new SimulatedApiError("InvalidArgument", "Only clear(\"Contents\") exists in this host");
+      const area = this.locateArea();
+      const sheet = this.writableSheet();
+      for (const [key, cell] of [...sheet.cells]) {
+        const [row, col] = key.split(":").map(Number);
+        if (row < area.top || row > area.bottom || col < area.left || col > area.right) continue;
+        // A cell with nothing but its content is gone; one with its own format keeps the format.
+        if (cell.style === PLAIN_STYLE && cell.numberFormat === "General") sheet.cells.delete(key);
+        else sheet.cells.set(key, { ...cell, value: "", valueType: "Empty", formula: undefined, calculated: undefined });
+      }
+    });
+  }
+
   select(): void {
     this.context.enqueue({ method: "select" }, () => {
       const sheet = this.locateSheet();
+      if (sheet.visibility !== "Visible") throw new SimulatedApiError("InvalidOperation", `The sheet ${sheet.name} is hidden; a range on it cannot be selected.`);
       this.context.state.activeSheet = sheet.name;
       this.context.state.selection = { sheet: sheet.name, range: this.locateArea() };
     });
   }
 
+  /** Only merges whose top-left cell lies in the range (office-js issue 3611, "by design"), and an
+   *  error above 512 of them (the method's documentation). */
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(this.context, this.locateSheet, () => {
       const area = this.locateArea();
-      return this.locateSheet().merges.filter((merge) => rangesOverlap(merge, area));
+      return this.locateSheet().merges.filter((merge) => rangeContains(area, merge.top, merge.left));
     }, true);
   }
 
   protected fetch(names: readonly string[]): Record<string, unknown> {
+    if (this.missing?.()) return { isNullObject: true };
     const sheet = this.locateSheet();
     const area = this.locateArea();
     const cellCount = (area.bottom - area.top + 1) * (area.right - area.left + 1);
     const at = (row: number, col: number) => sheet.cells.get(cellKey(row, col));
-    const values: Record<string, unknown> = {};
+    const values: Record<string, unknown> = this.missing ? { isNullObject: false } : {};
     for (const name of names) {
       if (["values", "valueTypes", "formulas", "numberFormat"].includes(name) && cellCount > 5_000_000) {
         throw new SimulatedApiError("ResponsePayloadSizeLimitExceeded", "A range read is limited to 5,000,000 cells.");
@@ -584,6 +749,8 @@ class RangeProxy extends ClientObject {
           break;
         case "numberFormat":
           values.numberFormat = grid(area, (row, col) => at(row, col)?.numberFormat ?? "General");
+          break;
+        case "isNullObject":
           break;
         default:
           throw new SimulatedApiError("InvalidArgument", `Range has no property ${name} in this host`);
@@ -629,6 +796,10 @@ function typedValue(cell: SimulatedCell, value: unknown): SimulatedCell {
 }
 
 class NamedItemCollectionProxy extends ClientObject {
+  get items(): NamedItemProxy[] {
+    return this.loadedValue("items");
+  }
+
   add(name: string, reference: string, comment?: string): NamedItemProxy {
     this.context.enqueue({ method: "names.add", name, reference, comment }, () => {
       const names = this.context.state.names;
@@ -638,29 +809,63 @@ class NamedItemCollectionProxy extends ClientObject {
     return new NamedItemProxy(this.context, name);
   }
 
-  protected fetch(): Record<string, unknown> {
-    return {};
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.context, name, true);
+  }
+
+  protected fetch(names: readonly string[]): Record<string, unknown> {
+    const itemProperties = names.filter((name) => name.startsWith("items/")).map((name) => name.slice("items/".length));
+    const items = [...this.context.state.names.keys()].map((name) => {
+      const proxy = new NamedItemProxy(this.context, name);
+      proxy.preload(itemProperties);
+      return proxy;
+    });
+    return { items };
   }
 }
 
 class NamedItemProxy extends ClientObject {
   constructor(
     context: SimulatedContext,
-    private readonly name: string,
+    private readonly key: string,
+    private readonly nullable = false,
   ) {
     super(context);
   }
 
+  get isNullObject(): boolean {
+    return this.loadedValue("isNullObject");
+  }
+
+  get name(): string {
+    return this.loadedValue("name");
+  }
+
   set visible(visible: boolean) {
-    this.context.enqueue({ set: "visible", name: this.name, visible }, () => {
-      const item = this.context.state.names.get(this.name);
-      if (!item) throw new SimulatedApiError("ItemNotFound", `No name ${this.name}`);
+    this.context.enqueue({ set: "visible", name: this.key, visible }, () => {
+      const item = this.context.state.names.get(this.key);
+      if (!item) throw new SimulatedApiError("ItemNotFound", `No name ${this.key}`);
       item.visible = visible;
     });
   }
 
-  protected fetch(): Record<string, unknown> {
-    return {};
+  /** NamedItem.delete, ExcelApi 1.4. */
+  delete(): void {
+    this.context.enqueue({ method: "name.delete", name: this.key }, () => {
+      if (!this.context.state.names.delete(this.key)) throw new SimulatedApiError("ItemNotFound", `No name ${this.key}`);
+    });
+  }
+
+  protected fetch(names: readonly string[]): Record<string, unknown> {
+    const exists = this.context.state.names.has(this.key);
+    if (this.nullable && !exists) return { isNullObject: true };
+    const values: Record<string, unknown> = this.nullable ? { isNullObject: false } : {};
+    for (const name of names) {
+      if (name === "name") values.name = this.key;
+      else if (name !== "isNullObject") throw new SimulatedApiError("InvalidArgument", `NamedItem has no property ${name} in this host`);
+    }
+    return values;
   }
 }
 
@@ -716,12 +921,15 @@ class ConditionalFormatCollectionProxy extends ClientObject {
     return this.loadedValue("items");
   }
 
+  /** Refused on a protected sheet, as every API write there (Excel's UI greys conditional formatting out). */
   add(type: string): ConditionalFormatProxy {
     let created: SimulatedConditionalFormat | undefined;
     this.context.enqueue({ method: "conditionalFormats.add", type }, () => {
-      if (type !== "Custom") throw new SimulatedApiError("InvalidArgument", `Only custom conditional formats exist in this host, not ${type}`);
-      created = { id: this.context.state.newConditionalFormatId(), ranges: this.locateAreas(), formula: "", fill: null, fontColor: null };
-      this.locateSheet().conditionalFormats.push(created);
+      if (type !== "Custom") throw new SimulatedApiError("InvalidArgument", `Only custom conditional formats can be added in this host, not ${type}`);
+      const sheet = protectedCheck(this.locateSheet());
+      created = { id: this.context.state.newConditionalFormatId(), type: "Custom", ranges: this.locateAreas(), formula: "", fill: null, fontColor: null };
+      // Excel gives a new rule the top priority.
+      sheet.conditionalFormats.unshift(created);
     });
     return new ConditionalFormatProxy(this.context, this.locateSheet, () => {
       if (!created) throw new SimulatedApiError("InvalidOperation", "The conditional format was not created");
@@ -733,15 +941,23 @@ class ConditionalFormatCollectionProxy extends ClientObject {
     const sheet = this.locateSheet();
     const areas = this.locateAreas();
     const itemProperties = names.filter((name) => name.startsWith("items/")).map((name) => name.slice("items/".length));
-    const items = sheet.conditionalFormats
-      .filter((format) => format.ranges.some((range) => areas.some((area) => rangesOverlap(range, area))))
-      .map((format) => {
-        const proxy = new ConditionalFormatProxy(this.context, this.locateSheet, () => format);
-        proxy.preload(itemProperties);
-        return proxy;
-      });
+    const formats = sheet.conditionalFormats.filter((format) => format.ranges.some((range) => areas.some((area) => rangesOverlap(range, area))));
+    // office-js issue 2180: loading items/custom/... fails as soon as one item is of another type.
+    if (itemProperties.some((name) => name.startsWith("custom/")) && formats.some((format) => format.type !== "Custom")) {
+      throw new SimulatedApiError("InvalidOperation", "This operation is not permitted for the current object.");
+    }
+    const items = formats.map((format) => {
+      const proxy = new ConditionalFormatProxy(this.context, this.locateSheet, () => format);
+      proxy.preload(itemProperties);
+      return proxy;
+    });
     return { items };
   }
+}
+
+function protectedCheck(sheet: SimulatedSheet): SimulatedSheet {
+  if (sheet.protection.protected) throw new SimulatedApiError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+  return sheet;
 }
 
 class ConditionalFormatProxy extends ClientObject {
@@ -757,14 +973,37 @@ class ConditionalFormatProxy extends ClientObject {
     return this.loadedValue("id");
   }
 
+  get type(): string {
+    return this.loadedValue("type");
+  }
+
+  /** customOrNullObject.rule.formula as loaded: a null object for formats of other types. */
+  get customOrNullObject(): { readonly isNullObject: boolean; readonly rule: { readonly formula: string } } {
+    const isNullObject = this.loadedValue<boolean>("customOrNullObject/isNullObject");
+    const formula = () => this.loadedValue<string>("customOrNullObject/rule/formula");
+    return {
+      isNullObject,
+      rule: {
+        get formula() {
+          return formula();
+        },
+      },
+    };
+  }
+
   /** custom.rule.formula, custom.format.fill.color, custom.format.font.color: writes queue until sync. */
   get custom() {
     const write = (field: "formula" | "fill" | "fontColor", value: string) =>
       this.context.enqueue({ set: field, value }, () => {
+        protectedCheck(this.locateSheet());
         this.locate()[field] = value;
       });
+    const formula = () => this.loadedValue<string>("custom/rule/formula");
     return {
       rule: {
+        get formula(): string {
+          return formula();
+        },
         set formula(value: string) {
           write("formula", value);
         },
@@ -786,7 +1025,7 @@ class ConditionalFormatProxy extends ClientObject {
 
   delete(): void {
     this.context.enqueue({ method: "delete" }, () => {
-      const formats = this.locateSheet().conditionalFormats;
+      const formats = protectedCheck(this.locateSheet()).conditionalFormats;
       const index = formats.indexOf(this.locate());
       if (index >= 0) formats.splice(index, 1);
     });
@@ -797,7 +1036,12 @@ class ConditionalFormatProxy extends ClientObject {
     const values: Record<string, unknown> = {};
     for (const name of names) {
       if (name === "id") values.id = format.id;
-      else throw new SimulatedApiError("InvalidArgument", `ConditionalFormat has no property ${name} in this host`);
+      else if (name === "type") values.type = format.type;
+      else if (name === "custom/rule/formula") values[name] = format.formula;
+      else if (name === "customOrNullObject/rule/formula" || name === "customOrNullObject/isNullObject") {
+        values["customOrNullObject/isNullObject"] = format.type !== "Custom";
+        if (format.type === "Custom") values["customOrNullObject/rule/formula"] = format.formula;
+      } else throw new SimulatedApiError("InvalidArgument", `ConditionalFormat has no property ${name} in this host`);
     }
     return values;
   }
@@ -851,10 +1095,10 @@ class SettingProxy extends ClientObject {
   }
 }
 
-/** Excel.run over the simulated workbook: a fresh request context per batch, as in Office.js. */
+/** Excel.run(options, batch) over the simulated workbook: a fresh request context per batch, as in Office.js. */
 export function simulatedExcelRun(workbook: SimulatedWorkbook): ExcelBatchRunner {
-  return async (batch) => {
-    const context = new SimulatedContext(workbook);
+  return async (options, batch) => {
+    const context = new SimulatedContext(workbook, options);
     return batch(context as unknown as Excel.RequestContext);
   };
 }

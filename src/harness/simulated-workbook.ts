@@ -61,15 +61,30 @@ export interface SimulatedPageLayout {
   fitToPagesWide?: number;
 }
 
+/** Excel's conditional format types; the add-in only ever adds "Custom". */
+export type ConditionalFormatType = "Custom" | "CellValue" | "ColorScale" | "DataBar" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText";
+
 export interface SimulatedConditionalFormat {
-  readonly id: string;
+  /** Excel documents the id as the format's priority in its collection: renumbered on reopen (see reopen.ts). */
+  id: string;
+  readonly type: ConditionalFormatType;
   readonly ranges: readonly CellRange[];
+  /** The rule's formula for Custom (and CellValue) formats, "" for the others. */
   formula: string;
   fill: string | null;
   fontColor: string | null;
 }
 
+/** Sheet protection as Excel keeps it: on or off, the options it was given, and a password if any. */
+export interface SimulatedProtection {
+  protected: boolean;
+  options: Readonly<Record<string, boolean>>;
+  password?: string;
+}
+
 export interface SimulatedSheet {
+  /** Worksheet.id: stable within a session only (office-js-docs issue 297); renumbered on reopen. */
+  id: string;
   name: string;
   visibility: ExcelSheetVisibility;
   /** Key: cellKey(row, col), 1-based. */
@@ -81,13 +96,42 @@ export interface SimulatedSheet {
   readonly columnWidths: Map<number, number>;
   readonly rowHeights: Map<number, number>;
   pageLayout: SimulatedPageLayout;
-  protected: boolean;
+  protection: SimulatedProtection;
+}
+
+let sheetsCreated = 0;
+
+/** A session-style worksheet id, as Excel gives a sheet added in this session. */
+function sessionSheetId(): string {
+  sheetsCreated += 1;
+  return `{${(0x3a000000 + sheetsCreated).toString(16).toUpperCase()}-5B2A-4C61-9A47-${String(sheetsCreated).padStart(12, "0")}}`;
 }
 
 /** A sheet with nothing in it, as Excel adds one. */
 export function emptySheet(name: string, visibility: ExcelSheetVisibility = "Visible"): SimulatedSheet {
-  return { name, visibility, cells: new Map(), merges: [], conditionalFormats: [], validations: [], columnWidths: new Map(), rowHeights: new Map(), pageLayout: {}, protected: false };
+  return {
+    id: sessionSheetId(),
+    name,
+    visibility,
+    cells: new Map(),
+    merges: [],
+    conditionalFormats: [],
+    validations: [],
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    pageLayout: {},
+    protection: { protected: false, options: {} },
+  };
 }
+
+/** How strict the simulated host is about Office.js's limits; Excel on the web by default. */
+export interface SimulatedHostLimits {
+  /** Bytes per request and per response of one sync: 5 MB on Excel on the web, none on the desktop. */
+  payloadBytes: number | undefined;
+}
+
+/** Excel on the web's limit: "a payload size limit for requests and responses of 5MB". */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export interface SimulatedName {
   readonly reference: string;
@@ -113,10 +157,16 @@ export class SimulatedWorkbook {
   activeSheet: string;
   selection: { sheet: string; range: CellRange } | undefined;
   readonly traffic: ApiTraffic = { syncs: 0, requestBytes: 0, responseBytes: 0 };
+  limits: SimulatedHostLimits = { payloadBytes: WEB_PAYLOAD_LIMIT_BYTES };
+  /** Every request sent, when a test wants to see what the adapter asked for. */
+  requestLog: unknown[] | undefined;
+  /** Application.calculationMode; in Manual, formulas keep their values until a recalculation. */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
   /** Bumped on every change, so views know when to redraw. */
   version = 0;
   private nextFormatId = 1;
   private readonly listeners = new Set<() => void>();
+  private cellEdit: { ended: Promise<void>; end: () => void } | undefined;
 
   constructor(sheets: SimulatedSheet[]) {
     this.sheets = sheets;
@@ -129,6 +179,81 @@ export class SimulatedWorkbook {
 
   newConditionalFormatId(): string {
     return `{BC-${this.nextFormatId++}}`;
+  }
+
+  /** The user typing in a cell: batches fail meanwhile unless run with delayForCellEdit. */
+  get inCellEditMode(): boolean {
+    return this.cellEdit !== undefined;
+  }
+
+  userStartCellEdit(): void {
+    let end = () => undefined as void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { ended, end };
+  }
+
+  userEndCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = undefined;
+    edit?.end();
+  }
+
+  /** Resolves when the user leaves cell edit mode (at once if not editing). */
+  cellEditEnded(): Promise<void> {
+    return this.cellEdit?.ended ?? Promise.resolve();
+  }
+
+  /** A conditional format the user made in Excel's Home → Conditional Formatting. */
+  userAddConditionalFormat(sheetName: string, format: Omit<SimulatedConditionalFormat, "id">): SimulatedConditionalFormat {
+    const added = { ...format, id: this.newConditionalFormatId() };
+    this.requireSheet(sheetName).conditionalFormats.push(added);
+    this.changed();
+    return added;
+  }
+
+  /** The user renaming a sheet: Excel rewrites every formula that refers to it. */
+  userRenameSheet(from: string, to: string): void {
+    const sheet = this.requireSheet(from);
+    sheet.name = to;
+    const quoted = (name: string) => `'${name.replace(/'/g, "''")}'!`;
+    for (const each of this.sheets) {
+      for (const cell of each.cells.values()) {
+        if (cell.formula?.includes(quoted(from))) cell.formula = cell.formula.split(quoted(from)).join(quoted(to));
+      }
+    }
+    if (this.activeSheet === from) this.activeSheet = to;
+    this.changed();
+  }
+
+  /** The user's 移动或复制 → 建立副本: everything on the sheet, conditional formats and protection included. */
+  userCopySheet(from: string): SimulatedSheet {
+    const source = this.requireSheet(from);
+    let name = `${from} (2)`;
+    for (let n = 3; this.sheet(name); n++) name = `${from} (${n})`;
+    const copy: SimulatedSheet = {
+      ...emptySheet(name, source.visibility),
+      merges: source.merges.map((merge) => ({ ...merge })),
+      conditionalFormats: source.conditionalFormats.map((format) => ({ ...format, id: this.newConditionalFormatId() })),
+      validations: source.validations.map((validation) => ({ ...validation })),
+      pageLayout: { ...source.pageLayout },
+      protection: { ...source.protection, options: { ...source.protection.options } },
+    };
+    for (const [key, cell] of source.cells) copy.cells.set(key, { ...cell });
+    this.sheets.splice(this.sheets.indexOf(source) + 1, 0, copy);
+    this.changed();
+    return copy;
+  }
+
+  /** 审阅 → 保护工作表, with or without a password. */
+  userProtectSheet(sheetName: string, password?: string): void {
+    this.requireSheet(sheetName).protection = { protected: true, options: {}, ...(password ? { password } : {}) };
+    this.changed();
+  }
+
+  private requireSheet(name: string): SimulatedSheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    return sheet;
   }
 
   /** Called by the simulated API after every sync, and by the harness for the user's own actions. */
@@ -167,8 +292,10 @@ export class SimulatedWorkbook {
             return { address: cellAddress(row, col), ...cell };
           }),
         conditionalFormats: sheet.conditionalFormats.length,
+        protected: sheet.protection.protected,
       })),
       settings: Object.fromEntries(this.settings),
+      names: [...this.names.keys()].sort(),
     };
   }
 }
@@ -180,8 +307,10 @@ export interface WorkbookDump {
     merges: string[];
     cells: (SimulatedCell & { address: string })[];
     conditionalFormats: number;
+    protected: boolean;
   }[];
   settings: Record<string, string>;
+  names: string[];
 }
 
 function compareKeys(a: string, b: string): number {

@@ -1,7 +1,9 @@
 import {
   Body1,
+  Button,
   Divider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Subtitle2,
@@ -15,7 +17,6 @@ import { useMemo, useState } from "react";
 import type { CheckResult } from "../core/engine";
 import type { Lang } from "../core/report/i18n";
 import { errorText, runCheck, setHighlights, type WorkStep } from "./check-workflow";
-import { insertionContext } from "../core/templates";
 import { CheckActions } from "./components/CheckActions";
 import { FindingFilters } from "./components/FindingFilters";
 import { FindingList } from "./components/FindingList";
@@ -23,8 +24,8 @@ import { NewProjectForm } from "./components/NewProjectForm";
 import { NotCheckedList } from "./components/NotCheckedList";
 import { TableList } from "./components/TableList";
 import { SHOW_ALL, buildReportView, listPosition, stepFinding, toggleSeverity, type FindingFilter, type FindingRow } from "./report-view";
-import { UI, text } from "./strings";
-import type { WorkbookHost } from "./workbook-host";
+import { UI, hiddenSheetText, text, unmarkedText } from "./strings";
+import type { UnmarkedSheet, WorkbookHost } from "./workbook-host";
 
 export interface AppProps {
   host: WorkbookHost;
@@ -62,6 +63,9 @@ export function App({ host, lang }: AppProps) {
   const [filter, setFilter] = useState<FindingFilter>(SHOW_ALL);
   const [activeId, setActiveId] = useState<string>();
   const [tab, setTab] = useState<"check" | "new-project">("check");
+  const [manualCalculation, setManualCalculation] = useState(false);
+  const [unmarked, setUnmarked] = useState<readonly UnmarkedSheet[]>([]);
+  const [hiddenTarget, setHiddenTarget] = useState<{ sheet: string; cell: string; visibility: "hidden" | "veryHidden" }>();
 
   const view = useMemo(() => (result ? buildReportView(result, filter, lang) : undefined), [result, filter, lang]);
 
@@ -78,16 +82,29 @@ export function App({ host, lang }: AppProps) {
 
   const check = () =>
     attempt(async () => {
+      setHiddenTarget(undefined);
       const checked = await runCheck(host, highlightOn, setStep);
-      setResult(checked);
+      setResult(checked.result);
+      setManualCalculation(checked.manualCalculation);
+      setUnmarked(checked.highlights.unmarked);
       setActiveId(undefined);
+    });
+
+  const recalculateAndCheck = () =>
+    attempt(async () => {
+      setStep("reading");
+      await host.recalculate();
+      await check();
     });
 
   const clear = () =>
     attempt(async () => {
       setStep("clearing");
-      await host.clearHighlights();
+      const outcome = await host.clearHighlights();
       setResult(undefined);
+      setUnmarked(outcome.unmarked);
+      setManualCalculation(false);
+      setHiddenTarget(undefined);
       setActiveId(undefined);
       setFilter(SHOW_ALL);
     });
@@ -97,13 +114,21 @@ export function App({ host, lang }: AppProps) {
       setHighlightOn(on);
       if (!result) return;
       setStep(on ? "highlighting" : "clearing");
-      await setHighlights(host, result, on);
+      setUnmarked((await setHighlights(host, result, on)).unmarked);
     });
 
   const select = (finding: FindingRow, cell: string = finding.cell) =>
     attempt(async () => {
       setActiveId(finding.id);
-      await host.selectCell(finding.sheet, cell);
+      const outcome = await host.selectCell(finding.sheet, cell);
+      setHiddenTarget(outcome.kind === "hidden" ? { sheet: finding.sheet, cell, visibility: outcome.visibility } : undefined);
+    });
+
+  const showHidden = () =>
+    attempt(async () => {
+      if (!hiddenTarget) return;
+      await host.showSheetAndSelect(hiddenTarget.sheet, hiddenTarget.cell);
+      setHiddenTarget(undefined);
     });
 
   const walk = (direction: "next" | "previous") => {
@@ -125,8 +150,8 @@ export function App({ host, lang }: AppProps) {
       {tab === "new-project" && (
         <NewProjectForm
           lang={lang}
-          // The whole snapshot, because the core's insertionContext reads sheet names and marker rows from it.
-          readContext={async () => insertionContext(await host.readSnapshot())}
+          // Only sheet names and the template marker rows: planning needs nothing else.
+          readContext={() => host.readInsertionContext()}
           insert={(edits, select) => host.insertTemplate(edits, select)}
         />
       )}
@@ -148,6 +173,44 @@ export function App({ host, lang }: AppProps) {
                 <MessageBarTitle>{text(UI.failedTitle, lang)}</MessageBarTitle>
                 {failure}
               </MessageBarBody>
+            </MessageBar>
+          )}
+          {manualCalculation && view && (
+            <MessageBar intent="warning" data-testid="manual-calculation">
+              <MessageBarBody>
+                <MessageBarTitle>{text(UI.manualCalcTitle, lang)}</MessageBarTitle>
+                {text(UI.manualCalcBody, lang)}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => void recalculateAndCheck()} data-testid="recalculate-button">
+                  {text(UI.recalculateAndCheck, lang)}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {unmarked.length > 0 && (
+            <MessageBar intent="warning" data-testid="unmarked">
+              <MessageBarBody>
+                <MessageBarTitle>{text(UI.unmarkedTitle, lang)}</MessageBarTitle>
+                {unmarked.map((entry) => (
+                  <div key={entry.sheet} data-testid="unmarked-sheet" data-sheet={entry.sheet} data-reason={entry.reason}>
+                    {unmarkedText(lang, entry.sheet, entry.reason, entry.detail)}
+                  </div>
+                ))}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {hiddenTarget && (
+            <MessageBar intent="info" data-testid="hidden-sheet">
+              <MessageBarBody>
+                <MessageBarTitle>{text(UI.hiddenSheetTitle, lang)}</MessageBarTitle>
+                {hiddenSheetText(lang, hiddenTarget.sheet, hiddenTarget.visibility)}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => void showHidden()} data-testid="show-sheet-button">
+                  {text(UI.showSheet, lang)}
+                </Button>
+              </MessageBarActions>
             </MessageBar>
           )}
           {view && (

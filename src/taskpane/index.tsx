@@ -13,7 +13,7 @@ const root = createRoot(container);
 Office.onReady(() => {
   const lang = paneLanguage(Office.context?.displayLanguage);
   document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
-  const host = createExcelHost((batch) => Excel.run(batch));
+  const host = createExcelHost((options, batch) => Excel.run(options, batch));
   root.render(
     <FluentProvider theme={webLightTheme}>
       <App host={host} lang={lang} />

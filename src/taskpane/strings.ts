@@ -63,7 +63,40 @@ export const UI = {
   insertedTitle: bilingual("已插入", "Inserted"),
   insertFailedTitle: bilingual("未能插入", "Could not insert"),
   fixFields: bilingual("请先更正标出的字段。", "Correct the marked fields first."),
+  undoNote: bilingual(
+    "注意：插入新表会清除 Excel 的撤消记录，此前的操作将无法再撤消。",
+    "Note: inserting a form clears Excel's undo history; earlier steps can no longer be undone.",
+  ),
+  manualCalcTitle: bilingual("Excel 处于手动计算模式", "Excel calculates manually"),
+  manualCalcBody: bilingual(
+    "公式的结果可能不是最新的，检查可能基于过时的数值。请先重新计算，再检查。",
+    "Formula results may be stale, so the check may use outdated values. Recalculate, then check.",
+  ),
+  recalculateAndCheck: bilingual("重新计算并检查", "Recalculate and check"),
+  unmarkedTitle: bilingual("部分问题未在表格中标出", "Some findings are not highlighted"),
+  hiddenSheetTitle: bilingual("该问题所在的工作表已隐藏", "This finding is on a hidden sheet"),
+  showSheet: bilingual("显示该工作表并定位", "Show the sheet and go to the cell"),
 } satisfies Record<string, Bilingual>;
+
+/** Why a sheet's findings are not marked (or its old marks not removed). */
+export function unmarkedText(lang: Lang, sheet: string, reason: "missing" | "protected" | "refused", detail?: string): string {
+  if (reason === "missing") {
+    return lang === "en" ? `“${sheet}” no longer exists (renamed or deleted since the check); check again.` : `工作表“${sheet}”已不存在（检查后被重命名或删除），请重新检查。`;
+  }
+  if (reason === "protected") {
+    return lang === "en"
+      ? `“${sheet}” is protected: its findings are listed here but not highlighted. Unprotect it (Review → Unprotect Sheet) to see them marked.`
+      : `工作表“${sheet}”受保护：其问题只在此列出，未在表格中标出。如需标出，请先撤消工作表保护（审阅 → 撤消工作表保护）。`;
+  }
+  return lang === "en" ? `Excel refused to change the highlights on “${sheet}”${detail ? ` (${detail})` : ""}.` : `Excel 拒绝修改工作表“${sheet}”上的标记${detail ? `（${detail}）` : ""}。`;
+}
+
+export function hiddenSheetText(lang: Lang, sheet: string, visibility: "hidden" | "veryHidden"): string {
+  if (visibility === "veryHidden") {
+    return lang === "en" ? `“${sheet}” is very hidden (not listed under Unhide in Excel).` : `工作表“${sheet}”已深度隐藏（在 Excel 的“取消隐藏”中也不列出）。`;
+  }
+  return lang === "en" ? `“${sheet}” is hidden, so Excel cannot go to the cell.` : `工作表“${sheet}”已隐藏，无法直接定位到该单元格。`;
+}
 
 export const TEMPLATE_KIND_NAMES: Record<TemplateKind, Bilingual> = {
   "project-performance-target": bilingual("项目支出绩效目标表", "Project performance targets"),

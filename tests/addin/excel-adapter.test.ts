@@ -8,7 +8,7 @@ import { highlightEdits, HIGHLIGHT_STYLES } from "../../src/core/report/highligh
 import type { Finding } from "../../src/core/report/finding";
 import { sheetFromGrid, type WorkbookSnapshot } from "../../src/core/workbook/snapshot";
 import { createExcelHost } from "../../src/excel/excel-host";
-import { CELLS_PER_SLICE, CELLS_PER_SYNC, planReads } from "../../src/excel/range-reading";
+import { CELLS_PER_SLICE, CELLS_PER_SYNC, nextBatch, valueSlices } from "../../src/excel/range-reading";
 import { simulatedWorkbookFrom } from "../../src/harness/load-workbook";
 import { simulatedExcelRun } from "../../src/harness/simulated-excel";
 import { PLAIN_STYLE, cellKey, type SimulatedWorkbook } from "../../src/harness/simulated-workbook";
@@ -17,7 +17,10 @@ import { readWorkbook } from "../../src/io/xlsx-reader";
 
 const fixtures = path.resolve(__dirname, "..", "..", "..", "shared", "fixtures");
 const readFixture = (name: string) => readWorkbook(new Uint8Array(readFileSync(path.join(fixtures, name))));
-const withoutNames = (snapshot: WorkbookSnapshot): WorkbookSnapshot => ({ sheets: snapshot.sheets });
+/** The snapshot as the adapter gives it: no defined names, merges in reading order (top, then left). */
+const asRead = (snapshot: WorkbookSnapshot): WorkbookSnapshot => ({
+  sheets: snapshot.sheets.map((sheet) => ({ ...sheet, merges: [...sheet.merges].sort((a, b) => a.top - b.top || a.left - b.left) })),
+});
 
 function hostOver(workbook: SimulatedWorkbook) {
   return createExcelHost(simulatedExcelRun(workbook));
@@ -34,7 +37,7 @@ describe("reading a workbook through the adapter", () => {
       const fromFile = await readFixture(fixture);
       const workbook = simulatedWorkbookFrom(fromFile);
       const fromExcel = await hostOver(workbook).readSnapshot();
-      expect(fromExcel).toEqual(withoutNames(fromFile));
+      expect(fromExcel).toEqual(asRead(fromFile));
       expect(checkWorkbook(fromExcel)).toEqual(checkWorkbook(fromFile));
     },
   );
@@ -60,7 +63,7 @@ describe("sync discipline", () => {
     });
     const syncsForCheck = async (tables: number) => {
       const workbook = simulatedWorkbookFrom(workbookWith(tables));
-      const result = await runCheck(hostOver(workbook), true, () => undefined);
+      const { result } = await runCheck(hostOver(workbook), true, () => undefined);
       return { tables: result.tables.length, syncs: workbook.traffic.syncs };
     };
     const one = await syncsForCheck(1);
@@ -71,10 +74,12 @@ describe("sync discipline", () => {
   });
 
   it("cuts large used ranges into slices under the per-read cell limit and syncs once per batch", () => {
-    const batches = planReads([
+    const pending = valueSlices([
       { sheetIndex: 0, rowIndex: 0, columnIndex: 0, rowCount: 30_000, columnCount: 12 },
       { sheetIndex: 1, rowIndex: 4, columnIndex: 2, rowCount: 10, columnCount: 5 },
     ]);
+    const batches = [];
+    while (pending.length > 0) batches.push(nextBatch(pending, 10));
     const slices = batches.flat();
     for (const slice of slices) expect(slice.rowCount * slice.columnCount).toBeLessThanOrEqual(CELLS_PER_SLICE);
     for (const batch of batches) expect(batch.reduce((cells, slice) => cells + slice.rowCount * slice.columnCount, 0)).toBeLessThanOrEqual(CELLS_PER_SYNC);
@@ -85,7 +90,7 @@ describe("sync discipline", () => {
 
   it("throws when a property is read before load and sync, and changes nothing before sync", async () => {
     const workbook = simulatedWorkbookFrom({ sheets: [sheetFromGrid("表1", [["合计", 10]])] });
-    await simulatedExcelRun(workbook)(async (context) => {
+    await simulatedExcelRun(workbook)({}, async (context) => {
       const range = context.workbook.worksheets.getItem("表1").getRange("B1");
       expect(() => range.values).toThrow(/PropertyNotLoaded|not available/);
       range.load("values");
@@ -136,12 +141,12 @@ describe("highlights", () => {
     // The user formats a highlighted cell and another one, and adds a rule of their own.
     workbook.userSetFill("表1", 4, 2, "#FFFF00");
     workbook.userSetFill("表1", 1, 1, "#00B0F0");
-    workbook.sheet("表1")!.conditionalFormats.push({ id: "user-rule", ranges: [{ top: 1, left: 1, bottom: 4, right: 1 }], formula: "=A1>0", fill: "#CCCCCC", fontColor: null });
+    const userRule = workbook.userAddConditionalFormat("表1", { type: "Custom", ranges: [{ top: 1, left: 1, bottom: 4, right: 1 }], formula: "=A1>0", fill: "#CCCCCC", fontColor: null });
     const expected = workbook.dump();
     await host.clearHighlights();
     const cleared = workbook.dump();
     expect(cleared.sheets.map((sheet) => sheet.cells)).toEqual(expected.sheets.map((sheet) => sheet.cells));
-    expect(workbook.sheet("表1")!.conditionalFormats.map((format) => format.id)).toEqual(["user-rule"]);
+    expect(workbook.sheet("表1")!.conditionalFormats).toEqual([userRule]);
     expect(cleared.settings).toEqual({});
   });
 

@@ -1,16 +1,19 @@
-// The adapter's selection step against Microsoft's office-addin-mock: the calls Excel receives and
-// the single sync. (Load/sync semantics are covered by the simulated host, which enforces them.)
+// The adapter's selection step against Microsoft's office-addin-mock: the calls Excel receives, the
+// run options and the two syncs (visibility first, then activate and select). (Load/sync semantics are covered by the simulated host, which enforces them.)
 import { OfficeMockObject } from "office-addin-mock";
 import { createExcelHost, type ExcelBatchRunner } from "../../src/excel/excel-host";
 
-it("activates the finding's sheet and selects its cell in one batch", async () => {
+it("checks the sheet is visible, then activates it and selects the cell, in one batch that waits for cell edit", async () => {
   const received: string[] = [];
+  const options: unknown[] = [];
   const excelMock = new OfficeMockObject({
     context: {
       workbook: {
         worksheets: {
           getItem(name: string) {
             return {
+              load: (properties: string) => received.push(`load ${name} ${properties}`),
+              visibility: "Visible",
               activate: () => received.push(`activate ${name}`),
               getRange: (address: string) => ({ select: () => received.push(`select ${name}!${address}`) }),
             };
@@ -18,7 +21,7 @@ it("activates the finding's sheet and selects its cell in one batch", async () =
         },
       },
     },
-    async run(batch: (context: unknown) => Promise<unknown>) {
+    async run(_options: unknown, batch: (context: unknown) => Promise<unknown>) {
       return batch((this as unknown as { context: unknown }).context);
     },
   }) as unknown as { context: { sync: () => Promise<void> }; run: ExcelBatchRunner };
@@ -28,7 +31,12 @@ it("activates the finding's sheet and selects its cell in one batch", async () =
     syncs += 1;
     await realSync();
   };
-  await createExcelHost((batch) => excelMock.run(batch)).selectCell("项目(1-5)", "E84");
-  expect(received).toEqual(["activate 项目(1-5)", "select 项目(1-5)!E84"]);
-  expect(syncs).toBe(1);
+  const outcome = await createExcelHost((runOptions, batch) => {
+    options.push(runOptions);
+    return excelMock.run(runOptions, batch);
+  }).selectCell("项目(1-5)", "E84");
+  expect(outcome).toEqual({ kind: "selected" });
+  expect(received).toEqual(["load 项目(1-5) visibility", "activate 项目(1-5)", "select 项目(1-5)!E84"]);
+  expect(options).toEqual([{ delayForCellEdit: true }]);
+  expect(syncs).toBe(2);
 });

@@ -13,7 +13,8 @@ import { buildPages, fixturesDir, launchBrowser, openBuiltPage, openHarness, ope
 
 const FIXTURES = ["minimal-project.xlsx", "liaocheng-2024-formulas.xlsx", "lixia-2024-self-evaluation.xlsx", "lixia-2024-performance.xlsx"];
 
-/** An Excel with one empty sheet: enough for a check that finds no tables. */
+/** An Excel with one empty sheet: enough for a check that finds no tables. Excel.run takes its
+ *  options first, as the adapter calls it. */
 const OFFICE_STUB = `
   window.Office = {
     context: { displayLanguage: "zh-CN" },
@@ -21,16 +22,19 @@ const OFFICE_STUB = `
   };
   const emptyRange = () => ({ load() {}, rowIndex: 0, columnIndex: 0, rowCount: 1, columnCount: 1,
     values: [[""]], valueTypes: [["Empty"]], formulas: [[""]], numberFormat: [["General"]], untrack() {},
-    getMergedAreasOrNullObject: () => ({ load() {}, isNullObject: true }) });
-  const sheet = { name: "Sheet1", visibility: "Visible", getUsedRange: emptyRange, getRangeByIndexes: emptyRange };
+    getMergedAreasOrNullObject: () => ({ load() {}, isNullObject: true }),
+    conditionalFormats: { load() {}, items: [] } });
+  const sheet = { name: "Sheet1", visibility: "Visible", protection: { protected: false, options: {} },
+    getUsedRange: emptyRange, getRangeByIndexes: emptyRange, getRange: emptyRange };
   window.excelSyncs = 0;
-  window.Excel = { run: (batch) => batch({
+  window.excelRunOptions = [];
+  window.Excel = { run: (options, batch) => { window.excelRunOptions.push(options); return batch({
     workbook: {
       worksheets: { load() {}, items: [sheet] },
-      settings: { getItemOrNullObject: () => ({ load() {}, isNullObject: true }), add() {} },
+      application: { load() {}, calculationMode: "Automatic" },
     },
     sync: async () => { window.excelSyncs += 1; },
-  }) };
+  }); } };
 `;
 
 let browser: Browser;
@@ -239,6 +243,52 @@ describe("the workbook harness", () => {
   }, 120_000);
 });
 
+describe("the pane over sheets Excel treats specially", () => {
+  it("lists findings of a protected sheet without marking them, says why, and offers to show a hidden sheet", async () => {
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load(readFileSync(path.join(fixturesDir, "lixia-2024-self-evaluation.xlsx")) as unknown as ExcelJS.Buffer);
+    const hiddenSheet = "妇联-妇女儿童工作";
+    const protectedSheet = "审批局-政务大厅";
+    file.getWorksheet(hiddenSheet)!.state = "hidden";
+    await file.getWorksheet(protectedSheet)!.protect("", {});
+    const bytes = Buffer.from(await file.xlsx.writeBuffer());
+    const expected = await expectedResult(bytes);
+    expect(expected.findings.some((finding) => finding.sheet === hiddenSheet)).toBe(true);
+    expect(expected.findings.some((finding) => finding.sheet === protectedSheet)).toBe(true);
+
+    const { page, pageErrors } = await openHarness(browser);
+    try {
+      await openWorkbook(page, "special.xlsx", bytes);
+      await check(page);
+      // The protected sheet: its findings are listed, not marked, and the pane says why.
+      const unmarked = page.locator(`[data-testid="unmarked-sheet"][data-sheet="${protectedSheet}"]`);
+      await expect(unmarked.getAttribute("data-reason")).resolves.toBe("protected");
+      await expect(unmarked.innerText()).resolves.toContain("受保护");
+      expect((await highlightedCells(page)).some((cell) => cell.startsWith(`${protectedSheet}!`))).toBe(false);
+      expect((await highlightedCells(page)).some((cell) => cell.startsWith(`${hiddenSheet}!`))).toBe(true);
+
+      // The hidden sheet: clicking its finding says it is hidden; showing it goes to the cell.
+      const onHidden = page.locator(`[data-testid="finding-item"][data-location^="${hiddenSheet}!"]`).first();
+      const location = (await onHidden.getAttribute("data-location"))!;
+      await onHidden.click();
+      await page.getByTestId("hidden-sheet").waitFor();
+      await expect(page.getByTestId("hidden-sheet").innerText()).resolves.toContain("已隐藏");
+      await expect(page.getByTestId("pane-error").count()).resolves.toBe(0);
+      await page.getByTestId("show-sheet-button").click();
+      await page.waitForFunction((target) => {
+        const selected = window.budgetCheckHarness!.state().workbook!.selection;
+        return selected !== undefined && `${selected.sheet}!${selected.range.top}:${selected.range.left}` === target;
+      }, position(location));
+      await expect(page.evaluate((name) => window.budgetCheckHarness!.state().workbook!.sheet(name)!.visibility, hiddenSheet)).resolves.toBe("Visible");
+      await page.getByTestId("hidden-sheet").waitFor({ state: "detached" });
+      await page.getByTestId("pane").screenshot({ path: path.join(resultsDir, "pane-protected-and-hidden.png") });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
+});
+
 describe("the task-pane page", () => {
   // The real page, started the way Office starts it: office.js from the CDN address, answered here by a
   // stub with Office.onReady and a minimal Excel.run, at the narrow width of a pane.
@@ -251,6 +301,10 @@ describe("the task-pane page", () => {
       await page.getByTestId("empty-state").waitFor();
       await expect(page.getByTestId("empty-state").textContent()).resolves.toMatch(/没有找到预算或绩效表格/);
       await expect(page.evaluate(() => (window as unknown as { excelSyncs: number }).excelSyncs)).resolves.toBeGreaterThan(0);
+      // Every batch waits for the user to leave cell edit mode.
+      const runOptions = await page.evaluate(() => (window as unknown as { excelRunOptions: unknown[] }).excelRunOptions);
+      expect(runOptions.length).toBeGreaterThan(0);
+      expect(runOptions.every((options) => JSON.stringify(options) === JSON.stringify({ delayForCellEdit: true }))).toBe(true);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBe(0);
       expect(pageErrors).toEqual([]);

@@ -128,8 +128,10 @@ describe("新建项目 in the pane", () => {
       await expect(page.locator(`[data-cell="${first}"]`).getAttribute("data-selected")).resolves.toBe("true");
       await expect(page.locator(`[data-cell="${level1[0].at}"]`).getAttribute("data-dropdown")).resolves.toBe("true");
       await expect(page.locator('[data-cell="C5"]').innerText()).resolves.toBe("16.85");
-      // The insertion is one batch with one sync.
-      await expect(page.evaluate(() => window.budgetCheckHarness!.state().lastInsert?.syncs)).resolves.toBe(1);
+      // The insertion is one batch: one sync reading which sheets and names exist, one writing the form.
+      await expect(page.evaluate(() => window.budgetCheckHarness!.state().lastInsert?.syncs)).resolves.toBe(2);
+      // The form said before inserting that Excel's undo history goes.
+      await expect(page.getByTestId("undo-note").innerText()).resolves.toContain("撤消");
       await page.getByTestId("grid").screenshot({ path: path.join(resultsDir, "new-project-grid.png") });
 
       // 检查工作簿 finds the new sheet as a project performance-target form.

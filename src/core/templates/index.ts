@@ -15,10 +15,10 @@ import { uniqueSheetName } from "./sheet-name";
 import { LISTS_SHEET, listsEdits, MARKER_SHEET, markerCellRef, markerEdits, MAX_TEMPLATES, templateLists } from "./support-sheets";
 
 export { inputCells, INPUT_FILL, TEMPLATE_VERSION, type LayoutCell, type TemplateLayout } from "./layout";
-export { insertionContext, readTemplateMarkers, type TemplateMarker } from "./markers";
+export { insertionContext, readTemplateMarkers, referencedSheet, type TemplateMarker } from "./markers";
 export { TemplateKindSchema, TemplateOptionsSchema, type TemplateKind, type TemplateOptions, type TemplateOptionsInput } from "./options";
 export { uniqueSheetName } from "./sheet-name";
-export { LISTS_SHEET, MARKER_SHEET } from "./support-sheets";
+export { LISTS_SHEET, MARKER_SHEET, MAX_TEMPLATES } from "./support-sheets";
 
 /** The required inputs a new form leaves empty: the cells a clerk must fill before it is valid. */
 export function requiredEmptyInputs(layout: TemplateLayout): string[] {

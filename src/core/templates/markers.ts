@@ -16,8 +16,9 @@ export interface TemplateMarker {
   readonly requiredInputs: readonly string[];
 }
 
-/** The sheet a marker row points at, from its reference formula ('项目绩效目标-X'!$A$1). */
-function referencedSheet(formula: string | undefined): string | undefined {
+/** The sheet a marker row points at, from its reference formula ('项目绩效目标-X'!$A$1). Excel
+ *  rewrites the reference when the sheet is renamed, so it names the template sheet as it is now. */
+export function referencedSheet(formula: string | undefined): string | undefined {
   if (formula === undefined) return undefined;
   const quoted = /^'((?:[^']|'')+)'!/.exec(formula);
   if (quoted) return quoted[1].replace(/''/g, "'");

@@ -126,6 +126,9 @@ export function NewProjectForm({ lang, readContext, insert }: NewProjectFormProp
         </Field>
       )}
       {textField("indicatorRows", text(UI.indicatorRows, lang), { inputMode: "numeric" })}
+      <Body1 className={styles.intro} data-testid="undo-note">
+        {text(UI.undoNote, lang)}
+      </Body1>
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={busy} data-testid="new-project-submit">
           {text(UI.insert, lang)}
