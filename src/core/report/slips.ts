@@ -3,17 +3,19 @@
 // correction of which cell would mend it (a total by −difference, a part by +difference); a cell whose one
 // correction mends two or more failed relations is the slip, reported once at that cell with the other
 // checks as corroboration.
-import type Decimal from "decimal.js";
+import Decimal from "decimal.js";
 import type { Bilingual } from "./i18n";
 import type { Finding } from "./finding";
 import type { SlipRelation } from "../rules/rule";
 
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
+const CENT = new Decimal("0.01");
 
 interface Mend {
   readonly finding: number;
   readonly correction: Decimal;
   readonly isTotal: boolean;
+  readonly tolerance: Decimal;
 }
 
 /** Merges the findings one slip explains; findings without a relation pass through unchanged. */
@@ -26,13 +28,14 @@ export function mergeSlips(findings: readonly Finding[], relations: ReadonlyMap<
     for (const [index, relation] of relations) {
       if (merged.has(index) || findings[index].severity === "info") continue;
       const add = (cell: string, mend: Mend) => mends.set(cell, [...(mends.get(cell) ?? []), mend]);
-      add(relation.total, { finding: index, correction: relation.difference.negated(), isTotal: true });
-      for (const part of relation.parts) add(part, { finding: index, correction: relation.difference, isTotal: false });
+      const tolerance = relation.tolerance ?? CENT;
+      add(relation.total, { finding: index, correction: relation.difference.negated(), isTotal: true, tolerance });
+      for (const part of relation.parts) add(part, { finding: index, correction: relation.difference, isTotal: false, tolerance });
     }
     let best: { cell: string; group: Mend[] } | undefined;
     for (const [cell, list] of mends) {
       for (const mend of list) {
-        const group = list.filter((m) => m.correction.minus(mend.correction).abs().lte(0.01));
+        const group = list.filter((m) => m.correction.minus(mend.correction).abs().lte(Decimal.max(m.tolerance, mend.tolerance)));
         const distinct = new Set(group.map((m) => m.finding));
         if (distinct.size < 2) continue;
         const score = distinct.size * 2 + (group.some((m) => m.isTotal) ? 1 : 0);

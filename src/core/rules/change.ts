@@ -115,6 +115,9 @@ function checkRow(context: RuleContext, entry: BudgetTableEntry, row: BudgetRow,
   if (shown.readings.some((r) => r.plus(slack).gte(low) && r.minus(slack).lte(high))) return;
   const expected = change.div(previous.value).times(100);
   const cell = valueCell(row, columns.rate);
+  // The shown rate implies this year's amount (上年 × (1 + rate)): a wrong amount that also breaks a sum is one slip.
+  const implied = previous.value.times(shown.readings[0].div(100).plus(1));
+  const currentCell = valueCell(row, columns.current);
   context.report(changeRate, {
     sheet: entry.model.sheet,
     cell: cell.address,
@@ -125,6 +128,12 @@ function checkRow(context: RuleContext, entry: BudgetTableEntry, row: BudgetRow,
     },
     expected: `${expected.toFixed(2)}%`,
     actual: shown.text,
+    relation: {
+      total: `${entry.model.sheet}!${currentCell.address}`,
+      parts: [],
+      difference: current.value.minus(implied),
+      tolerance: previous.value.abs().times(slack).div(100).plus("0.01"),
+    },
   });
 }
 

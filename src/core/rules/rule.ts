@@ -40,6 +40,8 @@ export interface SlipRelation {
   readonly total: string;
   readonly parts: readonly string[];
   readonly difference: Decimal;
+  /** How far the implied correction may be off (a rate printed with two decimals implies its amount only roughly). */
+  readonly tolerance?: Decimal;
 }
 
 export interface NotCheckedInput {
