@@ -405,7 +405,10 @@ function readPanelList(view: SheetView, table: DetectedTable, members: readonly 
     return { ...list, rows: list.rows.map((row) => (offset === 0 ? row : { ...row, panelOffset: offset })) };
   });
   const head = lists[0];
-  const rows = lists.flatMap((l) => l.rows.filter((r) => r.role !== "total" || l === lists[lists.length - 1] || !lists[lists.length - 1].rows.some((t) => t.role === "total" && t.row === r.row)));
+  // A total row shared by the panels (公用经费合计 merged across the triples) counts once, in the last panel.
+  const last = lists[lists.length - 1];
+  const lastTotals = new Set(last.rows.filter((t) => t.role === "total").map((t) => t.row));
+  const rows = lists.flatMap((l) => l.rows.filter((r) => r.role !== "total" || l === last || !lastTotals.has(r.row)));
   return { ...head, rows, ...(first.group ? { group: first.group } : {}) };
 }
 
@@ -593,7 +596,10 @@ function numberListing(rows: BudgetRow[]): "certain" | "inferred" {
   let uncertain = false;
   let previousDepth = -1;
   let previous: BudgetRow | undefined;
-  for (const row of rows) {
+  // Per depth: whether the run of lines now open at that depth is a 其中 list (a 其中 line has been seen in it).
+  const partialRun: boolean[] = [];
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
     if (row.role === "total" && numberingOf(row.label) === undefined) continue;
     if (row.role === "classified" || row.count || row.subtotal) continue;
     const folded = foldText(row.label);
@@ -616,23 +622,13 @@ function numberListing(rows: BudgetRow[]): "certain" | "inferred" {
         depth = stack.length - 1;
       }
     }
-    const index = rows.indexOf(row);
-    rows[index] = { ...row, depth, ...(partial || (depth > 0 && isPartialChain(rows, index, depth)) ? { partial: true } : {}) };
+    partialRun[depth] = partial || (previousDepth >= depth && partialRun[depth] === true);
+    partialRun.length = depth + 1;
+    rows[index] = { ...row, depth, ...(partial || (depth > 0 && partialRun[depth]) ? { partial: true } : {}) };
     previousDepth = depth;
     previous = rows[index];
   }
   return uncertain ? "inferred" : "certain";
-}
-
-/** A line continuing a 其中 run: the nearest shallower-or-equal line above opened with 其中 at this depth. */
-function isPartialChain(rows: readonly BudgetRow[], index: number, depth: number): boolean {
-  for (let i = index - 1; i >= 0; i--) {
-    const row = rows[i];
-    if (row.depth === undefined) continue;
-    if (row.depth < depth) return false;
-    if (row.depth === depth && PARTIAL.test(foldText(row.label))) return true;
-  }
-  return false;
 }
 
 /**

@@ -20,39 +20,41 @@ interface Mend {
 
 /** Merges the findings one slip explains; findings without a relation pass through unchanged. */
 export function mergeSlips(findings: readonly Finding[], relations: ReadonlyMap<number, SlipRelation>): Finding[] {
+  const mends = new Map<string, Mend[]>();
+  for (const [index, relation] of relations) {
+    if (findings[index].severity === "info") continue;
+    const tolerance = relation.tolerance ?? CENT;
+    const add = (cell: string, mend: Mend) => {
+      const list = mends.get(cell);
+      if (list) list.push(mend);
+      else mends.set(cell, [mend]);
+    };
+    add(relation.total, { finding: index, correction: relation.difference.negated(), isTotal: true, tolerance });
+    for (const part of relation.parts) add(part, { finding: index, correction: relation.difference, isTotal: false, tolerance });
+  }
+  // Candidates: for each cell, its largest group of findings that one correction mends; the strongest
+  // explanations are taken first, and a finding joins one slip at most.
+  const candidates: { cell: string; group: Mend[]; score: number }[] = [];
+  for (const [cell, list] of mends) {
+    if (list.length < 2) continue;
+    const group = bestGroup(list);
+    if (group) candidates.push({ cell, group, score: scoreOf(group) });
+  }
+  candidates.sort((a, b) => b.score - a.score);
   const merged = new Set<number>();
-  const result: Finding[] = [...findings];
   const replacements = new Map<number, Finding>();
-  for (;;) {
-    const mends = new Map<string, Mend[]>();
-    for (const [index, relation] of relations) {
-      if (merged.has(index) || findings[index].severity === "info") continue;
-      const add = (cell: string, mend: Mend) => mends.set(cell, [...(mends.get(cell) ?? []), mend]);
-      const tolerance = relation.tolerance ?? CENT;
-      add(relation.total, { finding: index, correction: relation.difference.negated(), isTotal: true, tolerance });
-      for (const part of relation.parts) add(part, { finding: index, correction: relation.difference, isTotal: false, tolerance });
-    }
-    let best: { cell: string; group: Mend[] } | undefined;
-    for (const [cell, list] of mends) {
-      for (const mend of list) {
-        const group = list.filter((m) => m.correction.minus(mend.correction).abs().lte(Decimal.max(m.tolerance, mend.tolerance)));
-        const distinct = new Set(group.map((m) => m.finding));
-        if (distinct.size < 2) continue;
-        const score = distinct.size * 2 + (group.some((m) => m.isTotal) ? 1 : 0);
-        const bestScore = best ? new Set(best.group.map((m) => m.finding)).size * 2 + (best.group.some((m) => m.isTotal) ? 1 : 0) : -1;
-        if (score > bestScore) best = { cell, group: dedupe(group) };
-      }
-    }
-    if (!best) break;
-    const members = best.group.map((m) => m.finding);
-    const primaryIndex = best.group.find((m) => m.isTotal)?.finding ?? members[0];
-    const [sheet, cell] = splitCell(best.cell);
-    const primary = replacements.get(primaryIndex) ?? findings[primaryIndex];
-    const others = members.filter((i) => i !== primaryIndex).map((i) => replacements.get(i) ?? findings[i]);
+  for (const candidate of candidates) {
+    const group = bestGroup(candidate.group.filter((m) => !merged.has(m.finding)));
+    if (!group) continue;
+    const members = group.map((m) => m.finding);
+    const primaryIndex = group.find((m) => m.isTotal)?.finding ?? members[0];
+    const [sheet, cell] = splitCell(candidate.cell);
+    const primary = findings[primaryIndex];
+    const others = members.filter((i) => i !== primaryIndex).map((i) => findings[i]);
     const severity = [primary, ...others].reduce((top, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[top] ? f.severity : top), primary.severity);
     const lands = primary.cell === cell && primary.sheet === sheet;
-    const message: Bilingual = lands ? primary.message : relanded(cell, best.group.find((m) => m.finding === primaryIndex)!.correction, primary.message);
-    const corroboration = [...(primary.corroboration ?? []), ...others.flatMap((o) => [{ rule: o.rule, sheet: o.sheet, cell: o.cell, message: o.message }, ...(o.corroboration ?? [])])];
+    const message: Bilingual = lands ? primary.message : relanded(cell, group.find((m) => m.finding === primaryIndex)!.correction, primary.message);
+    const corroboration = others.map((o) => ({ rule: o.rule, sheet: o.sheet, cell: o.cell, message: o.message }));
     const cells = [...new Set([...(primary.cells ?? []), ...(lands ? [] : [primary.cell]), ...others.filter((o) => o.sheet === sheet).map((o) => o.cell)])].filter((c) => c !== cell);
     replacements.set(primaryIndex, {
       ...primary,
@@ -64,14 +66,26 @@ export function mergeSlips(findings: readonly Finding[], relations: ReadonlyMap<
       ...(cells.length > 0 ? { cells } : {}),
       ...(lands ? {} : { expected: undefined, actual: undefined }),
     });
-    for (const other of members) if (other !== primaryIndex) merged.add(other);
-    // The merged relation now stands for the slip: it no longer joins further merges.
-    merged.add(primaryIndex);
+    for (const member of members) merged.add(member);
   }
-  return result
+  return findings
     .map((finding, index) => (merged.has(index) && !replacements.has(index) ? undefined : (replacements.get(index) ?? finding)))
     .filter((f): f is Finding => f !== undefined)
     .map(stripUndefined);
+}
+
+/** The largest set of distinct findings whose corrections of this cell agree; undefined below two. */
+function bestGroup(list: readonly Mend[]): Mend[] | undefined {
+  let best: Mend[] | undefined;
+  for (const mend of list) {
+    const group = dedupe(list.filter((m) => m.correction.minus(mend.correction).abs().lte(Decimal.max(m.tolerance, mend.tolerance))));
+    if (group.length >= 2 && (!best || scoreOf(group) > scoreOf(best))) best = group;
+  }
+  return best;
+}
+
+function scoreOf(group: readonly Mend[]): number {
+  return group.length * 2 + (group.some((m) => m.isTotal) ? 1 : 0);
 }
 
 function dedupe(group: readonly Mend[]): Mend[] {
