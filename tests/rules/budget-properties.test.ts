@@ -1,7 +1,10 @@
 // Property: a generated 类/款/项 expenditure table whose every total adds up gives no finding; changing
-// any one amount gives exactly the findings that amount takes part in, at their cells.
+// any one amount gives one finding at that cell, naming every relation it breaks. Year-on-year columns:
+// a rate derived from the printed amounts is always accepted, one a point away always flagged.
 import Decimal from "decimal.js";
 import fc from "fast-check";
+import { changeFamily } from "../../src/core/rules/change";
+import { workbookOf, yunnanThreePublic } from "./final-accounts-builders";
 import { checkWorkbook } from "../../src/core/engine";
 import { compositionFamily } from "../../src/core/rules/composition";
 import { totalsFamily } from "../../src/core/rules/totals";
@@ -117,6 +120,31 @@ describe("budget arithmetic properties", () => {
         for (const at of expected.map((e) => e.split(" ")[1]).filter((c) => c !== cellAddress(row, col))) expect(shown).toContain(at);
       }),
       { numRuns: 120 },
+    );
+  });
+});
+
+describe("year-on-year columns", () => {
+  // 上年 and 本年 amounts in cents, the change and the rate derived the way a department prints them.
+  const amounts = fc.record({ previous: fc.integer({ min: 1, max: 10_000_000 }), current: fc.integer({ min: 0, max: 10_000_000 }), decimals: fc.constantFrom(0, 1, 2) });
+  const table = (previous: number, current: number, rate: string) =>
+    workbookOf(yunnanThreePublic([["合计", previous / 100, current / 100, (current - previous) / 100, rate], ["1.公务接待费", previous / 100, current / 100, (current - previous) / 100, rate]]));
+  const printed = (previous: number, current: number, decimals: number) =>
+    `${new Decimal(current - previous).div(previous).times(100).toFixed(decimals)}%`;
+  const run = (workbook: ReturnType<typeof table>) => checkWorkbook(workbook, { families: [changeFamily] }).findings;
+
+  it("accepts every rate computed from the printed amounts and rounded to the printed decimals", () => {
+    fc.assert(fc.property(amounts, ({ previous, current, decimals }) => expect(run(table(previous, current, printed(previous, current, decimals)))).toEqual([])), { numRuns: 150 });
+  });
+
+  // From 10.00 up the printed roundings move a rate by a tenth of a point at most.
+  it("flags a rate a whole point away from amounts of 10.00 or more, at the rate cell", () => {
+    fc.assert(
+      fc.property(amounts.filter((a) => a.previous >= 1000), ({ previous, current }) => {
+        const wrong = `${new Decimal(current - previous).div(previous).times(100).plus(1).toFixed(2)}%`;
+        expect(run(table(previous, current, wrong)).map((f) => `${f.rule} ${f.cell}`)).toEqual(["composition/change-rate E5", "composition/change-rate E6"]);
+      }),
+      { numRuns: 100 },
     );
   });
 });
