@@ -7,7 +7,7 @@ import type { IndicatorBlock, IndicatorRow } from "../forms/indicator-block";
 import { valueCell } from "../forms/budget-table";
 import { checkIndicatorBlocks, INDICATOR_RULES, type IndicatorBlockInput } from "../indicators/check";
 import type { IndicatorFormKind, IndicatorRowInput, IndicatorValueCell } from "../indicators/types";
-import { choosePack, type RulePack } from "../packs";
+import { choosePack, SELF_EVAL, selfEvaluationReading, type RulePack } from "../packs";
 import { cellAddress } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
 import { foldText } from "../workbook/text";
@@ -53,7 +53,15 @@ function toInput(view: SheetView, block: IndicatorBlock, row: IndicatorRow): Ind
   const targetCol = block.columns.target;
   let value: IndicatorValueCell | null = orEmpty(row.target, targetCol);
   if (row.target && targetCol !== undefined) value = { text: displayedText(view, row.target.row, row.target.col), cell: row.target.address, isNumberCell: row.target.isNumber };
-  return { row: row.row, level1: named(row.level1), level2: named(row.level2), level3: orEmpty(row.level3, block.columns.level3), value };
+  return {
+    row: row.row,
+    level1: named(row.level1),
+    level2: named(row.level2),
+    level3: orEmpty(row.level3, block.columns.level3),
+    value,
+    ...(block.columns.nature !== undefined ? { nature: named(row.nature ?? null) } : {}),
+    ...(block.columns.unit !== undefined ? { unit: orEmpty(row.unit ?? null, block.columns.unit) } : {}),
+  };
 }
 
 const UNCALCULATED_TARGET: RuleMeta = {
@@ -112,8 +120,11 @@ function formBlocks(context: RuleContext): FormBlock[] {
 
 function packFor(context: RuleContext, form: FormBlock, rows: readonly IndicatorRowInput[], headers: string[]): RulePack {
   const named = namedPackFor(context, form.table.sheet, form.kind);
+  const evidence = { indicatorPairs: rows.map((r) => ({ level1: r.level1?.text ?? null, level2: r.level2?.text ?? null })), headers };
+  // A self-evaluation is known by its table kind, whatever its headers are called (分值 or 权重, 实际完成值 or 完成值).
+  if (form.kind === "self-eval") return selfEvaluationReading(named ?? SELF_EVAL, evidence);
   if (named) return named;
-  return choosePack({ indicatorPairs: rows.map((r) => ({ level1: r.level1?.text ?? null, level2: r.level2?.text ?? null })), headers }).pack;
+  return choosePack(evidence).pack;
 }
 
 export const indicatorFamily: RuleFamily = {

@@ -197,7 +197,7 @@ class SelfEvaluationCheck {
     if (!funds || !funds.total) return {};
     const R = selfEvaluationRules;
     const totalRow = funds.total.row;
-    const parts = [funds.fiscal, funds.carryOver, funds.other].filter((p): p is CellPosition => p !== undefined);
+    const parts = [funds.fiscal, funds.carryOver, funds.other, ...(funds.otherSources ?? [])].filter((p): p is CellPosition => p !== undefined);
     const columnTotals: Partial<Record<"initialBudget" | "budget" | "executed", Decimal>> = {};
     for (const key of ["initialBudget", "budget", "executed"] as const) {
       const col = funds.columns[key];
@@ -322,7 +322,8 @@ class SelfEvaluationCheck {
     if (!block || block.columns.weight === undefined || rows.length === 0) return;
     // While any weight is still empty the form is unfinished, not wrong: its empty cells are missing values.
     if (rows.some((r) => r.weight === undefined)) return;
-    const headerAt = positionOf(block.headerRow, block.columns.weight);
+    // A block closed by a 合计 row states its Σ权重 there: the finding lands on that figure.
+    const headerAt = positionOf(block.totalRow ?? block.headerRow, block.columns.weight);
     const indicatorWeights = rows.reduce((s, r) => s.plus(r.weight ?? ZERO), ZERO);
     const total = indicatorWeights.plus(budget.budgetWeight ?? ZERO);
     if (!total.eq(this.settings.totalWeight)) {
