@@ -160,6 +160,31 @@ function statedValue(input: IndicatorRowInput, name: string, context: IndicatorB
   return { value, declaredUnit: contradicts ? { ...declared, contradicted: value.unit ?? "" } : declared, ...(declaredType ? { declaredType } : {}) };
 }
 
+/** The unit a 三级 name carries in brackets at its end (`投入财政资金（万元）` → 万元), if it is a unit. */
+export function unitInName(name: string): string | undefined {
+  const inName = NAME_UNIT.exec(foldText(name));
+  if (!inName) return undefined;
+  const reading = readUnit(inName[1] === "百分比" ? "%" : inName[1]!);
+  return reading && reading.family !== "unknown" ? reading.text : undefined;
+}
+
+/**
+ * A target as its form states it, for rules that read form cells themselves (self-evaluation
+ * scoring): the operator of a 指标性质 column before it, the unit of a unit column or of the name after it.
+ */
+export function statedTargetText(raw: string, natureText: string | undefined, unitText: string | undefined, name: string): string {
+  let text = raw.trim();
+  const nature = foldText(natureText ?? "");
+  if (OPERATOR_CELL.test(nature) && !/^[≥≤=><＞＜＝≧≦]/.test(foldText(text))) text = `${nature}${text}`;
+  const reading = parseIndicatorValue(text);
+  if (reading.value === undefined || reading.unit !== undefined || reading.form === "date-or-period") return text;
+  const column = foldText(unitText ?? "");
+  const unit = column !== "" && !/^(\/|-|—|无)$/.test(column) ? (column === "百分比" ? "%" : column) : unitInName(name);
+  if (unit === undefined) return text;
+  const withUnit = parseIndicatorValue(`${text}${unit}`);
+  return withUnit.unit !== undefined ? `${text}${unit}` : text;
+}
+
 function declaredUnitOf(input: IndicatorRowInput, name: string): DeclaredUnit | undefined {
   const column = input.unit ? foldText(input.unit.text) : "";
   if (column !== "" && !/^(\/|-|—|无)$/.test(column)) {
