@@ -4,6 +4,7 @@
 import type Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
 import type { IndicatorBlock, IndicatorRow } from "../forms/indicator-block";
+import type { UnitSheet } from "../forms/project-target";
 import { valueCell } from "../forms/budget-table";
 import { checkIndicatorBlocks, INDICATOR_RULES, type IndicatorBlockInput } from "../indicators/check";
 import type { IndicatorFormKind, IndicatorRowInput, IndicatorValueCell } from "../indicators/types";
@@ -91,6 +92,22 @@ function listedProjectAmounts(context: RuleContext): Map<string, { value: Decima
   return amounts;
 }
 
+/**
+ * A sheet of all a unit's projects is one form per project: each project's rows, with its own amount
+ * as the funds (元 turned into 万元 when the sheet says 单位：元).
+ */
+function unitSheetBlocks(context: RuleContext, table: DetectedTable, block: IndicatorBlock, sheet: UnitSheet): FormBlock[] {
+  return sheet.projects.map((project) => {
+    const rows = block.rows.filter((row) => row.row >= project.top && row.row <= project.bottom);
+    let funds: FormBlock["funds"];
+    if (project.budget) {
+      const reading = context.amount(table, project.budget.row, project.budget.col);
+      if (reading.kind === "number") funds = { value: sheet.amountsInYuan ? reading.value.div(10000) : reading.value, cell: project.budget.address };
+    }
+    return { table, kind: "project" as const, block: { ...block, rows }, ...(funds ? { funds } : {}) };
+  });
+}
+
 function formBlocks(context: RuleContext): FormBlock[] {
   const listed = listedProjectAmounts(context);
   const blocks: FormBlock[] = [];
@@ -100,6 +117,10 @@ function formBlocks(context: RuleContext): FormBlock[] {
     if (kind === "project") {
       const form = projectTargetForm(context, table);
       if (!form.indicators) continue;
+      if (form.unitSheet) {
+        blocks.push(...unitSheetBlocks(context, table, form.indicators, form.unitSheet));
+        continue;
+      }
       let funds: FormBlock["funds"];
       const total = form.funds.total;
       if (total) {
