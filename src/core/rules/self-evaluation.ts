@@ -43,6 +43,7 @@ export const selfEvaluationRules = {
   grade: rule("grade", "score-mismatch", "error", "自评等级应与总分相符（优 ≥90，良 80–90，中 60–80，差 <60）", "The grade must fit the total score (优 ≥90, 良 80–90, 中 60–80, 差 <60)"),
   lowScoreExplanation: rule("low-score-explanation", "missing-value", "warning", "总分低于 80 分时应说明原因和措施", "A total below 80 needs the explanation filled in"),
   lowExecutionFullOutput: rule("low-execution-full-output", "score-mismatch", "warning", "执行率低于 60% 而产出指标全部满分", "Execution below 60% while every output row keeps full marks"),
+  statedBreakdown: rule("stated-breakdown", "sum-mismatch", "warning", "文字中“共…万元，其中…”所列各项之和应等于所说的总数", "The parts a text lists after 其中 add up to the total it states"),
   earlyDeadline: rule("early-deadline", "indicator-value-implausible", "info", "时效指标的年份早于预算年度", "A deadline year earlier than the budget year"),
 } as const;
 
@@ -589,6 +590,60 @@ export function targetOutcome(target: CellText, actual: CellText): { met?: boole
   return { met, ...(readAsFraction ? { readAsFraction } : {}) };
 }
 
+const STATED_TOTAL = /(?:共|合计|总计|总额为?)[^。；;]*?(\d+(?:\.\d+)?)(万元|元)/;
+const STATED_PART = /(\d+(?:\.\d+)?)(万元|元)/g;
+
+/** A total and the parts listed after its 其中 (“共完成预算资金89.97万元。其中:30万元用于…;29.99万元用于…”), in 万元. */
+export function statedBreakdown(text: string): { total: Decimal; totalText: string; parts: { value: Decimal; text: string }[] } | undefined {
+  const folded = foldText(text);
+  const at = folded.indexOf("其中");
+  if (at < 0) return undefined;
+  const total = STATED_TOTAL.exec(folded.slice(0, at));
+  if (!total) return undefined;
+  const end = folded.indexOf("。", at);
+  const listed = folded.slice(at, end < 0 ? undefined : end);
+  const inWan = (number: string, unit: string) => (unit === "元" ? new Decimal(number).div(10000) : new Decimal(number));
+  const parts = [...listed.matchAll(STATED_PART)].map((match) => ({ value: inWan(match[1]!, match[2]!), text: `${match[1]}${match[2]}` }));
+  if (parts.length < 2) return undefined;
+  return { total: inWan(total[1]!, total[2]!), totalText: `${total[1]}${total[2]}`, parts };
+}
+
+/**
+ * Prose inside a form that states a total and lists its parts after 其中: the parts must add up within
+ * the rounding of RULES 3.0. Parts above the total cannot all be right (a warning: prose is read, not
+ * laid out, so never an error); parts below it may be a partial list (info).
+ */
+function checkStatedBreakdowns(context: RuleContext, table: DetectedTable): void {
+  const view = context.view(table.sheetIndex);
+  const range = table.range;
+  for (let r = range.top; r <= range.bottom; r++) {
+    for (let c = range.left; c <= range.right; c++) {
+      const cell = view.raw(r, c);
+      if (cell.type !== "string" || String(cell.value).length < 12) continue;
+      const stated = statedBreakdown(String(cell.value));
+      if (!stated) continue;
+      const sum = stated.parts.reduce((total, part) => total.plus(part.value), ZERO);
+      const gap = sum.minus(stated.total);
+      // The tolerance of RULES 3.0, as for any total and its parts: 0.01 ignored, n × 0.005 a rounding residue.
+      const verdict = compareTotal(stated.total, sum, stated.parts.length, context.settings);
+      if (verdict.ok) continue;
+      const list = stated.parts.map((part) => part.text).join(" + ");
+      context.report(selfEvaluationRules.statedBreakdown, {
+        sheet: table.sheet,
+        cell: cellAddress(r, c),
+        tableId: table.id,
+        severity: verdict.severity === "info" || gap.lt(0) ? "info" : "warning",
+        expected: plainAmount(stated.total),
+        actual: plainAmount(sum),
+        message: {
+          zh: `文字所列各项 ${list} = ${formatAmount(sum)} 万元，${gap.gt(0) ? "超过" : "少于"}所说的总数 ${stated.totalText}（差 ${formatAmount(gap.abs())}）`,
+          en: `the parts the text lists, ${list} = ${formatAmount(sum)} 万元, ${gap.gt(0) ? "exceed" : "fall short of"} the total it states, ${stated.totalText} (by ${formatAmount(gap.abs())})`,
+        },
+      });
+    }
+  }
+}
+
 /** A self-evaluation form as checked: its table, total and execution, for the summary and the prose. */
 interface CheckedForm {
   readonly form: SelfEvaluationForm;
@@ -806,6 +861,7 @@ export function selfEvaluationFamily(settings?: SelfEvaluationSettings): RuleFam
         });
       }
       for (const table of context.tables) if (table.kind === "self-evaluation-summary") checkSummary(context, table, forms);
+      for (const entry of forms) checkStatedBreakdowns(context, entry.table);
       if (forms.length > 0) checkNarrativeRates(context, forms);
     },
   };
