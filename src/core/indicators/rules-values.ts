@@ -52,6 +52,8 @@ export const valueFormatRule: IndicatorRule = {
         context.report({ messageId: "quantitativeWithoutNumber", cell, data: { ...data, type: row.declaredType.text, typeCell: row.declaredType.cell }, actual: data.value });
         return;
       }
+      // A target the form itself declares qualitative (定性) may be words: only its unit can contradict it.
+      if (row.declaredType?.type === "qualitative" && (value.form === "descriptive" || value.form === "qualitative")) return;
       switch (value.form) {
         case "garbled":
           // Ending in a comma is a cut-off text (truncated-text); a zeroed number is a placeholder.
