@@ -68,7 +68,7 @@ describe("department form", () => {
   });
 
   describe("区（县）级财政专项资金: the reading the forms satisfy (RULES open question 2)", () => {
-    const specialFunds = (findings: { rule: string; cell: string; message: { zh: string } }[]) => findings.filter((f) => f.rule === "department/special-funds");
+    const specialFunds = (findings: readonly { rule: string; cell: string; message: { zh: string } }[]) => findings.filter((f) => f.rule === "department/special-funds");
     const workbook = (...specs: DepartmentSpec[]) => {
       const layouts = specs.map((spec, index) => departmentSheet(`部门${index + 1}`, spec));
       return { layouts, findings: specialFunds(checkWorkbook(workbookOf(...layouts.map((l) => l.sheet)), { families: [departmentFamily()] }).findings) };
