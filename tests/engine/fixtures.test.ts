@@ -17,6 +17,17 @@ const REVIEWED_EXTRAS: Record<string, number> = {
   "pingyin-2024-project-targets.xlsx": 2,
 };
 
+/**
+ * Keyed cut names no general signal finds (README "What it checks"): found before only by a cut width
+ * learned from two certain cuts of one form (C45, 12 characters in a document cut at 13) and by the twin
+ * of a cut name (C76 opens like the cut C75). Those heuristics were fitted to one document and are gone;
+ * a name that stops on a whole word and breaks no bracket, comma or sibling is not known to be cut.
+ */
+const TRADE_OFFS: readonly string[] = [
+  "liaocheng-2024-department-budget.xlsx 项目绩效目标表(2)!C45 truncated-text",
+  "liaocheng-2024-department-budget.xlsx 项目绩效目标表(2)!C76 truncated-text",
+];
+
 function cellsOf(anomaly: Anomaly): string[] {
   return [anomaly.cell, ...(anomaly.related_cells ?? []).map((cell) => cell.split("!").pop() as string)];
 }
@@ -45,7 +56,9 @@ it("reports every anomaly of every answer key at its cell with its category", ()
       }
     }
   }
-  expect(missed).toEqual([]);
+  expect(missed.filter((miss) => !TRADE_OFFS.includes(miss))).toEqual([]);
+  // A trade-off found again by a general signal should leave this list.
+  expect(TRADE_OFFS.filter((miss) => !missed.includes(miss))).toEqual([]);
 });
 
 it("finds nothing in the clean project", () => {

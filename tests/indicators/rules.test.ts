@@ -332,40 +332,40 @@ describe("indicators/truncated-text", () => {
     expect(found).toEqual(["C10 warning", "C11 warning", "C12 warning", "C13 warning"]);
   });
 
-  describe("a form cut a character short of the sheet's width", () => {
-    // The published 居民基本养老保险 form: four names certainly cut at 12 characters show the form's own cut.
-    const certainlyCutAt12 = ["居民养老基础养老金区级补", "居民养老基础养老金按时足", "居民养老保险缴费补贴及困"];
-    const form = (name: string): Row[] => [...certainlyCutAt12, name, "享受高龄补贴人数"].map((text): Row => ["产出指标", "质量指标", text, "100%"]);
-
-    it("flags another 12-character name of that form without a natural ending", () => {
-      expect(cells(truncatedTextRule, form("长期提升人民群众社会保障"))).toEqual(["C10 warning", "C11 warning", "C12 warning", "C13 warning"]);
-    });
-    it("keeps a 12-character name that ends like a whole indicator", () => {
-      expect(cells(truncatedTextRule, form("养老金区级补助发放到位率"))).toEqual(["C10 warning", "C11 warning", "C12 warning"]);
-    });
-    it("needs two different certain cuts at that width", () => {
-      const one: Row[] = ["居民养老基础养老金区级补", "长期提升人民群众社会保障"].map((text): Row => ["产出指标", "质量指标", text, "100%"]);
-      expect(cells(truncatedTextRule, one)).toEqual(["C10 warning"]);
-    });
+  // The per-form cut width and the twins of a cut name were fitted to one document; they are gone.
+  it("no longer learns a cut width from two certain cuts of one form", () => {
+    const form = ["居民养老基础养老金区级补", "居民养老基础养老金按时足", "长期提升人民群众社会保障"].map((text): Row => ["产出指标", "质量指标", text, "100%"]);
+    expect(cells(truncatedTextRule, form)).toEqual(["C10 warning", "C11 warning"]);
   });
 
-  describe("twins of a cut name", () => {
-    const cutWidthPeers = ["城镇职工长期护理保险的财政", "支付协议护理机构以及人员服", "城镇职工长期护理保险补助人", "提升参保群众的幸福感、获得", "保障职工及时享受长期护理保"];
-    const context = { peerLevel3Texts: cutWidthPeers };
-    const group = (names: string[], level2 = "数量指标"): Row[] => names.map((name): Row => ["产出指标", level2, name, "约400人"]);
+  describe("signals that hold for any form", () => {
+    const one = (name: string, value = "100%"): Row[] => [["产出指标", "质量指标", name, value]];
+    it.each<[string, string, string[]]>([
+      ["a bracket left open", "《〈城市规划〉宣传册发放", ["C10 warning"]],
+      ["a quote left open", "开展“美丽庭院创建活动", ["C10 warning"]],
+      ["balanced quotes", "“两新”组织党建工作覆盖率", []],
+      ["a one-character clause after a comma", "确保资金按时拨付到位，用", ["C10 warning"]],
+      ["a list of single characters", "衣、食、住、行", []],
+      ["a name ending on 、", "老干部活动中心、", ["C10 warning"]],
+    ])("%s: %s", (_title, name, expected) => expect(cells(truncatedTextRule, one(name))).toEqual(expected));
 
-    it("flags a twin that opens like the cut name, is no shorter and ends without a natural word", () => {
-      const found = run(truncatedTextRule, group(["符合领取养老金条件的企业离", "符合领取养老金条件的灵活就业"]), context).findings;
-      expect(found.map((finding) => finding.cell)).toEqual(["C10", "C11"]);
-      expect(found[1]!.message.zh).toContain("C10");
+    it("a name that stops inside a head word its sibling completes is cut", () => {
+      const form: Row[] = [
+        ["效益指标", "社会效益指标", "基层单位财务管理规范化水平提升", "明显提升"],
+        ["效益指标", "可持续影响指标", "基层单位财务管理规范化水", "长期"],
+      ];
+      const found = run(truncatedTextRule, form).findings;
+      expect(found.map((finding) => finding.cell)).toEqual(["C11"]);
+      expect(found[0]!.message.zh).toContain("水平");
     });
-    it("keeps a twin that ends like a whole indicator", () => {
-      expect(cells(truncatedTextRule, group(["符合领取养老金条件的企业离", "符合领取养老金条件的灵活就业人员"]), context)).toEqual(["C10 warning"]);
-    });
-    it("keeps a shorter twin and a twin under another 二级", () => {
-      expect(cells(truncatedTextRule, group(["符合领取养老金条件的企业离", "符合领取养老金条件的企业"]), context)).toEqual(["C10 warning"]);
-      const twoGroups = [...group(["符合领取养老金条件的企业离"]), ...group(["符合领取养老金条件的灵活就业"], "质量指标")];
-      expect(cells(truncatedTextRule, twoGroups, context)).toEqual(["C10 warning"]);
+    it("a whole name that a sibling extends by further words is not cut", () => {
+      const form: Row[] = [
+        ["产出指标", "数量指标", "发放补助种类", "≥3类"],
+        ["产出指标", "时效指标", "发放补助种类完成及时率", "100%"],
+        ["产出指标", "数量指标", "人才公寓租金", "≤20万元"],
+        ["产出指标", "时效指标", "人才公寓租金支付及时率", "100%"],
+      ];
+      expect(cells(truncatedTextRule, form)).toEqual([]);
     });
   });
 });

@@ -54,7 +54,7 @@ describe("department form", () => {
     ["基本+项目 ≠ 财政拨款+其他资金, 其他资金 the gap", { other: 327.89 }, (c) => [`department/type-vs-source@${c.other}:error`]],
     ["基本+项目 ≠ 财政拨款+其他资金, no part the gap", { fiscal: 21000 }, (c) => [`department/type-vs-source@${c.fiscal}:error`]],
     ["运转类+特定目标类 equal to the department total instead of 项目支出", { operating: 21933.27, specificPurpose: 0 }, (c) => [`department/project-by-nature@${c.operating}:error`]],
-    ["本级安排+上级转移支付 ≠ 项目支出", { local: 21933.27 }, (c) => [`department/special-funds@${c.local}:error`]],
+    ["本级安排+上级转移支付 equal to neither 项目支出 nor 财政拨款", { local: 21000 }, (c) => [`department/special-funds@${c.local}:error`]],
     ["项目支出 itself off: the total is blamed", { project: 20000 }, (c) => [`department/type-vs-source@${c.fiscal}:error`, `department/project-by-nature@${c.project}:error`, `department/special-funds@${c.project}:error`, `department/task-within-project@${c.taskTotal[0]}:warning`]],
     ["a task row whose 预算资金 ≠ 财政拨款+其他资金", { tasks: [[20000, 20000, 0], [517, 500, 7]], taskTotal: [20517, 20500, 7] }, (c) => [`department/task-composition@${c.taskRow(1)[0]}:error`]],
     ["a tasks 合计 ≠ Σ rows", { taskTotal: [20507, 20400, 7] }, (c) => [`department/task-composition@${c.taskTotal[0]}:error`, `department/task-total@${c.taskTotal[1]}:error`]],
@@ -67,19 +67,40 @@ describe("department form", () => {
     expect(at.sort()).toEqual(expected(cells).sort());
   });
 
-  it("can read 区（县）级财政专项资金 as total 财政拨款 (RULES open question 2)", () => {
-    const family = departmentFamily({ specialFundsTotal: "fiscal-appropriation" });
-    expect(check({ ...base(), local: 21933.27 }, family).findings).toEqual([]);
-    expect(check(base(), family).at).toEqual(["department/special-funds@G13:error"]);
-  });
+  describe("区（县）级财政专项资金: the reading the forms satisfy (RULES open question 2)", () => {
+    const specialFunds = (findings: readonly { rule: string; cell: string; message: { zh: string } }[]) => findings.filter((f) => f.rule === "department/special-funds");
+    const workbook = (...specs: DepartmentSpec[]) => {
+      const layouts = specs.map((spec, index) => departmentSheet(`部门${index + 1}`, spec));
+      return { layouts, findings: specialFunds(checkWorkbook(workbookOf(...layouts.map((l) => l.sheet)), { families: [departmentFamily()] }).findings) };
+    };
 
-  it("takes that reading from the department pack a user or a bureau template names", () => {
-    const pack = loadRulePack({ ...JSON.parse(JSON.stringify(DEPT_OVERALL_JINAN)), department: { specialFundsTotal: "fiscal-appropriation" } });
-    const layout = departmentSheet("部门", { ...base(), local: 21933.27 });
-    const withPack = checkWorkbook(workbookOf(layout.sheet), { families: [departmentFamily()], pack }).findings.filter((f) => f.rule === "department/special-funds");
-    expect(withPack).toEqual([]);
-    const withoutPack = checkWorkbook(workbookOf(layout.sheet), { families: [departmentFamily()] }).findings.filter((f) => f.rule === "department/special-funds");
-    expect(withoutPack.map((f) => f.cell)).toEqual(["G13"]);
+    it("a lone form meeting either reading gives no finding (= 项目支出, = 财政拨款)", () => {
+      expect(workbook(base()).findings).toEqual([]);
+      expect(workbook({ ...base(), local: 21933.27 }).findings).toEqual([]);
+    });
+    it("a form meeting neither reading names both readings tried", () => {
+      const { findings } = workbook({ ...base(), local: 21000 });
+      expect(findings.map((f) => f.cell)).toEqual(["G13"]);
+      expect(findings[0]!.message.zh).toContain("按项目支出、财政拨款两种口径均不成立");
+    });
+    it("a form is held to the reading its sibling forms show when they agree", () => {
+      const sibling: DepartmentSpec = { ...base(), name: "济南市历下区教育和体育局" };
+      const { findings } = workbook(sibling, sibling, { ...base(), local: 21933.27 });
+      expect(findings.map((f) => f.cell)).toEqual(["G13"]);
+      expect(findings[0]!.message.zh).toContain("本工作簿其他部门表按项目支出口径填列");
+    });
+    it("siblings that disagree settle nothing: each form meeting a reading is consistent", () => {
+      expect(workbook(base(), { ...base(), local: 21933.27 }).findings).toEqual([]);
+    });
+    it("a reading fixed in code or by a pack is the one checked", () => {
+      const family = departmentFamily({ specialFundsTotal: "fiscal-appropriation" });
+      expect(check({ ...base(), local: 21933.27 }, family).findings).toEqual([]);
+      expect(check(base(), family).at).toEqual(["department/special-funds@G13:error"]);
+      const pack = loadRulePack({ ...JSON.parse(JSON.stringify(DEPT_OVERALL_JINAN)), department: { specialFundsTotal: "project-expenditure" } });
+      const layout = departmentSheet("部门", { ...base(), local: 21933.27 });
+      const withPack = checkWorkbook(workbookOf(layout.sheet), { families: [departmentFamily()], pack }).findings.filter((f) => f.rule === "department/special-funds");
+      expect(withPack.map((f) => f.cell)).toEqual(["G13"]);
+    });
   });
 
   it("states the arithmetic in the message", () => {

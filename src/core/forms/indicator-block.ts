@@ -1,7 +1,10 @@
 // The indicator block shared by project targets, department targets and self-evaluations: a header
 // row (一级指标 | 二级指标 | 三级指标 | 指标值 …) and the rows below it. 一级/二级 names are merged
 // down their groups, so each row reads them through the merge; the block's columns are found by
-// header words, never by position.
+// header words, never by position. Layouts differ by province: the operator, the number and the unit
+// may share one cell (`≥50个`) or sit in three columns (指标性质 | 指标值 | 度量单位, Sichuan), a
+// 指标值类型 column may say 定量/定性 (Hunan), headers may be starred as mandatory (`*指标值`), and
+// a 合计 row may close the block (Σ权重 = 100).
 import { z } from "zod";
 import type { CellRange } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
@@ -17,6 +20,10 @@ export const IndicatorColumnsSchema = z.object({
   score: z.number().int().optional(),
   scoring: z.number().int().optional(),
   deviation: z.number().int().optional(),
+  /** 指标性质 / 指标值类型: an operator (≥ ≤ =) or 定量/定性, read cell by cell. */
+  nature: z.number().int().optional(),
+  /** 度量单位 / 计量单位: the unit of the 指标值 beside it. */
+  unit: z.number().int().optional(),
 });
 export type IndicatorColumns = z.infer<typeof IndicatorColumnsSchema>;
 
@@ -34,6 +41,10 @@ export const IndicatorRowSchema = z.object({
   /** 评扣分标准 / 评分标准, where the form has one. */
   scoring: CellTextSchema.nullable(),
   deviation: CellTextSchema.nullable(),
+  /** 指标性质 / 指标值类型 cell: an operator or 定量/定性. */
+  nature: CellTextSchema.nullable().optional(),
+  /** 度量单位 / 计量单位 cell. */
+  unit: CellTextSchema.nullable().optional(),
 });
 export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
 
@@ -43,6 +54,8 @@ export const IndicatorBlockSchema = z.object({
   rows: z.array(IndicatorRowSchema),
   /** Rows that repeat the header inside the block (a page-break copy), skipped. */
   repeatedHeaderRows: z.array(z.number().int()),
+  /** A 合计 row closing the block (Sichuan: `合计 | 100` under 权重), not an indicator. */
+  totalRow: z.number().int().optional(),
 });
 export type IndicatorBlock = z.infer<typeof IndicatorBlockSchema>;
 
@@ -50,18 +63,28 @@ const COLUMN_WORDS: Record<keyof IndicatorColumns, RegExp> = {
   level1: /^一级(指标)?$/,
   level2: /^二级(指标)?$/,
   level3: /^三级(指标)?$|^指标内容$|^指标名称$/,
-  target: /^(年度)?(指标值|目标值)$|^(年度)?绩效目标值$|^预期(指标值|目标值)$/,
-  actual: /^(实际完成(指标)?值|全年实际值|实际值|实际完成情况)$/,
-  weight: /^分值$|^权重$/,
+  target: /^(年度|当年|全年)?(指标值|目标值)$|^(年度)?绩效目标值$|^(预期|当年预期|年度预期)(实现值|指标值|目标值)$/,
+  actual: /^(实际完成(指标)?值|全年实际值|实际值|实际完成情况|完成值|实际完成|实际完成数)$/,
+  weight: /^分值$|^权重$|^指标分值$/,
   score: /^得分$|^自评得分$/,
-  scoring: /^评(扣)?分标准$|^评分(规则|说明)$/,
-  deviation: /^偏差(原因)?分析/,
+  scoring: /^评\(?扣?\)?分标准$|^评分(规则|说明)$/,
+  deviation: /^偏差(原因)?分析|^未完成原因|^偏差原因/,
+  nature: /^指标性质$|^指标值类型$|^指标类型$|^(指标)?值类型$|^运算符$|^符号$/,
+  unit: /^(度量|计量|计算)?单位$|^指标单位$/,
 };
+
+/**
+ * A header as its words: folded, without the star of a mandatory column (`*指标值`), a unit or points
+ * in brackets (`金额（万元）`, `得分(10分)`) and a parenthesised gloss (`指标值类型(定量/定性)`).
+ */
+export function headerWords(text: string): string {
+  return text.replace(/^[*＊※]+/, "").replace(/[(（][^()（）]*[)）]$/, "").replace(/[:：]$/, "");
+}
 
 /** The row holding 一级指标 within the range (first one), or undefined. */
 export function findIndicatorHeaderRow(view: SheetView, range: CellRange): number | undefined {
   for (let r = range.top; r <= range.bottom; r++) {
-    for (let c = range.left; c <= range.right; c++) if (COLUMN_WORDS.level1.test(view.text(r, c))) return r;
+    for (let c = range.left; c <= range.right; c++) if (COLUMN_WORDS.level1.test(headerWords(view.text(r, c)))) return r;
   }
   return undefined;
 }
@@ -71,7 +94,7 @@ function mapColumns(view: SheetView, row: number, range: CellRange): IndicatorCo
   for (let c = range.left; c <= range.right; c++) {
     const master = view.masterOf(row, c);
     if (master.col !== c) continue;
-    const text = view.text(row, c);
+    const text = headerWords(view.text(row, c));
     for (const [key, pattern] of Object.entries(COLUMN_WORDS) as [keyof IndicatorColumns, RegExp][]) {
       if (columns[key] === undefined && pattern.test(text)) columns[key] = c;
     }
@@ -80,8 +103,11 @@ function mapColumns(view: SheetView, row: number, range: CellRange): IndicatorCo
 }
 
 function isHeaderRepeat(view: SheetView, row: number, columns: IndicatorColumns): boolean {
-  return columns.level1 !== undefined && COLUMN_WORDS.level1.test(view.text(row, columns.level1));
+  return columns.level1 !== undefined && COLUMN_WORDS.level1.test(headerWords(view.text(row, columns.level1)));
 }
+
+/** A 合计/总分 line: its first own cell says so, and no 三级 name is written on it. */
+const TOTAL_LINE = /^(合计|总计|总分|合计得分)[:：]?$/;
 
 /** Reads the indicator block that starts at headerRow and runs to the bottom of the range. */
 export function parseIndicatorBlock(view: SheetView, range: CellRange, headerRow: number, bottom = range.bottom): IndicatorBlock {
@@ -94,10 +120,17 @@ export function parseIndicatorBlock(view: SheetView, range: CellRange, headerRow
     const text = at(row, col);
     return text && text.row === row ? text : null;
   };
+  let totalRow: number | undefined;
   for (let r = headerRow + 1; r <= bottom; r++) {
     if (isHeaderRepeat(view, r, columns)) {
       repeatedHeaderRows.push(r);
       continue;
+    }
+    const first = firstOwnText(view, range, r);
+    if (first !== undefined && TOTAL_LINE.test(first)) {
+      // The block ends at its 合计: what follows (评价结论, signatures) is not an indicator.
+      totalRow = r;
+      break;
     }
     rows.push({
       row: r,
@@ -110,7 +143,20 @@ export function parseIndicatorBlock(view: SheetView, range: CellRange, headerRow
       score: own(r, columns.score),
       scoring: own(r, columns.scoring),
       deviation: own(r, columns.deviation),
+      ...(columns.nature !== undefined ? { nature: own(r, columns.nature) } : {}),
+      ...(columns.unit !== undefined ? { unit: own(r, columns.unit) } : {}),
     });
   }
-  return { headerRow, columns, rows, repeatedHeaderRows };
+  return { headerRow, columns, rows, repeatedHeaderRows, ...(totalRow !== undefined ? { totalRow } : {}) };
+}
+
+/** The folded text of the first cell that starts on this row (a merge from above does not count). */
+function firstOwnText(view: SheetView, range: CellRange, row: number): string | undefined {
+  for (let c = range.left; c <= range.right; c++) {
+    const master = view.masterOf(row, c);
+    if (master.row !== row) continue;
+    const text = view.text(row, c);
+    if (text !== "") return text;
+  }
+  return undefined;
 }

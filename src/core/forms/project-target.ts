@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { DetectedTable } from "../detect/types";
 import type { SheetView } from "../workbook/sheet-view";
-import { CellPositionSchema, CellTextSchema, positionOf, type CellPosition } from "./cells";
+import { CellPositionSchema, CellTextSchema, cellTextAt, positionOf, type CellPosition } from "./cells";
 import { findIndicatorHeaderRow, IndicatorBlockSchema, parseIndicatorBlock } from "./indicator-block";
 import { findLabel, valueCellRightOf, valueRightOf } from "./labels";
 
@@ -23,6 +23,28 @@ export const ProjectFundsSchema = z.object({
 });
 export type ProjectFunds = z.infer<typeof ProjectFundsSchema>;
 
+/**
+ * One project of a sheet that holds every project of a unit (项目名称 | 预算数 columns beside the
+ * indicators, each merged down its project's rows): its name, its amount and its indicator rows.
+ */
+export const UnitSheetProjectSchema = z.object({
+  name: CellTextSchema,
+  budget: CellPositionSchema.optional(),
+  top: z.number().int(),
+  bottom: z.number().int(),
+});
+export type UnitSheetProject = z.infer<typeof UnitSheetProjectSchema>;
+
+export const UnitSheetSchema = z.object({
+  projects: z.array(UnitSheetProjectSchema),
+  budgetColumn: z.number().int().optional(),
+  /** A 小计/合计 row of the unit: its label and its amount cell in the 预算数 column. */
+  subtotal: z.object({ label: CellPositionSchema, value: CellPositionSchema }).optional(),
+  /** Amounts in 元 (`单位：元`) rather than 万元: divide by 10,000 to compare with indicators in 万元. */
+  amountsInYuan: z.boolean(),
+});
+export type UnitSheet = z.infer<typeof UnitSheetSchema>;
+
 export const ProjectTargetFormSchema = z.object({
   tableId: z.string(),
   sheet: z.string(),
@@ -38,6 +60,8 @@ export const ProjectTargetFormSchema = z.object({
   goal: CellTextSchema.nullable(),
   goalLabel: CellPositionSchema.optional(),
   indicators: IndicatorBlockSchema.nullable(),
+  /** Set when the sheet holds every project of a unit in one block. */
+  unitSheet: UnitSheetSchema.optional(),
 });
 export type ProjectTargetForm = z.infer<typeof ProjectTargetFormSchema>;
 
@@ -74,6 +98,48 @@ function fundValueCell(view: SheetView, label: CellPosition, table: DetectedTabl
   return first;
 }
 
+const UNIT_SHEET_COLUMNS = {
+  project: /^项目名称$/,
+  budget: /^(预算数|预算金额|项目金额|资金总额|年度预算数|预算资金)(\(万?元\))?$/,
+};
+const SUBTOTAL = /^(小计|合计|总计)$/;
+const YUAN_LINE = /单位[:：]元$/;
+
+/**
+ * The one-sheet layout of a unit's projects: the indicator header row also heads 项目名称 (and 预算数),
+ * and each project's name is merged down its rows. Undefined for a form of one project.
+ */
+function parseUnitSheet(view: SheetView, table: DetectedTable, headerRow: number): UnitSheet | undefined {
+  const range = table.range;
+  let projectColumn: number | undefined;
+  let budgetColumn: number | undefined;
+  for (let c = range.left; c <= range.right; c++) {
+    const text = view.text(headerRow, c);
+    if (projectColumn === undefined && UNIT_SHEET_COLUMNS.project.test(text)) projectColumn = c;
+    else if (budgetColumn === undefined && UNIT_SHEET_COLUMNS.budget.test(text)) budgetColumn = c;
+  }
+  if (projectColumn === undefined) return undefined;
+  const projects: UnitSheetProject[] = [];
+  let subtotal: UnitSheet["subtotal"];
+  for (let r = headerRow + 1; r <= range.bottom; r++) {
+    const master = view.masterOf(r, projectColumn);
+    if (master.row !== r) continue;
+    const text = cellTextAt(view, r, projectColumn);
+    if (!text) continue;
+    const merge = view.mergeAt(r, projectColumn);
+    if (SUBTOTAL.test(view.text(r, projectColumn))) {
+      if (budgetColumn !== undefined) subtotal = { label: positionOf(r, projectColumn), value: positionOf(r, budgetColumn) };
+      continue;
+    }
+    projects.push({ name: text, ...(budgetColumn !== undefined ? { budget: positionOf(r, budgetColumn) } : {}), top: r, bottom: merge ? merge.bottom : r });
+  }
+  // One project named in that column is a form of one project with an odd header, not a unit sheet.
+  if (projects.length < 2) return undefined;
+  let amountsInYuan = false;
+  for (let r = range.top; r < headerRow; r++) for (let c = range.left; c <= range.right; c++) if (YUAN_LINE.test(view.text(r, c))) amountsInYuan = true;
+  return { projects, ...(budgetColumn !== undefined ? { budgetColumn } : {}), ...(subtotal ? { subtotal } : {}), amountsInYuan };
+}
+
 export function parseProjectTargetForm(view: SheetView, table: DetectedTable): ProjectTargetForm {
   const range = table.range;
   const headerRow = findIndicatorHeaderRow(view, range);
@@ -82,6 +148,7 @@ export function parseProjectTargetForm(view: SheetView, table: DetectedTable): P
     const label = findLabel(view, range, pattern, head);
     return { label, value: label ? valueRightOf(view, label, range, isFieldLabel) : null };
   };
+  const unitSheet = headerRow !== undefined ? parseUnitSheet(view, table, headerRow) : undefined;
   const name = field(LABEL.name);
   const department = field(LABEL.department);
   const goal = field(LABEL.goal);
@@ -105,5 +172,6 @@ export function parseProjectTargetForm(view: SheetView, table: DetectedTable): P
     goal: goal.value,
     ...(goal.label ? { goalLabel: goal.label } : {}),
     indicators: headerRow !== undefined ? parseIndicatorBlock(view, range, headerRow) : null,
+    ...(unitSheet ? { unitSheet } : {}),
   };
 }

@@ -31,6 +31,8 @@ export const SelfEvaluationFundsSchema = z.object({
   fiscal: CellPositionSchema.optional(),
   carryOver: CellPositionSchema.optional(),
   other: CellPositionSchema.optional(),
+  /** Further source lines some provinces list (财政专户管理资金, 单位资金): parts of the total too. */
+  otherSources: z.array(CellPositionSchema).optional(),
 });
 export type SelfEvaluationFunds = z.infer<typeof SelfEvaluationFundsSchema>;
 
@@ -68,20 +70,24 @@ const LABEL = {
   year: /\((20\d\d)年度?\)|^(20\d\d)年度$/,
 };
 
+// Shandong: 年初预算数 | 全年预算数（A） | 全年执行数（B）; Sichuan: 年初预算 | 调整后预算数 | 预算执行数 |
+// 预算执行率 | 权重; the full-year budget is the adjusted one wherever a form adjusts.
 const FUND_COLUMN_WORDS: Record<keyof SelfEvaluationFundColumns, RegExp> = {
   initialBudget: /^年初预算(数)?/,
-  budget: /^全年预算(数)?/,
-  executed: /^全年执行(数)?/,
-  weight: /^分值$/,
-  rate: /^执行率/,
+  budget: /^全年预算(数)?|^调整后(预算)?(数)?|^全年(预算)?调整数/,
+  executed: /^全年执行(数)?|^(预算)?执行数|^实际执行(数)?|^全年实际(执行|支出)(数)?/,
+  weight: /^分值$|^权重$/,
+  rate: /^(预算)?执行率/,
   score: /^得分$/,
 };
 
 const FUND_ROW_WORDS = {
-  total: /^(年度)?(预算)?资金总额[:：]?$|^年度资金总额/,
-  fiscal: /财政拨款/,
+  total: /^(年度)?(预算)?资金总额[:：]?$|^年度资金总额|^(总额|合计|总计)[:：]?$/,
+  fiscal: /财政拨款|^(其中[:：])?财政资金$/,
   carryOver: /上年结转/,
   other: /^(其中[:：])?其他资金/,
+  /** Sources beside 财政/上年结转/其他 that some templates list: parts of the total as well. */
+  otherSource: /^(其中[:：])?(财政专户管理资金|单位资金|单位自有资金|自筹资金|社会资金)$/,
 };
 
 const isFieldLabel = (folded: string) =>
@@ -117,10 +123,18 @@ function parseFunds(view: SheetView, range: CellRange, headerRow: number, bottom
     carryOver: line(FUND_ROW_WORDS.carryOver),
     other: line(FUND_ROW_WORDS.other),
   };
+  const otherSources: CellPosition[] = [];
+  for (let r = labelArea.top; r <= labelArea.bottom; r++) {
+    for (let c = labelArea.left; c <= labelArea.right; c++) {
+      const master = view.masterOf(r, c);
+      if (master.row === r && master.col === c && FUND_ROW_WORDS.otherSource.test(view.text(r, c))) otherSources.push(positionOf(r, c));
+    }
+  }
   return {
     headerRow,
     columns,
     ...Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)),
+    ...(otherSources.length > 0 ? { otherSources } : {}),
   };
 }
 
@@ -160,7 +174,10 @@ export function parseSelfEvaluationForm(view: SheetView, table: DetectedTable): 
   const fundsHeader = findFundsHeaderRow(view, range, headBottom);
   const yearLabel = findLabel(view, range, LABEL.year, { top: range.top, bottom: Math.min(range.top + 3, headBottom) });
   const yearMatch = yearLabel ? LABEL.year.exec(view.text(yearLabel.row, yearLabel.col)) : null;
-  const totalScore = totalScoreLabel ? totalScoreCell(view, totalScoreLabel, range, indicators?.columns.score) : undefined;
+  // A block closed by a 合计 row (Sichuan) carries its total score there, in the 得分 column.
+  const blockTotal = !totalScoreLabel && indicators?.totalRow !== undefined ? findLabel(view, range, /^(合计|总计|总分)[:：]?$/, { top: indicators.totalRow, bottom: indicators.totalRow }) : undefined;
+  const scoreLabel = totalScoreLabel ?? blockTotal;
+  const totalScore = scoreLabel ? totalScoreCell(view, scoreLabel, range, indicators?.columns.score) : undefined;
   return {
     tableId: table.id,
     sheet: table.sheet,
@@ -171,7 +188,7 @@ export function parseSelfEvaluationForm(view: SheetView, table: DetectedTable): 
     ...(yearMatch ? { year: Number(yearMatch[1] ?? yearMatch[2]) } : {}),
     funds: fundsHeader !== undefined ? parseFunds(view, range, fundsHeader, headBottom) : null,
     indicators,
-    ...(totalScoreLabel && totalScore ? { totalScoreLabel, totalScore } : {}),
+    ...(scoreLabel && totalScore ? { totalScoreLabel: scoreLabel, totalScore } : {}),
     ...(gradeLabel ? { gradeLabel } : {}),
     grade: gradeLabel ? valueRightOf(view, gradeLabel, range) : totalScore ? gradeBesideTotal(view, totalScore, range) : null,
     ...(explanationLabel ? { explanationLabel } : {}),

@@ -20,7 +20,9 @@ export function normaliseIndicatorName(text: string): string {
 function normaliseUncached(text: string): string {
   const folded = foldText(text)
     .replace(/^(\d+[.、)]|[(（]?[一二三四五六七八九十]+[)）、.]|[(（]\d+[)）])/, "")
-    .replace(/[:：]$/, "");
+    .replace(/[:：]$/, "")
+    // Points written into the name (产出指标(50分), 满意度指标（10分）) are the category's weight, not its name.
+    .replace(/\(\d+(?:\.\d+)?分\)$/, "");
   return withoutIndicatorSuffix(folded);
 }
 

@@ -5,6 +5,7 @@ import type { FindingCategory, Severity } from "../report/vocabulary";
 import type { Level1Role, Level2Role, RulePack } from "../packs/schema";
 import { frameworkOf, normaliseIndicatorName, type PairClassification } from "./framework";
 import { parseIndicatorValue, type IndicatorValueReading } from "./value-grammar";
+import { readUnit, type UnitReading } from "./units";
 import type { IndicatorBlockContext, IndicatorCellText, IndicatorRowInput } from "./types";
 import { foldText } from "../workbook/text";
 
@@ -33,7 +34,25 @@ export interface AnalysedRow {
   readonly level2Role?: Level2Role;
   /** Folded 三级 name ("" when empty). */
   readonly name: string;
+  /** The 指标值 as the form states it: with the operator and unit of their own columns, if any. */
   readonly value?: IndicatorValueReading;
+  /** The unit the form declares for the value apart from it: its unit column, or the 三级 name's `（万元）`. */
+  readonly declaredUnit?: DeclaredUnit;
+  /** 定量 / 定性 as a 指标值类型 column declares it. */
+  readonly declaredType?: { readonly type: "quantitative" | "qualitative"; readonly cell: string; readonly text: string };
+}
+
+export interface DeclaredUnit {
+  readonly text: string;
+  readonly reading: UnitReading;
+  readonly source: "column" | "name";
+  /** The unit column's cell (absent for a unit read from the name). */
+  readonly cell?: string;
+  /**
+   * The value carries a unit of its own that contradicts the declared one (`28.8万元` under `%`): the
+   * value is read with its own unit, and the contradiction is a unit mismatch.
+   */
+  readonly contradicted?: string;
 }
 
 export interface AnalysedBlock {
@@ -91,7 +110,8 @@ export function analyseBlock(rows: readonly IndicatorRowInput[], context: Indica
     }
     if (input.level2 !== null && foldText(input.level2.text) !== "") level2 = input.level2;
     const pair = framework.classify(level1?.text ?? null, level2?.text ?? null);
-    const valueText = input.value?.text ?? "";
+    const name = input.level3 === null ? "" : foldText(input.level3.text);
+    const stated = statedValue(input, name, context);
     analysed.push({
       input,
       level1,
@@ -99,11 +119,84 @@ export function analyseBlock(rows: readonly IndicatorRowInput[], context: Indica
       pair,
       level1Role: pair.level1?.role,
       level2Role: pair.level2?.role,
-      name: input.level3 === null ? "" : foldText(input.level3.text),
-      value: foldText(valueText) === "" ? undefined : parseIndicatorValue(valueText, { extraQualitativeWords: context.pack.extraQualitativeWords }),
+      name,
+      ...stated,
     });
   }
   return { rows: analysed, context, pack: context.pack };
+}
+
+const OPERATOR_CELL = /^(≥|≤|=|>|<|>=|<=|＞|＜|＝|≧|≦)$/;
+const TYPE_CELL: Record<string, "quantitative" | "qualitative"> = { 定量: "quantitative", 定性: "qualitative", 定量指标: "quantitative", 定性指标: "qualitative" };
+/** A unit in brackets at the end of a 三级 name: 投入财政资金（万元）, 覆盖率(%). */
+const NAME_UNIT = /[(（]([^()（）]{1,8})[)）]$/;
+
+/**
+ * The value as the form states it. Where the operator or the unit has a column of its own, or the unit
+ * is written in the 三级 name, they are part of the value: `≥ | 300 | 天` reads `≥300天`. A value that
+ * carries its own unit keeps it; when that unit contradicts the declared one, the row says so.
+ */
+function statedValue(input: IndicatorRowInput, name: string, context: IndicatorBlockContext): Pick<AnalysedRow, "value" | "declaredUnit" | "declaredType"> {
+  const options = { extraQualitativeWords: context.pack.extraQualitativeWords };
+  const raw = input.value?.text ?? "";
+  const natureText = input.nature ? foldText(input.nature.text) : "";
+  const declaredType = input.nature && TYPE_CELL[natureText] ? { type: TYPE_CELL[natureText]!, cell: input.nature.cell, text: input.nature.text.trim() } : undefined;
+  if (foldText(raw) === "") return declaredType ? { declaredType } : {};
+  let text = raw.trim();
+  if (OPERATOR_CELL.test(natureText) && !/^[≥≤=><＞＜＝≧≦]|^(不低于|不少于|不超过|不高于|大于|小于)/.test(foldText(text))) text = `${natureText}${text}`;
+  let value = parseIndicatorValue(text, options);
+  const declared = declaredUnitOf(input, name);
+  if (declared === undefined || value.value === undefined || value.form === "garbled") {
+    // A unit beside a target with no number at all (定性 `应保尽保` under `%`) is kept for the rules to see.
+    return { value, ...(declared && declared.source === "column" ? { declaredUnit: declared } : {}), ...(declaredType ? { declaredType } : {}) };
+  }
+  if (value.unit === undefined && value.form !== "date-or-period") {
+    const withUnit = parseIndicatorValue(`${text}${declared.text}`, options);
+    if (withUnit.unit !== undefined) value = withUnit;
+    return { value, declaredUnit: declared, ...(declaredType ? { declaredType } : {}) };
+  }
+  const own = value.unitReading;
+  const contradicts = own !== undefined && (own.family !== declared.reading.family || (own.family === "money" && own.scale !== declared.reading.scale));
+  return { value, declaredUnit: contradicts ? { ...declared, contradicted: value.unit ?? "" } : declared, ...(declaredType ? { declaredType } : {}) };
+}
+
+/** The unit a 三级 name carries in brackets at its end (`投入财政资金（万元）` → 万元), if it is a unit. */
+export function unitInName(name: string): string | undefined {
+  const inName = NAME_UNIT.exec(foldText(name));
+  if (!inName) return undefined;
+  const reading = readUnit(inName[1] === "百分比" ? "%" : inName[1]!);
+  return reading && reading.family !== "unknown" ? reading.text : undefined;
+}
+
+/**
+ * A target as its form states it, for rules that read form cells themselves (self-evaluation
+ * scoring): the operator of a 指标性质 column before it, the unit of a unit column or of the name after it.
+ */
+export function statedTargetText(raw: string, natureText: string | undefined, unitText: string | undefined, name: string): string {
+  let text = raw.trim();
+  const nature = foldText(natureText ?? "");
+  if (OPERATOR_CELL.test(nature) && !/^[≥≤=><＞＜＝≧≦]/.test(foldText(text))) text = `${nature}${text}`;
+  const reading = parseIndicatorValue(text);
+  if (reading.value === undefined || reading.unit !== undefined || reading.form === "date-or-period") return text;
+  const column = foldText(unitText ?? "");
+  const unit = column !== "" && !/^(\/|-|—|无)$/.test(column) ? (column === "百分比" ? "%" : column) : unitInName(name);
+  if (unit === undefined) return text;
+  const withUnit = parseIndicatorValue(`${text}${unit}`);
+  return withUnit.unit !== undefined ? `${text}${unit}` : text;
+}
+
+function declaredUnitOf(input: IndicatorRowInput, name: string): DeclaredUnit | undefined {
+  const column = input.unit ? foldText(input.unit.text) : "";
+  if (column !== "" && !/^(\/|-|—|无)$/.test(column)) {
+    const reading = readUnit(column === "百分比" ? "%" : column);
+    if (reading) return { text: reading.text, reading, source: "column", cell: input.unit!.cell };
+  }
+  const inName = NAME_UNIT.exec(name);
+  if (inName) {
+    const reading = readUnit(inName[1] === "百分比" ? "%" : inName[1]!);
+    if (reading && reading.family !== "unknown") return { text: reading.text, reading, source: "name" };
+  }
+  return undefined;
 }
 
 /**

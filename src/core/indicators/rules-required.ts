@@ -18,8 +18,16 @@ export const requiredIndicatorsRule: IndicatorRule = {
     if (block.rows.length === 0) return;
     const framework = frameworkOf(block.pack);
     const anchor = block.rows[0]?.input.level1?.cell ?? block.rows[0]?.input.level3?.cell ?? block.rows[0]?.input.value?.cell ?? "";
+    // A category missing altogether is one finding: its 一级 is reported, not again each 二级 under it.
+    const missingLevel1 = new Set(
+      block.pack.requirements
+        .filter((requirement) => requirement.level1 !== undefined && requirement.level2 === undefined)
+        .map((requirement) => requirement.level1!)
+        .filter((name) => !block.rows.some((row) => row.pair.level1?.name === name)),
+    );
     for (const requirement of block.pack.requirements) {
       const level2 = requirement.level2 === undefined ? undefined : framework.findLevel2ByName(requirement.level2);
+      if (requirement.level1 === undefined && level2 !== undefined && missingLevel1.has(level2.parent.name)) continue;
       const matching = block.rows.filter((row) => {
         if (requirement.level1 !== undefined && row.pair.level1?.name !== requirement.level1) return false;
         if (level2 !== undefined && row.pair.level2 !== level2) return false;

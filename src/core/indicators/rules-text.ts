@@ -54,15 +54,53 @@ function peerCutWidth(peers: readonly string[]): number | undefined {
 }
 
 interface NameVerdict {
-  readonly messageId: "nameCut" | "nameDangling" | "nameMidWord" | "nameBeforeHead" | "nameTwinCut";
+  readonly messageId: "nameCut" | "nameDangling" | "nameMidWord" | "nameBeforeHead" | "nameUnbalanced" | "nameTail" | "namePrefix";
   readonly data: Readonly<Record<string, string | number>>;
 }
 
-/** A name that can only be cut: it stops on a joining character, mid-word, or before its head word. */
+/** Opening and closing marks that a whole text pairs: an opening left open is where the text stopped. */
+const PAIRS: ReadonlyArray<readonly [string, string]> = [["(", ")"], ["《", "》"], ["〈", "〉"], ["“", "”"], ["‘", "’"], ["【", "】"], ["[", "]"], ["「", "」"]];
+
+/** The first opening mark of the text that is never closed after it, if any. */
+export function unclosedMark(text: string): string | undefined {
+  for (const [open, close] of PAIRS) {
+    let depth = 0;
+    for (const character of text) {
+      if (character === open) depth++;
+      else if (character === close && depth > 0) depth--;
+    }
+    if (depth > 0) return open;
+  }
+  return undefined;
+}
+
+/**
+ * The one character after the last comma or 、 of a text whose other parts are longer: a clause or list
+ * item of one character is where an export stopped (…的情况下，用). A list of single characters
+ * (衣、食、住、行) is whole.
+ */
+export function oneCharacterTail(text: string): string | undefined {
+  const parts = text.split(/[，,、；;]/);
+  if (parts.length < 2) return undefined;
+  const tail = parts[parts.length - 1]!;
+  const before = parts.slice(0, -1);
+  if ([...tail].length !== 1 || !/[\u4e00-\u9fff]/.test(tail)) return undefined;
+  return before.some((part) => [...part].length >= 2) ? tail : undefined;
+}
+
+/**
+ * A text that can only be cut, whatever form it sits in: it stops on a joining character (、 ，的 和),
+ * mid-word (队伍建), before the word its last word needs (中小, 按季度), with a bracket or quote left
+ * open (《〈…〉, “…), or on a one-character clause after a comma.
+ */
 function certainCut(name: string): NameVerdict | undefined {
   if (name.length < 4) return undefined;
   const last = name.slice(-1);
   if (DANGLING_END.test(name)) return { messageId: "nameDangling", data: { last } };
+  const open = unclosedMark(name);
+  if (open !== undefined) return { messageId: "nameUnbalanced", data: { mark: open } };
+  const tail = oneCharacterTail(name);
+  if (tail !== undefined) return { messageId: "nameTail", data: { tail } };
   if (name.length >= 6 && endsMidWord(name)) return { messageId: "nameMidWord", data: { last } };
   const head = headlessEnd(name);
   if (head !== undefined) return { messageId: "nameBeforeHead", data: { tail: head } };
@@ -74,56 +112,43 @@ function nameWidth(name: string): number {
 }
 
 /**
- * The widths at which this form's names were cut: the sheet's cut width, and any width at which two
- * different names of the form are certainly cut. One export can cut a form's column a character
- * short of its neighbours' (a wider glyph on the line), and the form itself then shows where.
+ * A name that is the strict beginning of another name of the same form and stops inside a word the
+ * other completes (基层单位财务管理规范化水 | 平提升: the head word 水平 straddles the stop). A name is
+ * never written ending on the first half of the head noun its sibling spells out, so the shorter one
+ * lost the rest. A whole name that a sibling extends by further words (发放补助种类 | 完成及时率) stops
+ * at a word boundary and is left alone.
  */
-function formCutWidths(rows: readonly AnalysedRow[], peerWidth: number | undefined): ReadonlySet<number> {
-  const cutNamesByWidth = new Map<number, Set<string>>();
-  for (const row of rows) {
-    if (certainCut(row.name) === undefined) continue;
-    const width = nameWidth(row.name);
-    if (width < 8) continue;
-    const names = cutNamesByWidth.get(width) ?? new Set<string>();
-    names.add(row.name);
-    cutNamesByWidth.set(width, names);
+function prefixVerdict(row: AnalysedRow, rows: readonly AnalysedRow[]): NameVerdict | undefined {
+  const name = row.name;
+  if (name.length < 6 || NATURAL_END.test(name)) return undefined;
+  for (const other of rows) {
+    if (other === row || other.name.length <= name.length || !other.name.startsWith(name)) continue;
+    const word = STRADDLING_WORDS.find((candidate) => straddles(other.name, name.length, candidate));
+    if (word === undefined) continue;
+    return { messageId: "namePrefix", data: { other: other.name, otherCell: other.input.level3?.cell ?? "", word } };
   }
-  const widths = new Set<number>();
-  if (peerWidth !== undefined) widths.add(peerWidth);
-  for (const [width, names] of cutNamesByWidth) if (names.size >= 2) widths.add(width);
-  return widths;
-}
-
-function nameVerdict(name: string, cutWidths: ReadonlySet<number>): NameVerdict | undefined {
-  const certain = certainCut(name);
-  if (certain !== undefined) return certain;
-  const width = nameWidth(name);
-  if (name.length >= 4 && cutWidths.has(width) && !NATURAL_END.test(name)) return { messageId: "nameCut", data: { width } };
   return undefined;
 }
 
-/** The length of the opening two texts share. */
-function sharedOpening(a: string, b: string): number {
-  let length = 0;
-  while (length < a.length && length < b.length && a[length] === b[length]) length++;
-  return length;
+/** Head words of two or more characters (水平, 情况, 标准 …): the words a stop can fall inside. */
+const STRADDLING_WORDS = NATURAL_END_WORDS.filter((word) => word.length >= 2);
+
+/** True when the word occurs in the text across position `at` (some of it before, some after). */
+function straddles(text: string, at: number, word: string): boolean {
+  for (let before = 1; before < word.length; before++) {
+    const start = at - before;
+    if (start >= 0 && text.startsWith(word, start)) return true;
+  }
+  return false;
 }
 
 /**
- * Parallel names written to one pattern (符合…条件的企业离退休人员 / 符合…条件的灵活就业人员) share
- * their fate: when one of them is cut, a twin that opens the same way, is at least as long, and has no
- * natural ending lost its last word too.
+ * A name at the width where the document's names pile up (an export cut them there), with no natural
+ * ending. The width is the document's own distribution, never a number fitted beforehand.
  */
-function twinVerdict(row: AnalysedRow, cutRows: ReadonlySet<AnalysedRow>): NameVerdict | undefined {
-  if (NATURAL_END.test(row.name)) return undefined;
-  for (const twin of cutRows) {
-    if (twin === row || !sameGroup(twin, row) || row.name.length < twin.name.length || twin.name === row.name) continue;
-    const opening = sharedOpening(row.name, twin.name);
-    if (opening >= 8 && opening * 2 >= twin.name.length) {
-      return { messageId: "nameTwinCut", data: { twin: twin.name, twinCell: twin.input.level3?.cell ?? "" } };
-    }
-  }
-  return undefined;
+function widthVerdict(name: string, width: number | undefined): NameVerdict | undefined {
+  if (width === undefined || name.length < 4 || nameWidth(name) !== width || NATURAL_END.test(name)) return undefined;
+  return { messageId: "nameCut", data: { width } };
 }
 
 export const truncatedTextRule: IndicatorRule = {
@@ -137,9 +162,11 @@ export const truncatedTextRule: IndicatorRule = {
       nameDangling: { zh: "三级指标“{text}”以“{last}”结尾，疑似被截断", en: "三级 indicator “{text}” ends with “{last}”: it looks cut off" },
       nameMidWord: { zh: "三级指标“{text}”在词语中间结束（“{last}”后缺字），疑似被截断", en: "三级 indicator “{text}” stops mid-word after “{last}”: it looks cut off" },
       nameBeforeHead: { zh: "三级指标“{text}”以“{tail}”结尾，后面缺少它所修饰的词，疑似被截断", en: "三级 indicator “{text}” ends on “{tail}”, which needs a word after it: it looks cut off" },
-      nameTwinCut: {
-        zh: "三级指标“{text}”与已被截断的“{twin}”（{twinCell}）开头相同、不比它短，且没有完整的结尾，疑似同样被截断",
-        en: "三级 indicator “{text}” opens like “{twin}” ({twinCell}, cut off), is no shorter, and has no natural ending: it looks cut off too",
+      nameUnbalanced: { zh: "三级指标“{text}”中的“{mark}”没有闭合，疑似被截断", en: "三级 indicator “{text}” leaves “{mark}” open: it looks cut off" },
+      nameTail: { zh: "三级指标“{text}”在逗号后只剩“{tail}”一个字，疑似被截断", en: "三级 indicator “{text}” ends on a one-character clause “{tail}” after a comma: it looks cut off" },
+      namePrefix: {
+        zh: "三级指标“{text}”是同表“{other}”（{otherCell}）的开头，止于“{word}”一词中间，疑似被截断",
+        en: "三级 indicator “{text}” is the beginning of “{other}” ({otherCell}) in the same form and stops inside the word “{word}”: it looks cut off",
       },
       valueCut: { zh: "指标值“{text}”以“{tail}”结尾，后面缺少它所修饰的词，疑似被截断", en: "指标值 “{text}” ends on “{tail}”, which needs a word after it: it looks cut off" },
       valueDangling: { zh: "指标值“{text}”以“{last}”结尾，疑似被截断", en: "指标值 “{text}” ends with “{last}”: it looks cut off" },
@@ -148,17 +175,10 @@ export const truncatedTextRule: IndicatorRule = {
   check({ block, report }) {
     const names = block.rows.map((row) => row.name).filter((name) => name !== "");
     const peerWidth = block.context.peerLevel3Texts ? peerCutWidth(block.context.peerLevel3Texts) : cutWidth(names);
-    const widths = formCutWidths(block.rows, peerWidth);
-    const cutRows = new Set<AnalysedRow>();
-    const nameChecks = block.rows.map((row) => {
-      const verdict = nameVerdict(row.name, widths);
-      if (verdict !== undefined) cutRows.add(row);
-      return verdict;
-    });
-    block.rows.forEach((row, index) => {
+    block.rows.forEach((row) => {
       const nameCell = row.input.level3?.cell;
       if (nameCell === undefined) return;
-      const verdict = nameChecks[index] ?? twinVerdict(row, cutRows);
+      const verdict = certainCut(row.name) ?? prefixVerdict(row, block.rows) ?? widthVerdict(row.name, peerWidth);
       if (verdict !== undefined) report({ messageId: verdict.messageId, cell: nameCell, data: { text: row.name, ...verdict.data }, actual: row.name });
     });
     for (const row of block.rows) {

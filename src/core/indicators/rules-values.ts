@@ -32,6 +32,10 @@ export const valueFormatRule: IndicatorRule = {
       noUnit: { zh: "{group}的指标值“{value}”没有单位（万元？元？）", en: "指标值 “{value}” under {group} has no unit (万元? 元?)" },
       noCurrency: { zh: "指标值“{value}”是单位标准但缺少货币单位（元？）", en: "指标值 “{value}” is a per-unit rate with no currency (元?)" },
       rangeReversed: { zh: "区间“{value}”上限小于下限", en: "range “{value}” has its upper end below its lower end" },
+      quantitativeWithoutNumber: {
+        zh: "指标值类型为“{type}”（{typeCell}），指标值“{value}”却没有数值",
+        en: "the target kind is “{type}” ({typeCell}), but the value “{value}” holds no number",
+      },
     },
   },
   check(context) {
@@ -43,6 +47,13 @@ export const valueFormatRule: IndicatorRule = {
       const data = { value: value.text.trim(), group: groupName(row), label: value.label ?? "", low: value.value?.toString() ?? "", high: value.high?.toString() ?? "" };
       const report = (messageId: string, severity?: "error" | "warning" | "info") => context.report({ messageId, cell, data, severity, actual: data.value });
       const needsNumber = role !== undefined && QUANTITATIVE_ROLES.has(role);
+      // The form declares the target quantitative (定量) and the value has no number: the form contradicts itself.
+      if (row.declaredType?.type === "quantitative" && value.value === undefined && value.form !== "not-applicable" && value.form !== "garbled") {
+        context.report({ messageId: "quantitativeWithoutNumber", cell, data: { ...data, type: row.declaredType.text, typeCell: row.declaredType.cell }, actual: data.value });
+        return;
+      }
+      // A target the form itself declares qualitative (定性) may be words: only its unit can contradict it.
+      if (row.declaredType?.type === "qualitative" && (value.form === "descriptive" || value.form === "qualitative")) return;
       switch (value.form) {
         case "garbled":
           // Ending in a comma is a cut-off text (truncated-text); a zeroed number is a placeholder.
@@ -86,8 +97,14 @@ export const valueFormatRule: IndicatorRule = {
   },
 };
 
-const HEADCOUNT_NAME = /人数|人员数量|人员数|人次|户数|个数|次数|场次|数量|家数|套数|座数/;
-const MONEY_NAME = /费用|成本|金额|资金|经费|补贴标准|补助标准|单价|造价|投资/;
+/**
+ * A name that counts things: …数量, or a noun + 数 (人数, 户数, 单位数, 期数). Not 指数/系数/分数 (measures),
+ * 天数 (a duration) or 预算数/执行数 (sums of money).
+ */
+const HEADCOUNT_NAME = /人数|人员数量|人员数|人次|户数|个数|次数|场次|数量|家数|套数|座数|(?<![指系分天倍])(?<!预算|执行|决算|结余|结转|金额|资金|经费|总)数$/;
+const MONEY_NAME = /费用|成本|金额|资金|经费|补贴标准|补助标准|单价|造价|投资|预算/;
+/** A name that measures a rate: 完成率, 合格率, 覆盖率 (not 效率 or 频率, which are not shares). */
+const RATE_NAME = /(?<![效频功汇税利])率$/;
 const DURATION_NAME = /时间|时限|期限|周期|用时|天数|时长|年限/;
 
 export const unitMismatchRule: IndicatorRule = {
@@ -102,11 +119,31 @@ export const unitMismatchRule: IndicatorRule = {
       countForMoney: { zh: "“{name}”是金额类指标，指标值“{value}”却是“{unit}”", en: "“{name}” is an amount of money, but its value “{value}” is in {unit}" },
       satisfactionNoPercent: { zh: "满意度指标“{name}”的指标值“{value}”应为百分比", en: "satisfaction indicator “{name}” should have a percentage target, not “{value}”" },
       durationAsPercent: { zh: "“{name}”是时间/期限类指标，指标值“{value}”却是百分比", en: "“{name}” is a time or deadline, but its target “{value}” is a percentage" },
+      ownUnitContradicts: {
+        zh: "指标值“{value}”自带单位“{unit}”，与{where}的“{declared}”矛盾",
+        en: "the value “{value}” carries the unit {unit}, which contradicts {whereEn} “{declared}”",
+      },
+      unitWithoutNumber: {
+        zh: "指标值“{value}”没有数值，计量单位却为“{declared}”（{declaredCell}）",
+        en: "the value “{value}” holds no number, yet its unit column says “{declared}” ({declaredCell})",
+      },
+      rateNoPercent: { zh: "“{name}”是比率，指标值“{value}”却没有“%”", en: "“{name}” is a rate, but its target “{value}” has no “%”" },
     },
   },
   check(context) {
     each(context, (row, cell) => {
       const value = row.value;
+      const declared = row.declaredUnit;
+      if (value !== undefined && declared?.contradicted !== undefined) {
+        const where = declared.source === "column" ? { zh: `计量单位（${declared.cell ?? ""}）`, en: `the unit column (${declared.cell ?? ""})` } : { zh: "三级指标名称", en: "the 三级 name" };
+        context.report({ messageId: "ownUnitContradicts", cell, data: { value: value.text.trim(), unit: declared.contradicted, declared: declared.text, where: where.zh, whereEn: where.en }, actual: value.text.trim() });
+        return;
+      }
+      // A qualitative target (应保尽保) with a measuring unit beside it: the unit belongs to no number.
+      if (value !== undefined && value.value === undefined && declared?.source === "column" && (value.form === "qualitative" || value.form === "descriptive")) {
+        context.report({ messageId: "unitWithoutNumber", cell, data: { value: value.text.trim(), declared: declared.text, declaredCell: declared.cell ?? "" }, actual: value.text.trim() });
+        return;
+      }
       if (value === undefined || value.value === undefined || value.form === "garbled") return;
       const family = value.unitFamily;
       const data = { name: row.name, value: value.text.trim(), unit: value.unit ?? "" };
@@ -124,6 +161,10 @@ export const unitMismatchRule: IndicatorRule = {
         report("countForMoney");
       } else if (family === "percent" && DURATION_NAME.test(row.name) && !/率/.test(row.name)) {
         report("durationAsPercent");
+      } else if (value.unit === undefined && RATE_NAME.test(row.name) && (value.form === "comparison" || value.form === "bare-number") && value.value.gt(0) && value.value.lte(100) && !value.value.lte(1)) {
+        // A rate written `≥ 90` (no unit anywhere: not in the value, its column or the name). Read as a
+        // percentage it is plausible, but the form does not say so. A fraction (≤ 1) is another habit.
+        report("rateNoPercent");
       }
     });
   },

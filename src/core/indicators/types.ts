@@ -37,6 +37,13 @@ export interface IndicatorRowInput {
    * that need the target skip the row; it still counts where a row's presence matters.
    */
   readonly valueUncalculated?: boolean;
+  /**
+   * A 指标性质 / 指标值类型 cell beside the value, where the form has one: an operator (≥ ≤ =) that
+   * belongs before the number, or 定量/定性, the kind of target the form declares.
+   */
+  readonly nature?: IndicatorCellText | null;
+  /** A 度量单位 / 计量单位 cell beside the value, where the form has one: the value's unit. */
+  readonly unit?: IndicatorCellText | null;
 }
 
 export type IndicatorFormKind = "project" | "department" | "self-eval";

@@ -58,7 +58,8 @@ function splitPer(rest: string): string[] {
 export function readUnit(unitText: string): UnitReading | undefined {
   const text = unitText.trim();
   if (text === "") return undefined;
-  if (text === "%" || text === "‰") {
+  // 百分比 spelled out (Anhui forms: `≥100百分比`) is the percent sign.
+  if (text === "%" || text === "‰" || text === "百分比") {
     return { text, family: "percent", base: text, scale: 1, per: [], wanWithoutYuan: false, currencyMissing: false };
   }
   // A rate with no currency: "/生/年", "每人每月".

@@ -76,3 +76,33 @@ export function choosePack(evidence: PackEvidence, options: ChoosePackOptions = 
   const fallback = options.defaultPack ?? byId("project-cost-first");
   return { pack: fallback, detected: false, reason: { zh: `未能识别，使用默认规则包 ${fallback.id}`, en: `not recognised; using the default pack ${fallback.id}` } };
 }
+
+const LEGACY_READINGS = new WeakMap<RulePack, RulePack>();
+
+/**
+ * RULES 1.4: a self-evaluation uses the framework of the project pack in force, and the form shows
+ * which. With 成本指标 as a 一级 it is the cost-first one, as the pack has it. With 成本指标 under
+ * 产出指标, or no 成本 row at all, the legacy reading holds (成本 is then an optional 二级 of 产出):
+ * the pack's framework becomes the legacy one and the requirements it cannot hold (a 成本 一级, an
+ * 经济成本 row) are dropped; weights and every other setting stay the pack's.
+ */
+export function selfEvaluationReading(pack: RulePack, evidence: PackEvidence): RulePack {
+  const level1Names = evidence.indicatorPairs.map((pair) => (pair.level1 === null ? "" : normaliseIndicatorName(pair.level1)));
+  const packHasCostLevel1 = pack.framework.level1.some((level1) => normaliseIndicatorName(level1.name) === "成本");
+  if (!packHasCostLevel1 || level1Names.includes("成本")) return pack;
+  let reading = LEGACY_READINGS.get(pack);
+  if (reading === undefined) {
+    const legacy = PROJECT_LEGACY.framework;
+    const level1Of = new Set(legacy.level1.map((level1) => level1.name));
+    const level2Of = new Set(legacy.level1.flatMap((level1) => level1.level2.map((level2) => level2.name)));
+    reading = {
+      ...pack,
+      framework: legacy,
+      requirements: pack.requirements.filter(
+        (requirement) => (requirement.level1 === undefined || level1Of.has(requirement.level1)) && (requirement.level2 === undefined || level2Of.has(requirement.level2)),
+      ),
+    };
+    LEGACY_READINGS.set(pack, reading);
+  }
+  return reading;
+}

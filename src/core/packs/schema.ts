@@ -141,13 +141,13 @@ export const RulePackSchema = z
       .optional(),
     /**
      * Department forms (RULES 3.5, open question 2): what 区（县）本级安排 + 上级转移支付 add up to, 项目支出
-     * (as the 济南 forms read it) or the whole 财政拨款.
+     * or the whole 财政拨款. Unset, the reading the forms satisfy is taken.
      */
     department: z
       .object({
         specialFundsTotal: z
           .enum(["project-expenditure", "fiscal-appropriation"], { error: "expected project-expenditure or fiscal-appropriation" })
-          .default("project-expenditure"),
+          .optional(),
       })
       .strict()
       .optional(),

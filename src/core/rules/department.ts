@@ -12,7 +12,7 @@ import type { Bilingual } from "../report/i18n";
 import { foldText } from "../workbook/text";
 import type { SheetView } from "../workbook/sheet-view";
 import { formatAmount, plainAmount } from "./format";
-import { boundingRange, labelText, readFormAmount, valueOrZero } from "./project-funds";
+import { boundingRange, labelText, readFormAmount, valueOrZero, type FormAmount } from "./project-funds";
 import { ruleMetaOf, type RuleContext, type RuleFamily, type RuleMeta } from "./rule";
 import { compareTotal } from "./tolerance";
 import { budgetTableOf, readValue } from "./totals-support";
@@ -43,16 +43,41 @@ export const departmentRules = {
 } as const;
 
 /**
- * What 区（县）本级安排 + 上级转移支付 add up to (RULES open question 2): 项目支出, as the 济南 forms
- * read it, or the whole 财政拨款.
+ * What 区（县）本级安排 + 上级转移支付 add up to (RULES open question 2): 项目支出 in some districts, the
+ * whole 财政拨款 in others. A pack may fix one; otherwise the reading the forms satisfy is taken.
  */
 export type SpecialFundsTotal = "project-expenditure" | "fiscal-appropriation";
 
 export interface DepartmentSettings {
-  readonly specialFundsTotal: SpecialFundsTotal;
+  /** Unset: both readings are tried (see readingsOf). */
+  readonly specialFundsTotal?: SpecialFundsTotal;
 }
 
-export const DEFAULT_DEPARTMENT_SETTINGS: DepartmentSettings = { specialFundsTotal: "project-expenditure" };
+export const DEFAULT_DEPARTMENT_SETTINGS: DepartmentSettings = {};
+
+/** An amount read only to weigh readings: what cannot be read is reported when the reading in force is checked. */
+function readFormAmountQuietly(context: RuleContext, table: DetectedTable, at: CellPosition): FormAmount {
+  const reading = context.amount(table, at.row, at.col);
+  return reading.kind === "number" ? { kind: "number", value: reading.value } : reading.kind === "empty" ? { kind: "empty" } : { kind: "unreadable" };
+}
+
+const READINGS: readonly SpecialFundsTotal[] = ["project-expenditure", "fiscal-appropriation"];
+const READING_NAMES: Record<SpecialFundsTotal, Bilingual> = {
+  "project-expenditure": { zh: "项目支出", en: "项目支出 (project expenditure)" },
+  "fiscal-appropriation": { zh: "财政拨款", en: "财政拨款 (fiscal appropriation)" },
+};
+
+/**
+ * The reading a workbook's department forms use: a district fills its forms from one template, so a
+ * form where only one reading holds shows the district's. When two or more other forms tell and agree,
+ * that reading is the workbook's; otherwise a form is held to whichever reading it meets.
+ */
+function documentReading(readings: readonly ReadonlySet<SpecialFundsTotal>[]): SpecialFundsTotal | undefined {
+  const telling = readings.filter((held) => held.size === 1).map((held) => [...held][0]!);
+  // One sibling against one form is a disagreement, not a district's habit: at least two must tell.
+  if (telling.length < 2) return undefined;
+  return telling.every((reading) => reading === telling[0]) ? telling[0] : undefined;
+}
 
 const ZERO = new Decimal(0);
 
@@ -98,9 +123,26 @@ class DepartmentCheck {
     return { name: labelText(this.view, line.label), at: line.value, value };
   }
 
-  run(): void {
+  /** The readings of 区（县）级财政专项资金 this form satisfies (undefined: the relation cannot be read here). */
+  readingsHeld(): ReadonlySet<SpecialFundsTotal> | undefined {
+    const b = this.form.budget;
+    if (!b.localArrangement && !b.upperTransfer) return undefined;
+    const parts = [b.localArrangement, b.upperTransfer].map((line) => (line ? valueOrZero(readFormAmountQuietly(this.context, this.table, line.value)) : new Decimal(0)));
+    if (parts.some((part) => part === undefined)) return undefined;
+    const sumOfParts = (parts as Decimal[]).reduce((total, part) => total.plus(part), ZERO);
+    const held = new Set<SpecialFundsTotal>();
+    for (const reading of READINGS) {
+      const line = reading === "project-expenditure" ? b.project : b.fiscal;
+      if (!line) continue;
+      const total = valueOrZero(readFormAmountQuietly(this.context, this.table, line.value));
+      if (total !== undefined && compareTotal(total, sumOfParts, 2, this.context.settings).ok) held.add(reading);
+    }
+    return held;
+  }
+
+  run(reading?: SpecialFundsTotal, tried?: readonly SpecialFundsTotal[]): void {
     const typeVsSourceHolds = this.checkTypeVsSource();
-    this.checkProjectParts(typeVsSourceHolds);
+    this.checkProjectParts(typeVsSourceHolds, reading, tried);
     this.checkTasks();
     this.checkStaff();
     this.checkContact();
@@ -156,17 +198,27 @@ class DepartmentCheck {
     return false;
   }
 
-  /** 运转类 + 特定目标类 = 项目支出, and 本级安排 + 上级转移支付 = the configured total. */
-  private checkProjectParts(projectCorroborated: boolean): void {
+  /**
+   * 运转类 + 特定目标类 = 项目支出, and 本级安排 + 上级转移支付 = the total of the reading in force: the
+   * pack's, the workbook's, or (none held) the first tried, the message naming every reading tried.
+   */
+  private checkProjectParts(projectCorroborated: boolean, reading?: SpecialFundsTotal, tried?: readonly SpecialFundsTotal[]): void {
     const b = this.form.budget;
     const project = this.amount(departmentRules.projectByNature, b.project);
     if (project) this.checkParts(departmentRules.projectByNature, [b.operating, b.specificPurpose], project, projectCorroborated);
-    const reference =
-      this.settings.specialFundsTotal === "project-expenditure" ? project : this.amount(departmentRules.specialFunds, b.fiscal);
-    if (reference) this.checkParts(departmentRules.specialFunds, [b.localArrangement, b.upperTransfer], reference, projectCorroborated || this.settings.specialFundsTotal === "fiscal-appropriation");
+    const inForce = this.settings.specialFundsTotal ?? reading;
+    if (inForce === undefined) return; // some reading holds, and nothing says which the district uses
+    const reference = inForce === "project-expenditure" ? project : this.amount(departmentRules.specialFunds, b.fiscal);
+    const note =
+      this.settings.specialFundsTotal !== undefined
+        ? undefined
+        : tried && tried.length > 1
+          ? { zh: `（按${tried.map((r) => READING_NAMES[r].zh).join("、")}两种口径均不成立）`, en: ` (neither reading holds: ${tried.map((r) => READING_NAMES[r].en).join(", ")})` }
+          : { zh: `（本工作簿其他部门表按${READING_NAMES[inForce].zh}口径填列）`, en: ` (the workbook's other department forms read it as ${READING_NAMES[inForce].en})` };
+    if (reference) this.checkParts(departmentRules.specialFunds, [b.localArrangement, b.upperTransfer], reference, projectCorroborated || inForce === "fiscal-appropriation", note);
   }
 
-  private checkParts(rule: RuleMeta, lines: (LabelledCell | undefined)[], total: Amount, totalCorroborated: boolean): void {
+  private checkParts(rule: RuleMeta, lines: (LabelledCell | undefined)[], total: Amount, totalCorroborated: boolean, note?: Bilingual): void {
     const read = lines.map((l) => this.amount(rule, l));
     if (read.some((a) => a === null) || read.every((a) => a === undefined)) return;
     const parts = read.filter((a): a is Amount => a !== undefined && a !== null);
@@ -180,8 +232,8 @@ class DepartmentCheck {
       rule,
       at,
       {
-        zh: `${show(parts)} = ${formatAmount(computed)}，应等于${total.name} ${formatAmount(total.value)}，相差 ${formatAmount(computed.minus(total.value))}`,
-        en: `${showEn(parts)} = ${formatAmount(computed)} should equal ${total.name} ${formatAmount(total.value)}; difference ${formatAmount(computed.minus(total.value))}`,
+        zh: `${show(parts)} = ${formatAmount(computed)}，应等于${total.name} ${formatAmount(total.value)}，相差 ${formatAmount(computed.minus(total.value))}${note?.zh ?? ""}`,
+        en: `${showEn(parts)} = ${formatAmount(computed)} should equal ${total.name} ${formatAmount(total.value)}; difference ${formatAmount(computed.minus(total.value))}${note?.en ?? ""}`,
       },
       { expected: total.value, actual: computed, range: boundingRange([total.at, ...parts.map((p) => p.at)]), severity: verdict.severity },
     );
@@ -367,12 +419,24 @@ export function departmentFamily(settings?: DepartmentSettings): RuleFamily {
     name: "department",
     rules: Object.values(departmentRules),
     check(context: RuleContext) {
+      const checks: DepartmentCheck[] = [];
       for (const table of context.tables) {
         if (table.kind !== "department-performance-target") continue;
         const fromPack = namedPackFor(context, table.sheet, "department")?.department;
-        const formSettings = settings ?? (fromPack ? { specialFundsTotal: fromPack.specialFundsTotal } : DEFAULT_DEPARTMENT_SETTINGS);
-        new DepartmentCheck(context, table, formSettings).run();
+        const formSettings = settings ?? (fromPack?.specialFundsTotal ? { specialFundsTotal: fromPack.specialFundsTotal } : DEFAULT_DEPARTMENT_SETTINGS);
+        checks.push(new DepartmentCheck(context, table, formSettings));
       }
+      const held = checks.map((check) => check.readingsHeld());
+      checks.forEach((check, index) => {
+        // Each form against the reading its siblings show (its own form cannot vouch for itself).
+        const workbookReading = documentReading(held.filter((h, other): h is ReadonlySet<SpecialFundsTotal> => h !== undefined && other !== index));
+        const own = held[index];
+        if (own === undefined) return check.run(workbookReading ?? READINGS[0]);
+        if (workbookReading !== undefined) return check.run(workbookReading);
+        // No reading the workbook shows: a form meeting either is consistent; one meeting neither is reported.
+        if (own.size > 0) return check.run(undefined);
+        check.run(READINGS[0], READINGS);
+      });
       checkAgainstBudgetTables(context);
     },
   };

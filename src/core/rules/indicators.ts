@@ -4,10 +4,11 @@
 import type Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
 import type { IndicatorBlock, IndicatorRow } from "../forms/indicator-block";
+import type { UnitSheet } from "../forms/project-target";
 import { valueCell } from "../forms/budget-table";
 import { checkIndicatorBlocks, INDICATOR_RULES, type IndicatorBlockInput } from "../indicators/check";
 import type { IndicatorFormKind, IndicatorRowInput, IndicatorValueCell } from "../indicators/types";
-import { choosePack, type RulePack } from "../packs";
+import { choosePack, SELF_EVAL, selfEvaluationReading, type RulePack } from "../packs";
 import { cellAddress } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
 import { foldText } from "../workbook/text";
@@ -53,7 +54,15 @@ function toInput(view: SheetView, block: IndicatorBlock, row: IndicatorRow): Ind
   const targetCol = block.columns.target;
   let value: IndicatorValueCell | null = orEmpty(row.target, targetCol);
   if (row.target && targetCol !== undefined) value = { text: displayedText(view, row.target.row, row.target.col), cell: row.target.address, isNumberCell: row.target.isNumber };
-  return { row: row.row, level1: named(row.level1), level2: named(row.level2), level3: orEmpty(row.level3, block.columns.level3), value };
+  return {
+    row: row.row,
+    level1: named(row.level1),
+    level2: named(row.level2),
+    level3: orEmpty(row.level3, block.columns.level3),
+    value,
+    ...(block.columns.nature !== undefined ? { nature: named(row.nature ?? null) } : {}),
+    ...(block.columns.unit !== undefined ? { unit: orEmpty(row.unit ?? null, block.columns.unit) } : {}),
+  };
 }
 
 const UNCALCULATED_TARGET: RuleMeta = {
@@ -83,6 +92,22 @@ function listedProjectAmounts(context: RuleContext): Map<string, { value: Decima
   return amounts;
 }
 
+/**
+ * A sheet of all a unit's projects is one form per project: each project's rows, with its own amount
+ * as the funds (元 turned into 万元 when the sheet says 单位：元).
+ */
+function unitSheetBlocks(context: RuleContext, table: DetectedTable, block: IndicatorBlock, sheet: UnitSheet): FormBlock[] {
+  return sheet.projects.map((project) => {
+    const rows = block.rows.filter((row) => row.row >= project.top && row.row <= project.bottom);
+    let funds: FormBlock["funds"];
+    if (project.budget) {
+      const reading = context.amount(table, project.budget.row, project.budget.col);
+      if (reading.kind === "number") funds = { value: sheet.amountsInYuan ? reading.value.div(10000) : reading.value, cell: project.budget.address };
+    }
+    return { table, kind: "project" as const, block: { ...block, rows }, ...(funds ? { funds } : {}) };
+  });
+}
+
 function formBlocks(context: RuleContext): FormBlock[] {
   const listed = listedProjectAmounts(context);
   const blocks: FormBlock[] = [];
@@ -92,6 +117,10 @@ function formBlocks(context: RuleContext): FormBlock[] {
     if (kind === "project") {
       const form = projectTargetForm(context, table);
       if (!form.indicators) continue;
+      if (form.unitSheet) {
+        blocks.push(...unitSheetBlocks(context, table, form.indicators, form.unitSheet));
+        continue;
+      }
       let funds: FormBlock["funds"];
       const total = form.funds.total;
       if (total) {
@@ -112,8 +141,11 @@ function formBlocks(context: RuleContext): FormBlock[] {
 
 function packFor(context: RuleContext, form: FormBlock, rows: readonly IndicatorRowInput[], headers: string[]): RulePack {
   const named = namedPackFor(context, form.table.sheet, form.kind);
+  const evidence = { indicatorPairs: rows.map((r) => ({ level1: r.level1?.text ?? null, level2: r.level2?.text ?? null })), headers };
+  // A self-evaluation is known by its table kind, whatever its headers are called (分值 or 权重, 实际完成值 or 完成值).
+  if (form.kind === "self-eval") return selfEvaluationReading(named ?? SELF_EVAL, evidence);
   if (named) return named;
-  return choosePack({ indicatorPairs: rows.map((r) => ({ level1: r.level1?.text ?? null, level2: r.level2?.text ?? null })), headers }).pack;
+  return choosePack(evidence).pack;
 }
 
 export const indicatorFamily: RuleFamily = {

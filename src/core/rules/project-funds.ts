@@ -121,10 +121,56 @@ function checkProjectFunds(context: RuleContext, table: DetectedTable): void {
   });
 }
 
+export const unitSubtotal: RuleMeta = {
+  id: "project-funds/unit-subtotal",
+  category: "sum-mismatch",
+  severity: "error",
+  description: {
+    zh: "一张表列出单位全部项目时，单位小计应等于各项目预算数之和",
+    en: "On a sheet holding every project of a unit, the unit's subtotal must equal the sum of the projects' amounts",
+  },
+};
+
+/** A sheet of all the unit's projects: its 小计 = Σ the projects' 预算数. */
+function checkUnitSubtotal(context: RuleContext, table: DetectedTable): void {
+  const sheet = projectTargetForm(context, table).unitSheet;
+  if (!sheet?.subtotal) return;
+  const shown = readFormAmount(context, unitSubtotal, table, sheet.subtotal.value);
+  if (shown.kind !== "number") return;
+  const parts: { name: string; at: CellPosition; value: Decimal }[] = [];
+  for (const project of sheet.projects) {
+    if (!project.budget) return;
+    const value = valueOrZero(readFormAmount(context, unitSubtotal, table, project.budget));
+    if (value === undefined) return;
+    parts.push({ name: project.name.text, at: project.budget, value });
+  }
+  const computed = parts.reduce((sum, p) => sum.plus(p.value), new Decimal(0));
+  const verdict = compareTotal(shown.value, computed, parts.length, context.settings);
+  if (verdict.ok) return;
+  const unit = sheet.amountsInYuan ? "元" : "万元";
+  context.report(unitSubtotal, {
+    sheet: table.sheet,
+    cell: sheet.subtotal.value.address,
+    range: boundingRange([sheet.subtotal.value, ...parts.map((p) => p.at)]),
+    tableId: table.id,
+    message: {
+      zh: `单位小计应为 ${formatAmount(computed)} ${unit}（${parts.length} 个项目之和：${parts.map((p) => formatAmount(p.value)).join(" + ")}），实为 ${formatAmount(shown.value)}，相差 ${formatAmount(verdict.difference)}`,
+      en: `the unit's subtotal should be ${formatAmount(computed)} ${unit} (sum of ${parts.length} projects: ${parts.map((p) => formatAmount(p.value)).join(" + ")}), but shows ${formatAmount(shown.value)}; difference ${formatAmount(verdict.difference)}`,
+    },
+    expected: plainAmount(computed),
+    actual: plainAmount(shown.value),
+    severity: verdict.severity,
+  });
+}
+
 export const projectFundsFamily: RuleFamily = {
   name: "project-funds",
-  rules: [fundsComposition],
+  rules: [fundsComposition, unitSubtotal],
   check(context) {
-    for (const table of context.tables) if (table.kind === "project-performance-target") checkProjectFunds(context, table);
+    for (const table of context.tables) {
+      if (table.kind !== "project-performance-target") continue;
+      checkProjectFunds(context, table);
+      checkUnitSubtotal(context, table);
+    }
   },
 };

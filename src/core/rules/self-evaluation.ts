@@ -11,6 +11,7 @@ import { builtinPack, type RulePack } from "../packs";
 import { namedPackFor } from "./packs-in-use";
 import { matchByName, parseListing, type ListingRow } from "../forms/target-list";
 import { parseIndicatorValue, type IndicatorValueReading } from "../indicators/value-grammar";
+import { statedTargetText } from "../indicators/rule";
 import { decimalOf, parseTextNumber } from "./amounts";
 import { formatAmount, plainAmount } from "./format";
 import { boundingRange, labelText, readFormAmount, valueOrZero } from "./project-funds";
@@ -38,9 +39,11 @@ export const selfEvaluationRules = {
   notApplicable: rule("not-applicable-weight", "score-mismatch", "warning", "指标值为“不涉及”的行分值和得分应为 0", "A 不涉及 row should carry 0 points and score 0"),
   scoringPlausibility: rule("scoring-plausibility", "score-mismatch", "warning", "完成的指标应得满分，未完成的指标不应得满分", "A met target earns its full weight; a missed one should not"),
   fractionActual: rule("fraction-actual", "indicator-value-format", "info", "百分比指标的实际完成值写成了小数", "An actual value written as a fraction next to a percentage target"),
+  unscoredActual: rule("empty-actual-scored", "missing-value", "warning", "没有填写实际完成值的指标不应得分", "An indicator with no actual value recorded cannot be scored as met"),
   grade: rule("grade", "score-mismatch", "error", "自评等级应与总分相符（优 ≥90，良 80–90，中 60–80，差 <60）", "The grade must fit the total score (优 ≥90, 良 80–90, 中 60–80, 差 <60)"),
   lowScoreExplanation: rule("low-score-explanation", "missing-value", "warning", "总分低于 80 分时应说明原因和措施", "A total below 80 needs the explanation filled in"),
   lowExecutionFullOutput: rule("low-execution-full-output", "score-mismatch", "warning", "执行率低于 60% 而产出指标全部满分", "Execution below 60% while every output row keeps full marks"),
+  statedBreakdown: rule("stated-breakdown", "sum-mismatch", "warning", "文字中“共…万元，其中…”所列各项之和应等于所说的总数", "The parts a text lists after 其中 add up to the total it states"),
   earlyDeadline: rule("early-deadline", "indicator-value-implausible", "info", "时效指标的年份早于预算年度", "A deadline year earlier than the budget year"),
 } as const;
 
@@ -197,7 +200,7 @@ class SelfEvaluationCheck {
     if (!funds || !funds.total) return {};
     const R = selfEvaluationRules;
     const totalRow = funds.total.row;
-    const parts = [funds.fiscal, funds.carryOver, funds.other].filter((p): p is CellPosition => p !== undefined);
+    const parts = [funds.fiscal, funds.carryOver, funds.other, ...(funds.otherSources ?? [])].filter((p): p is CellPosition => p !== undefined);
     const columnTotals: Partial<Record<"initialBudget" | "budget" | "executed", Decimal>> = {};
     for (const key of ["initialBudget", "budget", "executed"] as const) {
       const col = funds.columns[key];
@@ -322,7 +325,8 @@ class SelfEvaluationCheck {
     if (!block || block.columns.weight === undefined || rows.length === 0) return;
     // While any weight is still empty the form is unfinished, not wrong: its empty cells are missing values.
     if (rows.some((r) => r.weight === undefined)) return;
-    const headerAt = positionOf(block.headerRow, block.columns.weight);
+    // A block closed by a 合计 row states its Σ权重 there: the finding lands on that figure.
+    const headerAt = positionOf(block.totalRow ?? block.headerRow, block.columns.weight);
     const indicatorWeights = rows.reduce((s, r) => s.plus(r.weight ?? ZERO), ZERO);
     const total = indicatorWeights.plus(budget.budgetWeight ?? ZERO);
     if (!total.eq(this.settings.totalWeight)) {
@@ -394,22 +398,31 @@ class SelfEvaluationCheck {
     }
   }
 
-  /** 3.6.9–10: a met target keeps full points, a missed one does not. */
+  /** 3.6.9–10: a met target keeps full points, a missed one does not; an empty result earns nothing. */
   private checkScoringPlausibility(rows: readonly ScoredRow[]): void {
+    const fractions: { cell: CellPosition; text: string; read: Decimal }[] = [];
     for (const r of rows) {
-      if (r.weight === undefined || r.score === undefined || !r.scoreCell || !r.row.target || !r.row.actual) continue;
+      if (r.weight === undefined || r.score === undefined || !r.scoreCell) continue;
       if (r.score.gt(r.weight) || r.score.lt(0)) continue; // already an error of its own
-      const outcome = targetOutcome(r.row.target, r.row.actual);
-      if (outcome.readAsFraction) {
-        this.report(
-          selfEvaluationRules.fractionActual,
-          positionOf(r.row.actual.row, r.row.actual.col),
-          `实际完成值“${r.row.actual.text}”写成了小数，按 ${pct(outcome.readAsFraction)} 理解（指标值为百分比）`,
-          `the actual value "${r.row.actual.text}" is a fraction; read as ${pct(outcome.readAsFraction)} against a percentage target`,
-        );
-      }
-      if (outcome.met === undefined) continue;
+      const target = statedTarget(r.row);
       const name = r.row.level3?.text ?? "";
+      const actualColumn = this.form.indicators?.columns.actual;
+      if (target && !r.row.actual && actualColumn !== undefined && r.score.gt(0)) {
+        // Points given for a result nobody wrote down: the score has nothing to rest on.
+        const actualAt = positionOf(r.row.row, actualColumn);
+        this.report(
+          selfEvaluationRules.unscoredActual,
+          positionOf(this.view.masterOf(actualAt.row, actualAt.col).row, this.view.masterOf(actualAt.row, actualAt.col).col),
+          `“${name}”没有填写实际完成值，却得 ${pts(r.score)} 分（分值 ${pts(r.weight)}）`,
+          `"${name}" has no actual value recorded, yet scores ${pts(r.score)} of ${pts(r.weight)}`,
+          { actual: r.score, range: r.scoreCell.address },
+        );
+        continue;
+      }
+      if (!target || !r.row.actual) continue;
+      const outcome = targetOutcome(target, r.row.actual);
+      if (outcome.readAsFraction) fractions.push({ cell: positionOf(r.row.actual.row, r.row.actual.col), text: r.row.actual.text, read: outcome.readAsFraction });
+      if (outcome.met === undefined) continue;
       const full = r.score.gte(r.weight.minus(this.settings.scoreTolerance));
       if (outcome.met && !full) {
         // A cost under its ceiling is not a failure, but not worth more than a note (3.6.9).
@@ -417,20 +430,39 @@ class SelfEvaluationCheck {
         this.report(
           selfEvaluationRules.scoringPlausibility,
           r.scoreCell,
-          `“${name}”实际 ${r.row.actual.text} 已达到指标值 ${r.row.target.text}，应得满分 ${pts(r.weight)}，实为 ${pts(r.score)}`,
-          `"${name}": the actual ${r.row.actual.text} meets the target ${r.row.target.text}, so it should score the full ${pts(r.weight)}, not ${pts(r.score)}`,
+          `“${name}”实际 ${r.row.actual.text} 已达到指标值 ${target.text}，应得满分 ${pts(r.weight)}，实为 ${pts(r.score)}`,
+          `"${name}": the actual ${r.row.actual.text} meets the target ${target.text}, so it should score the full ${pts(r.weight)}, not ${pts(r.score)}`,
           { expected: r.weight, actual: r.score, ...(isCost ? { severity: "info" as const } : {}) },
         );
       } else if (!outcome.met && full && r.weight.gt(0)) {
         this.report(
           selfEvaluationRules.scoringPlausibility,
           r.scoreCell,
-          `“${name}”实际 ${r.row.actual.text} 未达到指标值 ${r.row.target.text}，却得满分 ${pts(r.score)}`,
-          `"${name}": the actual ${r.row.actual.text} misses the target ${r.row.target.text}, yet keeps the full ${pts(r.score)}`,
+          `“${name}”实际 ${r.row.actual.text} 未达到指标值 ${target.text}，却得满分 ${pts(r.score)}`,
+          `"${name}": the actual ${r.row.actual.text} misses the target ${target.text}, yet keeps the full ${pts(r.score)}`,
           { actual: r.score },
         );
       }
     }
+    this.reportFractions(fractions);
+  }
+
+  /** 3.6.10: actual values written as fractions are one habit of the form: one note naming every cell. */
+  private reportFractions(fractions: readonly { cell: CellPosition; text: string; read: Decimal }[]): void {
+    const first = fractions[0];
+    if (!first) return;
+    const list = fractions.map((f) => `${f.cell.address}“${f.text}”`).join("、");
+    const listEn = fractions.map((f) => `${f.cell.address} "${f.text}"`).join(", ");
+    this.context.report(selfEvaluationRules.fractionActual, {
+      sheet: this.table.sheet,
+      cell: first.cell.address,
+      tableId: this.table.id,
+      ...(fractions.length > 1 ? { cells: fractions.slice(1).map((f) => f.cell.address), range: boundingRange(fractions.map((f) => f.cell)) } : {}),
+      message:
+        fractions.length === 1
+          ? { zh: `实际完成值“${first.text}”写成了小数，按 ${pct(first.read)} 理解（指标值为百分比）`, en: `the actual value "${first.text}" is a fraction; read as ${pct(first.read)} against a percentage target` }
+          : { zh: `本表 ${fractions.length} 个实际完成值写成了小数（指标值为百分比），已按百分比理解：${list}`, en: `${fractions.length} actual values of this form are fractions against percentage targets, read as percentages: ${listEn}` },
+    });
   }
 
   /** P11: a 时效 target dated before the budget year (a carried-over project). */
@@ -506,6 +538,12 @@ class SelfEvaluationCheck {
   }
 }
 
+/** The row's target as the form states it: with the operator and unit of their own columns or the name. */
+function statedTarget(row: IndicatorRow): CellText | null {
+  if (!row.target) return null;
+  return { ...row.target, text: statedTargetText(row.target.text, row.nature?.text, row.unit?.text, row.level3?.text ?? "") };
+}
+
 function emptyRow(row: number): IndicatorRow {
   return { row, level1: null, level2: null, level3: null, target: null, actual: null, weight: null, score: null, scoring: null, deviation: null };
 }
@@ -539,6 +577,10 @@ export function targetOutcome(target: CellText, actual: CellText): { met?: boole
     readAsFraction = actualValue.value.times(100);
     actualValue = { value: readAsFraction, base: targetValue.base };
   }
+  // A bare actual beside a target with a unit (`≥5万人次` | `5.6`, the unit given once for the row) is in the target's unit.
+  if (actualValue.base === "" && a.unit === undefined && targetValue.base !== "" && !readAsFraction) {
+    actualValue = { value: actualValue.value.times(t.unitReading?.scale ?? 1), base: targetValue.base };
+  }
   if (actualValue.base !== targetValue.base) return readAsFraction ? { readAsFraction } : {};
   const x = actualValue.value;
   const y = targetValue.value;
@@ -546,6 +588,60 @@ export function targetOutcome(target: CellText, actual: CellText): { met?: boole
   const met =
     operator === "≥" ? x.gte(y) : operator === ">" ? x.gt(y) : operator === "≤" ? x.lte(y) : operator === "<" ? x.lt(y) : x.eq(y);
   return { met, ...(readAsFraction ? { readAsFraction } : {}) };
+}
+
+const STATED_TOTAL = /(?:共|合计|总计|总额为?)[^。；;]*?(\d+(?:\.\d+)?)(万元|元)/;
+const STATED_PART = /(\d+(?:\.\d+)?)(万元|元)/g;
+
+/** A total and the parts listed after its 其中 (“共完成预算资金89.97万元。其中:30万元用于…;29.99万元用于…”), in 万元. */
+export function statedBreakdown(text: string): { total: Decimal; totalText: string; parts: { value: Decimal; text: string }[] } | undefined {
+  const folded = foldText(text);
+  const at = folded.indexOf("其中");
+  if (at < 0) return undefined;
+  const total = STATED_TOTAL.exec(folded.slice(0, at));
+  if (!total) return undefined;
+  const end = folded.indexOf("。", at);
+  const listed = folded.slice(at, end < 0 ? undefined : end);
+  const inWan = (number: string, unit: string) => (unit === "元" ? new Decimal(number).div(10000) : new Decimal(number));
+  const parts = [...listed.matchAll(STATED_PART)].map((match) => ({ value: inWan(match[1]!, match[2]!), text: `${match[1]}${match[2]}` }));
+  if (parts.length < 2) return undefined;
+  return { total: inWan(total[1]!, total[2]!), totalText: `${total[1]}${total[2]}`, parts };
+}
+
+/**
+ * Prose inside a form that states a total and lists its parts after 其中: the parts must add up within
+ * the rounding of RULES 3.0. Parts above the total cannot all be right (a warning: prose is read, not
+ * laid out, so never an error); parts below it may be a partial list (info).
+ */
+function checkStatedBreakdowns(context: RuleContext, table: DetectedTable): void {
+  const view = context.view(table.sheetIndex);
+  const range = table.range;
+  for (let r = range.top; r <= range.bottom; r++) {
+    for (let c = range.left; c <= range.right; c++) {
+      const cell = view.raw(r, c);
+      if (cell.type !== "string" || String(cell.value).length < 12) continue;
+      const stated = statedBreakdown(String(cell.value));
+      if (!stated) continue;
+      const sum = stated.parts.reduce((total, part) => total.plus(part.value), ZERO);
+      const gap = sum.minus(stated.total);
+      // The tolerance of RULES 3.0, as for any total and its parts: 0.01 ignored, n × 0.005 a rounding residue.
+      const verdict = compareTotal(stated.total, sum, stated.parts.length, context.settings);
+      if (verdict.ok) continue;
+      const list = stated.parts.map((part) => part.text).join(" + ");
+      context.report(selfEvaluationRules.statedBreakdown, {
+        sheet: table.sheet,
+        cell: cellAddress(r, c),
+        tableId: table.id,
+        severity: verdict.severity === "info" || gap.lt(0) ? "info" : "warning",
+        expected: plainAmount(stated.total),
+        actual: plainAmount(sum),
+        message: {
+          zh: `文字所列各项 ${list} = ${formatAmount(sum)} 万元，${gap.gt(0) ? "超过" : "少于"}所说的总数 ${stated.totalText}（差 ${formatAmount(gap.abs())}）`,
+          en: `the parts the text lists, ${list} = ${formatAmount(sum)} 万元, ${gap.gt(0) ? "exceed" : "fall short of"} the total it states, ${stated.totalText} (by ${formatAmount(gap.abs())})`,
+        },
+      });
+    }
+  }
 }
 
 /** A self-evaluation form as checked: its table, total and execution, for the summary and the prose. */
@@ -765,6 +861,7 @@ export function selfEvaluationFamily(settings?: SelfEvaluationSettings): RuleFam
         });
       }
       for (const table of context.tables) if (table.kind === "self-evaluation-summary") checkSummary(context, table, forms);
+      for (const entry of forms) checkStatedBreakdowns(context, entry.table);
       if (forms.length > 0) checkNarrativeRates(context, forms);
     },
   };
