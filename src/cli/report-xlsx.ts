@@ -25,7 +25,8 @@ function addTable(workbook: ExcelJS.Workbook, name: string, headers: string[], r
     // filter button.
     const widest = Math.max(displayWidth(header) + 3, ...rows.map((row) => displayWidth(row[i] === null || row[i] === undefined ? "" : String(row[i]))));
     const column = sheet.getColumn(i + 1);
-    column.width = Math.min(MAX_WIDTH, Math.max(6, widest + 2));
+    // At least 10: exceljs leaves out a column of width 9 as if it were the default (8.43 in Excel).
+    column.width = Math.min(MAX_WIDTH, Math.max(10, widest + 2));
     if (wrapColumns.includes(i) && widest > MAX_WIDTH) column.alignment = { wrapText: true, vertical: "top" };
   });
 }
