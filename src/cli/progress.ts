@@ -35,7 +35,7 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progre
     const cells = 20;
     const filled = total === 0 ? cells : Math.round((done / total) * cells);
     const head = `[${"█".repeat(filled)}${"░".repeat(cells - filled)}] ${done}/${total}  ${clock(Date.now() - started)}`;
-    const room = (stream.columns ?? 80) - displayWidth(head) - 3;
+    const room = (stream.columns || 80) - displayWidth(head) - 3;
     const name = current && room > 8 ? `  ${tail(current, room)}` : "";
     stream.write(`\r\x1b[2K${head}${name}`);
   };
