@@ -1,18 +1,17 @@
 // `budget-check check [file or folder…] [--format text|json|csv] [--lang zh|en] [--rules pack.json]
 //   [--report summary.xlsx] [--annotate outdir] [--jobs n]`
 // Exit code: 0 no error-severity finding, 1 at least one, 2 a file could not be read or bad arguments.
+// The arguments, the rule pack and the paths are checked before the engine and the reader are
+// loaded, so that a mistake is reported at once.
 import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pick, type Lang } from "../core/report/i18n";
-import { loadRulePack, RulePackError } from "../core/packs";
 import { langOf, parseCheckArgs, UsageError, type CheckArgs } from "./args";
 import type { FileReport } from "./check-files";
 import { HELP } from "./help";
 import { collectInputs, type InputFile } from "./inputs";
-import { checkAll, type CheckTask } from "./pool";
+import type { CheckTask } from "./pool";
 import { progressBar } from "./progress";
-import { renderCsv } from "./report-csv";
-import { renderText } from "./report-text";
 import { renderSummary } from "./summary";
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "samples", "sample-workbook.xlsx");
@@ -37,7 +36,7 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   }
   let packJson: string | undefined;
   if (args.rules) {
-    const loaded = readPackFile(args.rules, lang);
+    const loaded = await readPackFile(args.rules, lang);
     if (loaded.problem !== undefined) {
       say(loaded.problem);
       return 2;
@@ -59,6 +58,7 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
     tasks = planned;
   }
 
+  const { checkAll } = await import("./pool");
   const bar = progressBar();
   let reports: FileReport[];
   try {
@@ -74,8 +74,10 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
     const skipped = inputs.skipped.map((s) => ({ file: s.file, reason: pick(s.reason, lang) }));
     process.stdout.write(JSON.stringify(skipped.length > 0 ? { files, skipped } : { files }, null, 2) + "\n");
   } else if (args.format === "csv") {
+    const { renderCsv } = await import("./report-csv");
     process.stdout.write(renderCsv(reports, lang));
   } else {
+    const { renderText } = await import("./report-text");
     process.stdout.write(renderText(reports, lang));
     process.stdout.write("\n" + renderSummary(reports, inputs.skipped, lang));
   }
@@ -123,7 +125,7 @@ function planAnnotatedCopies(files: readonly InputFile[], outdir: string, lang: 
 }
 
 /** The user's rule pack, validated here so that a bad pack is one line before any work starts. */
-function readPackFile(file: string, lang: Lang): { json: string; problem?: undefined } | { problem: string } {
+async function readPackFile(file: string, lang: Lang): Promise<{ json: string; problem?: undefined } | { problem: string }> {
   let text: string;
   let json: unknown;
   try {
@@ -133,6 +135,7 @@ function readPackFile(file: string, lang: Lang): { json: string; problem?: undef
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
     return { problem: pick({ zh: `无法读取规则包 ${file}：${detail}`, en: `cannot read the rule pack ${file}: ${detail}` }, lang) };
   }
+  const { loadRulePack, RulePackError } = await import("../core/packs");
   try {
     loadRulePack(json);
   } catch (error) {

@@ -98,17 +98,31 @@ describe(`a folder of ${FIXTURES.length} fixtures × ${COPIES}, a corrupt workbo
 
   it("uses more than one core: CPU time well above wall time, at least 10 workbooks a second", () => {
     if (os.availableParallelism() < 2) return; // one core: nothing to spread over
-    // The machine's cores are shared with other work: a run that found them busy is tried again
-    // (twice at most), and the best run counts.
+    const files = FIXTURES.length * COPIES;
+    const share = (run: { cpu: number; wall: number }) => run.cpu / run.wall;
+    // The machine's cores are shared with other work. A run that found them busy is tried again once.
     let best = timing;
-    for (let attempt = 2; attempt <= 3 && (best.cpu / best.wall <= 1.3 || (FIXTURES.length * COPIES) / best.wall <= 10); attempt++) {
+    if (share(best) <= 1.3 || files / best.wall <= 10) {
       const again = timedRun(["check", folder, "--format", "json"]);
-      process.stdout.write(`attempt ${attempt}: wall ${again.wall.toFixed(2)} s, CPU ${again.cpu.toFixed(2)} s (load ${os.loadavg()[0].toFixed(1)})\n`);
-      if (again.cpu / again.wall > best.cpu / best.wall) best = again;
+      process.stdout.write(`again: wall ${again.wall.toFixed(2)} s, CPU ${again.cpu.toFixed(2)} s (load ${os.loadavg()[0].toFixed(1)})\n`);
+      if (share(again) > share(best)) best = again;
     }
-    expect(best.cpu / best.wall).toBeGreaterThan(1.3);
-    expect((FIXTURES.length * COPIES) / best.wall).toBeGreaterThan(10);
-  });
+    if (share(best) > 1.3 && files / best.wall > 10) return;
+    // Still short: measure one thread under the same conditions. Had that one thread a core to
+    // itself, the cores were free and the parallel run should have used two: a failure. If even one
+    // thread got much less than a core, other work held the cores; then the run must still have got
+    // well over what one thread gets, which it can only by running on more than one core at once.
+    const serial = timedRun(["check", folder, "--format", "json", "--jobs", "1"]);
+    process.stdout.write(
+      `one thread: wall ${serial.wall.toFixed(2)} s, CPU ${serial.cpu.toFixed(2)} s (${share(serial).toFixed(2)} of a core); all cores: ${share(best).toFixed(2)} cores\n`,
+    );
+    if (share(serial) >= 0.9) {
+      expect(share(best)).toBeGreaterThan(1.3);
+      expect(files / best.wall).toBeGreaterThan(10);
+    } else {
+      expect(share(best) / share(serial)).toBeGreaterThan(1.3);
+    }
+  }, 300000);
 
   it("ends the text output with a summary table whose rows and totals match the findings", () => {
     const run = budgetCheck(["check", folder]);
