@@ -143,36 +143,7 @@ describe.each(FIXTURES)("the annotated copy of %s", (name) => {
   });
 
   it("keeps every part of the package byte for byte, except the edited ones, and those only gain", async () => {
-    const [a, b] = await Promise.all([JSZip.loadAsync(fs.readFileSync(original())), JSZip.loadAsync(fs.readFileSync(copy()))]);
-    const partsA = Object.keys(a.files).filter((p) => !a.files[p].dir);
-    const sheetsA = await sheetParts(a);
-    const findings = findingsByFile.get(name)!;
-    const annotatedSheets = new Set(findings.map((f) => sheetsA.get(f.sheet)!));
-    const edited = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", ...annotatedSheets]);
-    for (const part of partsA) {
-      const [bytesA, fileB] = [await a.file(part)!.async("uint8array"), b.file(part)];
-      expect({ part, present: fileB !== null }).toEqual({ part, present: true });
-      const bytesB = await fileB!.async("uint8array");
-      if (!edited.has(part) && !part.includes("_rels/")) {
-        expect({ part, same: Buffer.compare(Buffer.from(bytesA), Buffer.from(bytesB)) === 0 }).toEqual({ part, same: true });
-        continue;
-      }
-      // An edited sheet is the original with the highlights and the note drawing inserted: take
-      // them out again and the original text is back, every cell and style index included.
-      const textA = Buffer.from(bytesA).toString("utf8");
-      const textB = Buffer.from(bytesB).toString("utf8");
-      if (annotatedSheets.has(part)) {
-        const stripped = textB
-          .replace(/<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>TRUE<\/formula><\/cfRule><\/conditionalFormatting>/g, "")
-          .replace(/<legacyDrawing r:id="rId\d+"\/>/, (m) => (textA.includes(m) ? m : ""));
-        expect(stripped).toBe(textA);
-      } else {
-        // Any other edited part only gains: the original's text is the copy's with insertions (and
-        // the lists' count attributes updated).
-        const uncounted = (t: string) => t.replace(/\scount="\d+"/g, "");
-        expect({ part, gains: isSubsequence(uncounted(textA), uncounted(textB)) }).toEqual({ part, gains: true });
-      }
-    }
+    await expectOnlyInsertions(original(), copy(), findingsByFile.get(name)!);
   });
 
   it("highlights each finding's cells and gives each a note with its message", async () => {
@@ -215,6 +186,40 @@ describe.each(FIXTURES)("the annotated copy of %s", (name) => {
     });
   });
 });
+
+/**
+ * Every part of the original is in the copy; those the annotation does not edit are byte for byte
+ * the same; an edited sheet gives back its original text once the inserted highlights and note
+ * drawing are taken out; any other edited part only gains text.
+ */
+async function expectOnlyInsertions(originalFile: string, copyFile: string, findings: JsonFinding[]): Promise<void> {
+  const [a, b] = await Promise.all([JSZip.loadAsync(fs.readFileSync(originalFile)), JSZip.loadAsync(fs.readFileSync(copyFile))]);
+  const partsA = Object.keys(a.files).filter((p) => !a.files[p].dir);
+  const sheetsA = await sheetParts(a);
+  const annotatedSheets = new Set(findings.map((f) => sheetsA.get(f.sheet)!));
+  const edited = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", ...annotatedSheets]);
+  for (const part of partsA) {
+    const [bytesA, fileB] = [await a.file(part)!.async("uint8array"), b.file(part)];
+    expect({ part, present: fileB !== null }).toEqual({ part, present: true });
+    const bytesB = await fileB!.async("uint8array");
+    if (!edited.has(part) && !part.includes("_rels/")) {
+      expect({ part, same: Buffer.compare(Buffer.from(bytesA), Buffer.from(bytesB)) === 0 }).toEqual({ part, same: true });
+      continue;
+    }
+    const textA = Buffer.from(bytesA).toString("utf8");
+    const textB = Buffer.from(bytesB).toString("utf8");
+    if (annotatedSheets.has(part)) {
+      const stripped = textB
+        .replace(/<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>TRUE<\/formula><\/cfRule><\/conditionalFormatting>/g, "")
+        .replace(/<legacyDrawing r:id="rId\d+"\/>/, (m) => (textA.includes(m) ? m : ""));
+      expect({ part, same: stripped === textA }).toEqual({ part, same: true });
+    } else {
+      // The lists' count attributes are updated; everything else of the original is kept in order.
+      const uncounted = (t: string) => t.replace(/\scount="\d+"/g, "");
+      expect({ part, gains: isSubsequence(uncounted(textA), uncounted(textB)) }).toEqual({ part, gains: true });
+    }
+  }
+}
 
 /** Whether every character of `a` appears in `b` in order (b is a with insertions). */
 function isSubsequence(a: string, b: string): boolean {
@@ -283,4 +288,23 @@ test("a workbook with notes, conditional formats and a macro part of its own kee
   expect(text(target.cell)).toContain(target.message);
   const xml = await copyZip.file((await sheetParts(copyZip)).get(target.sheet)!)!.async("string");
   expect(xml).toMatch(/<conditionalFormatting sqref="A1:B2">/);
+});
+
+test("a template (protected sheet, dropdowns, a very hidden marker sheet, defined names) keeps all of it in its annotated copy", async () => {
+  const template = path.join(work, "模板.xlsx");
+  expect(budgetCheck(["template", "--kind", "project-performance-target", "--out", template]).code).toBe(0);
+  const out = path.join(work, "template-annotated");
+  const result = budgetCheck(["check", template, "--annotate", out, "--format", "json"]);
+  const findings = (JSON.parse(result.stdout) as { files: JsonFile[] }).files[0].findings;
+  expect(findings.length).toBeGreaterThan(0);
+  const copy = path.join(out, "模板.xlsx");
+  await expectOnlyInsertions(template, copy, findings);
+  const [a, b] = await Promise.all([readXlsx(template), readXlsx(copy)]);
+  expect(b.worksheets.map((s) => [s.name, s.state])).toEqual([...a.worksheets.map((s) => [s.name, s.state]), ["审核报告", "visible"]]);
+  const sheet = findings[0].sheet;
+  expect(a.getWorksheet(sheet)!.getCell("B11").dataValidation).toMatchObject({ type: "list" });
+  expect(b.getWorksheet(sheet)!.getCell("B11").dataValidation).toEqual(a.getWorksheet(sheet)!.getCell("B11").dataValidation);
+  expect((a.getWorksheet(sheet) as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
+  expect((b.getWorksheet(sheet) as unknown as { sheetProtection: unknown }).sheetProtection).toEqual((a.getWorksheet(sheet) as unknown as { sheetProtection: unknown }).sheetProtection);
+  expect(b.definedNames.model).toEqual(a.definedNames.model);
 });
