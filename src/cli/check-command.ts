@@ -67,6 +67,20 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
     bar.finish();
   }
 
+  let status = reports.some((r) => r.error) ? 2 : reports.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
+  let reportWritten = false;
+  if (args.report !== undefined) {
+    const { renderReportWorkbook } = await import("./report-xlsx");
+    try {
+      writeFileSync(args.report, await renderReportWorkbook(reports, inputs.skipped, lang));
+      reportWritten = true;
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      say(pick({ zh: `无法写入 ${args.report}（${detail}）`, en: `cannot write ${args.report} (${detail})` }, lang));
+      status = 2;
+    }
+  }
+
   if (args.format === "json") {
     const files = reports.map((r) =>
       r.error ? { file: r.file, error: r.error } : { file: r.file, tables: r.tables, findings: r.findings, notChecked: r.notChecked },
@@ -80,21 +94,14 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
     const { renderText } = await import("./report-text");
     process.stdout.write(renderText(reports, lang));
     process.stdout.write("\n" + renderSummary(reports, inputs.skipped, lang));
+    const annotated = reports.filter((r) => r.annotated !== undefined).length;
+    if (args.annotate !== undefined) {
+      process.stdout.write(pick({ zh: `批注副本 ${annotated} 个，写入 ${args.annotate}\n`, en: `${annotated} annotated copies written to ${args.annotate}\n` }, lang));
+    }
+    if (reportWritten) process.stdout.write(pick({ zh: `审核汇总已写入 ${args.report}\n`, en: `review summary written to ${args.report}\n` }, lang));
   }
   if (args.format !== "text") for (const r of reports) if (r.error) say(r.error.message);
   for (const r of reports) if (r.annotateError) say(r.annotateError);
-
-  let status = reports.some((r) => r.error) ? 2 : reports.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
-  if (args.report !== undefined) {
-    const { renderReportWorkbook } = await import("./report-xlsx");
-    try {
-      writeFileSync(args.report, await renderReportWorkbook(reports, inputs.skipped, lang));
-    } catch (error) {
-      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      say(pick({ zh: `无法写入 ${args.report}（${detail}）`, en: `cannot write ${args.report} (${detail})` }, lang));
-      status = 2;
-    }
-  }
   if (reports.some((r) => r.annotateError)) status = 2;
   return status;
 }

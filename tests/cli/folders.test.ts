@@ -55,6 +55,22 @@ function timedRun(args: string[]): { code: number; stdout: string; stderr: strin
 }
 
 /** Folder entries in code-point order: 损坏.xlsx (U+635F) before the 第…批 folders (U+7B2C). */
+/** The CPU share (in cores) that `threads` threads spinning for a second get on this machine now. */
+function spinningShare(threads: number): number {
+  const script = `
+    const { Worker } = require("node:worker_threads");
+    const started = Date.now(), cpu = process.cpuUsage();
+    let left = ${threads};
+    for (let i = 0; i < ${threads}; i++)
+      new Worker("const end = Date.now() + 1000; while (Date.now() < end) {}", { eval: true }).on("exit", () => {
+        if (--left > 0) return;
+        const used = process.cpuUsage(cpu);
+        console.log((used.user + used.system) / 1000 / (Date.now() - started));
+      });`;
+  const run = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: 30000 });
+  return Number(run.stdout.trim());
+}
+
 const expectedFiles = () => {
   const files = [path.join(folder, "损坏.xlsx")];
   for (let i = 1; i <= COPIES; i++) for (const f of FIXTURES) files.push(path.join(folder, `第${String(i).padStart(2, "0")}批`, f));
@@ -100,28 +116,21 @@ describe(`a folder of ${FIXTURES.length} fixtures × ${COPIES}, a corrupt workbo
     if (os.availableParallelism() < 2) return; // one core: nothing to spread over
     const files = FIXTURES.length * COPIES;
     const share = (run: { cpu: number; wall: number }) => run.cpu / run.wall;
-    // The machine's cores are shared with other work. A run that found them busy is tried again once.
-    let best = timing;
-    if (share(best) <= 1.3 || files / best.wall <= 10) {
-      const again = timedRun(["check", folder, "--format", "json"]);
-      process.stdout.write(`again: wall ${again.wall.toFixed(2)} s, CPU ${again.cpu.toFixed(2)} s (load ${os.loadavg()[0].toFixed(1)})\n`);
-      if (share(again) > share(best)) best = again;
+    // The machine's two cores are shared with other work, so each run is set against what one
+    // thread that only spins gets beside it (a core, when the machine is free): the run must get
+    // well over that, which a program on one core cannot. On a free machine it must also check 10
+    // workbooks a second. Up to three runs; the first that passes counts.
+    const results: string[] = [];
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const run = attempt === 1 ? timing : timedRun(["check", folder, "--format", "json"]);
+      const one = spinningShare(1);
+      const rate = files / run.wall;
+      results.push(`run ${attempt}: ${share(run).toFixed(2)} cores, ${rate.toFixed(1)} workbooks/s; one spinning thread got ${one.toFixed(2)} of a core`);
+      const free = one >= 0.95;
+      if (share(run) > 1.25 * Math.min(1, one) && (!free || rate > 10)) break;
+      if (attempt === 3) throw new Error(`no run used more than one core:\n${results.join("\n")}`);
     }
-    if (share(best) > 1.3 && files / best.wall > 10) return;
-    // Still short: measure one thread under the same conditions. Had that one thread a core to
-    // itself, the cores were free and the parallel run should have used two: a failure. If even one
-    // thread got much less than a core, other work held the cores; then the run must still have got
-    // well over what one thread gets, which it can only by running on more than one core at once.
-    const serial = timedRun(["check", folder, "--format", "json", "--jobs", "1"]);
-    process.stdout.write(
-      `one thread: wall ${serial.wall.toFixed(2)} s, CPU ${serial.cpu.toFixed(2)} s (${share(serial).toFixed(2)} of a core); all cores: ${share(best).toFixed(2)} cores\n`,
-    );
-    if (share(serial) >= 0.9) {
-      expect(share(best)).toBeGreaterThan(1.3);
-      expect(files / best.wall).toBeGreaterThan(10);
-    } else {
-      expect(share(best) / share(serial)).toBeGreaterThan(1.3);
-    }
+    process.stdout.write(results.join("\n") + "\n");
   }, 300000);
 
   it("ends the text output with a summary table whose rows and totals match the findings", () => {
