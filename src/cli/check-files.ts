@@ -1,9 +1,11 @@
 // Checks files on disk with the engine and shapes the per-file report that `check` prints.
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { checkWorkbook, summariseTable, type CheckOptions } from "../core/engine";
 import { pick, type Lang } from "../core/report/i18n";
 import type { Finding, TableSummary } from "../core/report/finding";
 import type { Severity } from "../core/report/vocabulary";
+import { annotateWorkbook } from "../io/annotate";
 import { readWorkbook, WorkbookReadError } from "../io/xlsx-reader";
 
 export interface FindingOut {
@@ -28,6 +30,9 @@ export interface FileReport {
   findings: FindingOut[];
   notChecked: { rule: string; sheet: string; cell?: string; tableId?: string; reason: string }[];
   error?: { code: string; message: string };
+  /** Where the annotated copy was written (`--annotate`), or why it could not be. */
+  annotated?: string;
+  annotateError?: string;
 }
 
 /**
@@ -43,7 +48,11 @@ function findingOut(lang: Lang) {
   });
 }
 
-export async function checkFile(file: string, lang: Lang, options: CheckOptions = {}): Promise<FileReport> {
+/**
+ * Reads and checks one file. With `annotateTo`, also writes the annotated copy there (the original
+ * bytes with the findings marked; see src/io/annotate.ts).
+ */
+export async function checkFile(file: string, lang: Lang, options: CheckOptions = {}, annotateTo?: string): Promise<FileReport> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -58,12 +67,24 @@ export async function checkFile(file: string, lang: Lang, options: CheckOptions 
   try {
     const workbook = await readWorkbook(bytes);
     const result = checkWorkbook(workbook, options);
-    return {
+    const report: FileReport = {
       file,
       tables: result.tables.map(summariseTable),
       findings: result.findings.map(findingOut(lang)),
       notChecked: result.notChecked.map((n) => ({ ...n, reason: pick(n.reason, lang) })),
     };
+    if (annotateTo !== undefined) {
+      try {
+        const copy = await annotateWorkbook(bytes, result.findings, lang);
+        await mkdir(path.dirname(annotateTo), { recursive: true });
+        await writeFile(annotateTo, copy);
+        report.annotated = annotateTo;
+      } catch (error) {
+        const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        report.annotateError = pick({ zh: `无法写入批注副本 ${annotateTo}（${detail}）`, en: `cannot write the annotated copy ${annotateTo} (${detail})` }, lang);
+      }
+    }
+    return report;
   } catch (error) {
     if (error instanceof WorkbookReadError) {
       return { file, tables: [], findings: [], notChecked: [], error: { code: error.code, message: `${file}: ${pick(error.text, lang)}` } };

@@ -1,6 +1,5 @@
 // The check command as reviewers and other tools use it: the JSON shape, exit codes, text output,
 // and a file that cannot be read among good ones.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,13 +7,9 @@ import { z } from "zod";
 import { FindingCategorySchema, SeveritySchema, TableKindSchema } from "../../src/core/report/vocabulary";
 import { FIXTURES_DIR } from "../helpers/fixtures";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+import { budgetCheck } from "./run-cli";
 
-function check(...args: string[]) {
-  const result = spawnSync(TSX, [path.join(ROOT, "src", "cli", "check.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const check = (...args: string[]) => budgetCheck(["check", ...args]);
 
 /** The documented output shape that other tools read. */
 const OutputSchema = z.object({
