@@ -4,7 +4,7 @@
 // rule context, so number-as-text and uncached formulas are handled in one place.
 import { z } from "zod";
 import type { DetectedTable } from "../detect/types";
-import { parseTextNumber } from "../rules/amounts";
+import { isPlaceholder, parseTextNumber } from "../rules/amounts";
 import { BUDGET_TABLE_KINDS, TableKindSchema, type TableKind } from "../report/vocabulary";
 import { UNIT_LINE } from "../detect/signatures";
 import { cellAddress } from "../workbook/address";
@@ -319,11 +319,6 @@ function isSerialRun(values: readonly number[]): boolean {
     if (values[i] === values[i - 1] + 1) ones++;
   }
   return ones >= (values.length - 1) * 0.75;
-}
-
-/** A placeholder where an amount would go (单位不需填列, /, 无): neither a number nor a slip. */
-export function isPlaceholder(text: string): boolean {
-  return /^([/／\\]|无|不适用|略|单位不需填列|不需填列|本单位不需填列|--+|—+|-)$/.test(text);
 }
 
 interface Panel {

@@ -20,8 +20,13 @@ export function decimalOf(value: number): Decimal {
   return new Decimal(plain.length <= 15 ? plain : Number(value.toPrecision(15)));
 }
 
-/** Placeholders written where an amount would go. */
-const PLACEHOLDER = /^([/\\]|无|不适用|单位不需填列|不需填列|本单位不需填列)$/;
+/** Placeholders written where an amount would go (单位不需填列, /, 无): no amount, and no slip either. */
+const PLACEHOLDER = /^([/\\]|无|不适用|略|单位不需填列|不需填列|本单位不需填列|[-—–]+)$/;
+
+/** A placeholder or dash written where an amount would go; the text is folded (NFKC, no spaces). */
+export function isPlaceholder(folded: string): boolean {
+  return PLACEHOLDER.test(folded);
+}
 
 export function parseTextNumber(text: string): Decimal | undefined {
   const compact = text.normalize("NFKC").replace(/[\s\u3000]/g, "");
@@ -39,8 +44,7 @@ export function readAmount(cell: Cell): AmountReading {
     case "string": {
       const text = String(cell.value);
       const trimmed = text.trim();
-      // A dash means nothing here; a placeholder (单位不需填列, /) is no amount, and no slip either.
-      if (trimmed === "" || /^[-—–]+$/.test(trimmed) || PLACEHOLDER.test(trimmed.normalize("NFKC").replace(/\s+/g, ""))) return { kind: "empty" };
+      if (trimmed === "" || isPlaceholder(trimmed.normalize("NFKC").replace(/\s+/g, ""))) return { kind: "empty" };
       const parsed = parseTextNumber(trimmed);
       return parsed ? { kind: "number", value: parsed, typedAsText: true } : { kind: "text", text };
     }
