@@ -254,3 +254,24 @@ describe("final-accounts tables against each other", () => {
     expect([atTotal.rule, ...(atTotal.corroboration ?? []).map((c) => c.rule)].sort()).toEqual(["cross-table/budget-figures", "totals/total-row"]);
   });
 });
+
+describe("side-by-side lists without group headers", () => {
+  /** 公开06 without its 人员经费 | 公用经费 header row. */
+  function withoutGroups(personnelTotal: build.Value = 155, publicTotal: build.Value = 20, public2 = build.PUBLIC_2): SheetSnapshot {
+    const sheet = build.finalBasic(personnelTotal, publicTotal, build.PERSONNEL, build.PUBLIC_1, public2);
+    const rows = [...sheet.rows];
+    rows.splice(3, 1);
+    const merges = sheet.merges.filter((m) => m.top !== 4).map((m) => (m.top > 4 ? { ...m, top: m.top - 1, bottom: m.bottom - 1 } : m));
+    return { ...sheet, rows, merges };
+  }
+
+  it("runs a panel without a total of its own on into the next (公用经费 over two triples)", () => {
+    const model = modelOf(withoutGroups());
+    expect(model.panels!.map((l) => l.rows.filter((r) => r.level === "类").map((r) => r.code))).toEqual([["301", "303"], ["302", "310"]]);
+    expect(brief(withoutGroups())).toEqual([]);
+  });
+
+  it("gives a warning, not an error, when such an inferred list does not add up", () => {
+    expect(brief(withoutGroups(155, 21))).toEqual(["totals/total-row 公开06表!I14 warning"]);
+  });
+});

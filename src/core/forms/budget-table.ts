@@ -371,22 +371,48 @@ export function readBudgetTable(view: SheetView, table: DetectedTable): BudgetTa
 
   const panels = splitPanels(columns, roles);
   if (panels.length > 1 && panels.every((p) => p.columns.some((c) => roles.get(c.col) === "code" || roles.get(c.col) === "label"))) {
-    const lists = joinPanels(panels).map((members) => readPanelList(view, table, members, roles, firstDataRow));
+    const lists = joinPanels(view, table, panels, firstDataRow).map(({ members, inferred }) => {
+      const list = readPanelList(view, table, members, roles, firstDataRow);
+      return inferred ? { ...list, reading: "inferred" as const } : list;
+    });
     return { ...base, layout: "panels", codeColumns: {}, amountColumns: [], rows: [], panels: lists };
   }
   return { ...base, ...readList(view, table, columns, roles, firstDataRow, table.range.left, table.range.right) };
 }
 
-/** Panels under one header group with the same shape are one list running on (公开06's 公用经费 over two triples). */
-function joinPanels(panels: readonly Panel[]): Panel[][] {
-  const lists: Panel[][] = [];
+/**
+ * Panels under one header group with the same shape are one list running on (公开06's 公用经费 over two
+ * triples). Without group headers, a panel that has no total of its own runs on into the next one of
+ * the same shape that has (the national 公开06 layout): a reading that is inferred, so it gives
+ * warnings only.
+ */
+function joinPanels(view: SheetView, table: DetectedTable, panels: readonly Panel[], firstDataRow: number): { members: Panel[]; inferred: boolean }[] {
+  const lists: { members: Panel[]; inferred: boolean }[] = [];
   for (const panel of panels) {
     const last = lists[lists.length - 1];
-    const previous = last?.[last.length - 1];
-    if (previous && panel.group !== undefined && previous.group === panel.group && previous.columns.length === panel.columns.length) last.push(panel);
-    else lists.push([panel]);
+    const previous = last?.members[last.members.length - 1];
+    const sameShape = previous !== undefined && previous.columns.length === panel.columns.length;
+    if (sameShape && panel.group !== undefined && previous.group === panel.group) last.members.push(panel);
+    else if (sameShape && panel.group === undefined && previous.group === undefined && !hasTotalLine(view, table, previous, firstDataRow)) {
+      last.members.push(panel);
+      last.inferred = true;
+    } else lists.push({ members: [panel], inferred: false });
   }
   return lists;
+}
+
+/**
+ * Whether a panel shows a total line of its own (合计, 人员经费合计 …): a total label in its first column
+ * and its last column's cell its own, not covered by a label merged across into the next panel.
+ */
+function hasTotalLine(view: SheetView, table: DetectedTable, panel: Panel, firstDataRow: number): boolean {
+  const first = panel.columns[0].col;
+  const last = panel.columns[panel.columns.length - 1].col;
+  for (let r = firstDataRow; r <= table.range.bottom; r++) {
+    const text = view.text(r, first);
+    if ((isTotalLabel(text) || NAMED_TOTAL.test(withoutNumbering(text))) && view.mergeAt(r, last) === undefined) return true;
+  }
+  return false;
 }
 
 /** One list of side-by-side panels: the first panel's columns, later panels' rows read at their offset. */
