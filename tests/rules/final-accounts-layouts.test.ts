@@ -275,3 +275,46 @@ describe("side-by-side lists without group headers", () => {
     expect(brief(withoutGroups(155, 21))).toEqual(["totals/total-row 公开06表!I14 warning"]);
   });
 });
+
+describe("readings found on other templates", () => {
+  const m = (a1: string) => parseRange(a1);
+
+  it("compares a 决算 table that prints 年初预算数 | 调整预算数 | 决算数 through its 决算数 block only", () => {
+    const grid: build.Value[][] = [
+      ["一般公共预算财政拨款支出决算表", null, null, null, null, null, null, null],
+      ["部门：测试县农业农村局", null, null, null, null, null, null, "金额单位：万元"],
+      ["科目编码", "科目名称", "年初预算数", null, null, "决算数", null, null],
+      [null, null, "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出"],
+      ["合计", null, 500, 160, 340, 575, 175, 400],
+      ["208", "社会保障和就业支出", 70, 70, 0, 80, 80, 0],
+      ["210", "卫生健康支出", 20, 20, 0, 20, 20, 0],
+      ["213", "农林水支出", 395, 55, 340, 460, 60, 400],
+      ["221", "住房保障支出", 15, 15, 0, 15, 15, 0],
+    ];
+    const sheet = sheetFromGrid("公开05表", grid, [m("A1:H1"), m("A3:A4"), m("B3:B4"), m("C3:E3"), m("F3:H3")]);
+    expect(brief(build.finalFiscalOverview(), sheet)).toEqual([]);
+  });
+
+  it("adds a side's numbered lines up to its 总计 when it has no 本年 total line", () => {
+    const income: Array<[string, number | null, build.Value]> = [
+      ["一、一般公共预算财政拨款收入", 1, 575],
+      ["二、上年结转", 2, 20],
+      ["收入总计", 3, 595],
+    ];
+    expect(brief(build.finalOverview(income))).toEqual([]);
+    const wrong = income.map((l): [string, number | null, build.Value] => (l[1] === 1 ? [l[0], l[1], 585] : l));
+    expect(brief(build.finalOverview(wrong))).toEqual(["overview/grand-total 公开01表!C9 error"]);
+  });
+
+  it("keeps a 合计 line printed after a blank spacer row", () => {
+    const sheet = build.finalGeneralPublic();
+    const rows = [...sheet.rows];
+    const total = rows.splice(6, 1)[0];
+    rows.push(undefined as never, total);
+    const merges = sheet.merges.filter((mm) => mm.top !== 7);
+    const moved: SheetSnapshot = { ...sheet, rows, merges };
+    const [table] = detectTables(build.workbookOf(moved));
+    expect(table.range.bottom).toBe(rows.length);
+    expect(brief(moved)).toEqual([]);
+  });
+});

@@ -30,12 +30,36 @@ export function detectTables(workbook: WorkbookSnapshot, viewOf: (sheetIndex: nu
   const tables: DetectedTable[] = [];
   workbook.sheets.forEach((_sheet, sheetIndex) => {
     const view = viewOf(sheetIndex);
+    const found: DetectedTable[] = [];
     for (const block of segmentSheet(view)) {
-      for (const table of detectInBlock(view, sheetIndex, block)) tables.push(table);
+      for (const table of detectInBlock(view, sheetIndex, block)) found.push(table);
     }
+    for (const table of found) tables.push(withDetachedTotal(view, table, found));
   });
   return tables;
 }
+
+/**
+ * A budget table whose 合计 line sits below its last line after one blank line (a printed form's spacer
+ * row) keeps that line: a lone total row of figures within the table's columns, right under it, that
+ * no other table holds.
+ */
+function withDetachedTotal(view: SheetView, table: DetectedTable, others: readonly DetectedTable[]): DetectedTable {
+  if (FORM_KINDS.has(table.kind)) return table;
+  const { left, right, bottom } = table.range;
+  const row = bottom + 2;
+  if (row > view.rowCount || !view.isRowBlank(bottom + 1, left, right)) return table;
+  const texts = rowTexts(view, row, left, right).filter((t) => view.raw(row, t.col).type === "string");
+  if (texts.length !== 1 || texts[0].col > left + 2 || !TOTAL_LABEL.test(texts[0].text)) return table;
+  const numbers = view.filledColumns(row, left, right).filter((c) => view.raw(row, c).type === "number");
+  if (numbers.length === 0) return table;
+  if (view.filledColumns(row, 1, view.columnCount).some((c) => c < left || c > right)) return table;
+  if (others.some((o) => o !== table && o.range.top <= row && o.range.bottom >= row)) return table;
+  const range = { ...table.range, bottom: row };
+  return { ...table, id: `s${table.sheetIndex + 1}!${rangeAddress(range)}`, range };
+}
+
+const FORM_KINDS: ReadonlySet<TableKind> = new Set(["performance-target-list", "department-performance-target", "project-performance-target", "project-self-evaluation", "self-evaluation-summary"]);
 
 /** The texts shown in a row within the columns of a region, with their columns (merged areas once). */
 function rowTexts(view: SheetView, row: number, left: number, right: number): { col: number; text: string }[] {

@@ -48,13 +48,16 @@ function yearOf(column: AmountColumn): number | undefined {
 
 /**
  * The columns that state this year's figures: a table showing 上年预算数 | 本年预算数 (or 2023年 | 2024年)
- * compares with other tables through its current-year columns only.
+ * compares with other tables through its current-year columns only, a 决算 table through its 决算数.
  */
 export function currentYearColumns(columns: readonly AmountColumn[]): AmountColumn[] {
   const years = columns.map(yearOf).filter((y): y is number => y !== undefined);
   const latest = years.length > 0 ? Math.max(...years) : undefined;
   const current = columns.filter((c) => !/上年/.test(c.path.join("/")) && (yearOf(c) === undefined || yearOf(c) === latest));
-  return current.length > 0 ? current : [...columns];
+  const thisYear = current.length > 0 ? current : [...columns];
+  // A 决算 table that prints 年初预算数 | 调整预算数 | 决算数 blocks states its own figures in the 决算数 block.
+  const actual = thisYear.filter((c) => c.path.some((p) => /决算/.test(p)));
+  return actual.length > 0 && actual.length < thisYear.length ? actual : thisYear;
 }
 
 function breakdowns(items: readonly BudgetRow[]): BudgetRow[][] {
@@ -84,6 +87,19 @@ function checkSide(context: RuleContext, entry: BudgetTableEntry, side: Overview
         parts: items.map((l) => valueCell(l, column)),
         what: { zh: `${unspaced(yearTotalLine!.label)}（${col}）`, en: `${unspaced(yearTotalLine!.label)} (${col})` },
         partsName: income ? { zh: "各收入项之和", en: "the sum of the income lines" } : { zh: "各类支出之和", en: "the sum of the expenditure 类 lines" },
+      });
+    }
+    // A side without a 本年 total line (a township's 收入: 一、… 二、… 三、上年结转, then 收入总计) adds its
+    // numbered lines and carry lines straight up to its 总计.
+    for (const items of grandTotalLine && !yearTotalLine ? runs : []) {
+      const parts = [...items, ...additions.filter((a) => !items.includes(a))];
+      checkSum(context, {
+        rule: grandTotal,
+        table: entry.detected,
+        total: valueCell(grandTotalLine!, column),
+        parts: parts.map((l) => valueCell(l, column)),
+        what: { zh: `${unspaced(grandTotalLine!.label)}（${col}）`, en: `${unspaced(grandTotalLine!.label)} (${col})` },
+        partsName: income ? { zh: "各收入项之和", en: "the sum of the income lines" } : { zh: "各类支出与结转之和", en: "the sum of the expenditure lines and carry-overs" },
       });
     }
     if (grandTotalLine && yearTotalLine) {
