@@ -318,3 +318,17 @@ describe("readings found on other templates", () => {
     expect(brief(moved)).toEqual([]);
   });
 });
+
+describe("overview lines between the year total and the grand total", () => {
+  it("adds 用事业基金弥补收支差额 (the older name of 使用非财政拨款结余) to 收入总计", () => {
+    const income = build.OVERVIEW_INCOME.map((l): [string, number | null, build.Value] => (l[0] === "使用非财政拨款结余" ? ["用事业基金弥补收支差额", l[1], 5] : l[0] === "总计" ? [l[0], l[1], 600] : l));
+    const expenditure = build.OVERVIEW_EXPENDITURE.map((l): [string, number | null, build.Value] => (l[0] === "年末结转和结余" ? [l[0], l[1], 25] : l[0] === "总计" ? [l[0], l[1], 600] : l));
+    expect(brief(build.finalOverview(income, expenditure))).toEqual([]);
+  });
+
+  it("gives a warning, not an error, when a line no template names sits between them", () => {
+    const income = build.OVERVIEW_INCOME.map((l): [string, number | null, build.Value] => (l[1] === 14 ? ["收回以前年度支出", 14, 5] : l[0] === "总计" ? [l[0], l[1], 600] : l));
+    const expenditure = build.OVERVIEW_EXPENDITURE.map((l): [string, number | null, build.Value] => (l[0] === "年末结转和结余" ? [l[0], l[1], 25] : l[0] === "总计" ? [l[0], l[1], 600] : l));
+    expect(brief(build.finalOverview(income, expenditure))).toEqual(["overview/grand-total 公开01表!C21 warning"]);
+  });
+});

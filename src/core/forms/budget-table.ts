@@ -775,7 +775,7 @@ export function overviewLineKind(side: OverviewSide["side"], label: string): Ove
   if (/^本年支出合计$/.test(folded)) return "expenditure-year-total";
   if (/^收入总计$/.test(folded) || (side === "income" && /^总计$/.test(folded))) return "income-grand-total";
   if (/^支出总计$/.test(folded) || (side === "expenditure" && /^总计$/.test(folded))) return "expenditure-grand-total";
-  if (/使用非财政拨款结余/.test(folded) && side === "income") return "non-fiscal-balance-used";
+  if (/使用非财政拨款结余|用事业基金弥补收支差额|使用专用结余/.test(folded) && side === "income") return "non-fiscal-balance-used";
   if (/^(上年结转|年初(财政拨款)?结转(和|及)?结余|上年结转结余)/.test(folded) && side === "income") return "carry-in";
   if (/^(结转下年|年末(财政拨款)?结转(和|及)?结余)/.test(folded) && side === "expenditure") return "carry-out";
   if (/^结余分配/.test(folded) && side === "expenditure") return "surplus-distribution";

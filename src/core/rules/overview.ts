@@ -103,10 +103,21 @@ function checkSide(context: RuleContext, entry: BudgetTableEntry, side: Overview
       });
     }
     if (grandTotalLine && yearTotalLine) {
+      // A line between the two totals that no template names (收回以前年度支出 …) may belong to either: the
+      // check then rests on a guess and says so.
+      const unnamed = side.lines.filter((l) => l.row > yearTotalLine.row && l.row < grandTotalLine.row && overviewLineKind(side.side, l.label) === "other" && !additions.includes(l));
       checkSum(context, {
         rule: grandTotal,
         table: entry.detected,
         total: valueCell(grandTotalLine, column),
+        ...(unnamed.length > 0
+          ? {
+              uncertain: {
+                zh: `“${unspaced(unnamed[0].label)}”等 ${unnamed.length} 行不是模板所列的项目，未计入`,
+                en: `${unnamed.length} line(s) such as "${unspaced(unnamed[0].label)}" are not lines the templates name and were left out`,
+              },
+            }
+          : {}),
         parts: [yearTotalLine, ...additions].map((l) => valueCell(l, column)),
         what: { zh: `${unspaced(grandTotalLine.label)}（${col}）`, en: `${unspaced(grandTotalLine.label)} (${col})` },
         partsName: { zh: [yearTotalLine, ...additions].map((l) => unspaced(l.label)).join(" + "), en: [yearTotalLine, ...additions].map((l) => unspaced(l.label)).join(" + ") },
