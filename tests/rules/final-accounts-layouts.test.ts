@@ -332,3 +332,65 @@ describe("overview lines between the year total and the grand total", () => {
     expect(brief(build.finalOverview(income, expenditure))).toEqual(["overview/grand-total 公开01表!C21 warning"]);
   });
 });
+
+describe("readings found on a third set of templates", () => {
+  const m = (a1: string) => parseRange(a1);
+  const head = (title: string, tag: string, width: number): build.Value[][] => [
+    [title, ...new Array<build.Value>(width - 1).fill(null)],
+    [...new Array<build.Value>(width - 1).fill(null), tag],
+    ["部门名称：测试县农业农村局", ...new Array<build.Value>(width - 2).fill(null), "单位：万元"],
+  ];
+
+  it("reads a table with names only by their indentation, and sums 合计 over the outermost lines (表二 is a tag, not a header)", () => {
+    const grid: build.Value[][] = [
+      ...head("部门支出总表", "表二", 4),
+      ["功能分类科目名称", "合计", "基本支出", "项目支出"],
+      ["合计", 100, 60, 40],
+      ["社会保障和就业支出", 60, 60, null],
+      ["\u3000\u3000行政事业单位养老支出", 60, 60, null],
+      ["农林水支出", 40, null, 40],
+      ["\u3000\u3000农业农村", 40, null, 40],
+    ];
+    const sheet = sheetFromGrid("部门支出总表", grid, [m("A1:D1")]);
+    const model = modelOf(sheet);
+    expect(model.amountColumns.map((c) => c.path.join("/"))).toEqual(["合计", "基本支出", "项目支出"]);
+    expect(model.reading).toBe("inferred");
+    expect(brief(sheet)).toEqual([]);
+    grid[6][1] = 70;
+    grid[6][2] = 70;
+    // Indentation is a second signal only: the 款 that no longer adds up to its 类 is a warning.
+    expect(brief(sheetFromGrid("部门支出总表", grid, [m("A1:D1")]))).toEqual(["totals/item-sum 部门支出总表!B6 warning", "totals/item-sum 部门支出总表!C6 warning"]);
+  });
+
+  it("takes a heading without figures (一、局机关) as standing for its numbered projects", () => {
+    const grid: build.Value[][] = [
+      ...head("项目支出表", "表三", 3),
+      ["项目名称", "合计", "一般公共预算"],
+      ["合计", 100, 100],
+      ["一、局机关", null, null],
+      ["\u3000\u30001、农业综合执法", 60, 60],
+      ["\u3000\u30002、高标准农田", 20, 20],
+      ["小计", 80, 80],
+      ["二、下属单位", null, null],
+      ["\u3000\u30001、植保站统防统治", 20, 20],
+      ["小计", 20, 20],
+    ];
+    expect(brief(sheetFromGrid("项目支出表", grid, [m("A1:C1")]))).toEqual([]);
+  });
+
+  it("checks 比上年增减额 and 比上年增减率 lines under 上年 | 本年 blocks, column by column", () => {
+    const grid = (rate: build.Value): build.Value[][] => [
+      ...head("一般公共预算财政拨款“三公”经费支出决算表", "公开07表", 7),
+      ["项目", "上年决算数", null, null, "本年决算数", null, null],
+      [null, "合计", "公务用车运行费", "公务接待费", "合计", "公务用车运行费", "公务接待费"],
+      ["决算金额", 9.66, 6.46, 3.2, 9.15, 6.8, 2.35],
+      ["比上年增减额", null, null, null, -0.51, 0.34, -0.85],
+      ["比上年增减率", null, null, null, "-5.28%", "5.26%", rate],
+    ];
+    const sheet = (rate: build.Value) => sheetFromGrid("公开07表", grid(rate), [m("A1:G1"), m("A4:A5"), m("B4:D4"), m("E4:G4")]);
+    expect(modelOf(sheet("-26.56%")).rows.filter((r) => r.count).map((r) => r.label)).toEqual(["比上年增减率"]);
+    expect(brief(sheet("-26.56%"))).toEqual([]);
+    // Divided by this year instead of last year: (2.35 − 3.20) ÷ 2.35.
+    expect(brief(sheet("-36.17%"))).toEqual(["composition/change-rate 公开07表!G8 error"]);
+  });
+});

@@ -52,7 +52,7 @@ export const INDICATOR_HEADER = {
 };
 
 /** A line above or inside a table's head that names its unit, department or year, not a column. */
-export const UNIT_LINE = /单位[:：]|^部门\(单位\)|^(部门|单位|编制单位|填报单位|预算单位)(名称)?[:：]|^(编制|预算|填报)(部门|单位)|^金额单位|^\(?\d{4}年度?\)?$|^公开\d+表$|^附表|^表\d+/;
+export const UNIT_LINE = /单位[:：]|^部门\(单位\)|^(部门|单位|编制单位|填报单位|预算单位)(名称)?[:：]|^(编制|预算|填报)(部门|单位)|^金额单位|^\(?\d{4}年度?\)?$|^公开\d+表$|^附表|^表[\d一二三四五六七八九十]+$/;
 
 /** A footnote just below a table; it is not part of the table's range. */
 export const FOOTNOTE_LINE = /^(注|说明|备注)(\d|[一二三四五六七八九十]|[:：、.])|^填报说明/;

@@ -52,7 +52,7 @@ export const BudgetRowSchema = z.object({
   depth: z.number().int().optional(),
   /** A 其中 line: a part of the line above it, not necessarily all of it. */
   partial: z.boolean().optional(),
-  /** A count, not money (公务用车保有量(辆), 接待人数(人)): never summed with amounts. */
+  /** A count or a rate, not money (公务用车保有量(辆), 接待人数(人), 比上年增减率): never summed with amounts. */
   count: z.boolean().optional(),
   /** A 小计 line of a listing: the subtotal of a group of lines (a unit's projects), not one more line. */
   subtotal: z.boolean().optional(),
@@ -127,6 +127,8 @@ const CODE_LEAF: Record<string, ClassLevel> = { 类: "类", 款: "款", 项: "�
 /** Header words of columns that count or price things (政府采购: 数量 | 单价 beside the 金额): never summed as money. */
 const QUANTITY_COLUMN = /数量|单价|人数|台数|件数|个数|车辆数|面积|规格|计量单位|^单位$|[(（](辆|人|个|台|套|次|平方米|㎡)[)）]$/;
 /** A line that counts things, not money: the unit named in its label (公务用车保有量(辆), 接待人数(人)). */
+/** A line of rates inside a money table (比上年增减率, 增长幅度): never summed with amounts. */
+const RATE_LINE = /率$|幅度$|百分比|[%％][)）]?$/;
 const COUNT_LINE = /[(（](辆|人|个|次|人次|批次|台|套|团组|团|组|处|项|家|户|名|天|份)[)）]$|(保有量|人数|批次|团组数|次数|车辆数)$/;
 
 export function isTotalLabel(folded: string): boolean {
@@ -509,7 +511,7 @@ function readList(
         label: name,
         ...(nameColumn ? { labelCell: budgetCell(r, nameColumn.col) } : {}),
         valueOffset,
-        ...(COUNT_LINE.test(foldText(name)) ? { count: true } : {}),
+        ...(COUNT_LINE.test(foldText(name)) || RATE_LINE.test(foldText(name)) ? { count: true } : {}),
         ...(indent > 0 ? { indent } : {}),
       });
       continue;
@@ -612,7 +614,7 @@ export function withoutNumbering(folded: string): string {
 function numberListing(rows: BudgetRow[]): "certain" | "inferred" {
   const lines = rows.filter((r) => r.role === "line" && !r.count && !r.subtotal);
   const numbered = lines.filter((r) => numberingOf(foldText(r.label)) !== undefined || PARTIAL.test(foldText(r.label)));
-  if (numbered.length === 0) return "certain";
+  if (numbered.length === 0) return depthFromIndent(rows);
   const stack: string[] = [];
   let uncertain = false;
   let previousDepth = -1;
@@ -650,6 +652,21 @@ function numberListing(rows: BudgetRow[]): "certain" | "inferred" {
     previous = rows[index];
   }
   return uncertain ? "inferred" : "certain";
+}
+
+/**
+ * A listing with neither codes nor numbering whose names are indented at two or more depths (决算 tables
+ * indent 类 / 款 / 项 with full-width spaces): the indentation gives the depth. Only a second signal, so
+ * the reading is inferred and its checks give warnings at most.
+ */
+function depthFromIndent(rows: BudgetRow[]): "certain" | "inferred" {
+  const indents = [...new Set(rows.filter((r) => r.role === "line" && !r.count && !r.subtotal).map((r) => r.indent ?? 0))].sort((a, b) => a - b);
+  if (indents.length < 2) return "certain";
+  rows.forEach((row, index) => {
+    if (row.role !== "line" || row.count || row.subtotal) return;
+    rows[index] = { ...row, depth: indents.indexOf(row.indent ?? 0) };
+  });
+  return "inferred";
 }
 
 /**
@@ -753,6 +770,30 @@ function readOverviewSides(view: SheetView, table: DetectedTable, columns: reado
     sides.push({ side, labelCol: labelColumn.col, amountColumns, lines });
   }
   return sides;
+}
+
+/** The 类 of 《政府收支分类科目》's functional classification, as the overview tables list them. */
+const EXPENDITURE_CLASSES: ReadonlySet<string> = new Set([
+  "一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出", "文化旅游体育与传媒支出",
+  "文化体育与传媒支出", "社会保障和就业支出", "社会保险基金支出", "卫生健康支出", "医疗卫生与计划生育支出", "节能环保支出",
+  "城乡社区支出", "农林水支出", "交通运输支出", "资源勘探工业信息等支出", "资源勘探信息等支出", "商业服务业等支出",
+  "金融支出", "援助其他地区支出", "自然资源海洋气象等支出", "国土海洋气象等支出", "住房保障支出", "粮油物资储备支出",
+  "国有资本经营预算支出", "灾害防治及应急管理支出", "预备费", "其他支出", "转移性支出", "债务还本支出", "债务付息支出",
+  "债务发行费用支出", "抗疫特别国债安排的支出",
+]);
+/** Income sources the overview templates list (一般公共预算拨款收入, 事业收入 …). */
+const INCOME_SOURCE = /^(一般公共预算|政府性基金预算|国有资本经营预算)(财政)?拨款(收入)?$|^财政拨款(收入)?$|^(事业|经营|其他|上级补助|附属单位上缴)收入$|^财政专户管理资金(收入)?$|^单位资金$/;
+
+/**
+ * An unnumbered overview line known by its name: a 类 of the national classification, or an income
+ * source of the templates. Only for a side that numbers none of its lines (the names also appear
+ * unnumbered as sub-lines of 年初结转和结余 on a side that numbers its own lines).
+ */
+export function namedLineKind(side: OverviewSide["side"], label: string): "income-line" | "class-line" | undefined {
+  const folded = label.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+  if (side === "expenditure" && EXPENDITURE_CLASSES.has(folded)) return "class-line";
+  if (side === "income" && INCOME_SOURCE.test(folded)) return "income-line";
+  return undefined;
 }
 
 /** The kind of an overview line, from its folded label. */

@@ -2,7 +2,8 @@
 // 公开 sets: 上年决算数 | 本年决算数 | 增、减金额 | 增、减幅度), the change equals this year minus last year and
 // the rate the change over last year, within what the printed roundings allow; and 数量 × 单价 = 金额.
 import Decimal from "decimal.js";
-import { columnLabel, valueCell, type AmountColumn, type BudgetRow } from "../forms/budget-table";
+import { columnLabel, valueCell, withoutNumbering, type AmountColumn, type BudgetCell, type BudgetRow } from "../forms/budget-table";
+import type { Bilingual } from "../report/i18n";
 import { formatAmount } from "./format";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import { budgetTables, checkSum, readValue, rowName, type BudgetTableEntry } from "./totals-support";
@@ -60,8 +61,7 @@ export function yearColumns(entry: BudgetTableEntry): YearColumns | undefined {
 }
 
 /** A rate as shown: "-7.03%" or a number (−7.03 meaning percent, or −0.0703 formatted as a percentage). */
-function shownRate(context: RuleContext, entry: BudgetTableEntry, row: BudgetRow, column: AmountColumn): { readings: Decimal[]; decimals: number; text: string } | undefined {
-  const cell = valueCell(row, column);
+function shownRate(context: RuleContext, entry: BudgetTableEntry, cell: BudgetCell): { readings: Decimal[]; decimals: number; text: string } | undefined {
   const view = context.view(entry.detected.sheetIndex);
   const raw = view.cell(cell.row, cell.col);
   if (raw.type === "string") {
@@ -104,37 +104,15 @@ function checkRow(context: RuleContext, entry: BudgetTableEntry, row: BudgetRow,
       partsName: { zh: `${leaf(columns.previous)} + ${leaf(columns.change)}`, en: `${leaf(columns.previous)} + ${leaf(columns.change)}` },
     });
   }
-  if (!columns.rate) return;
-  const previous = readValue(context, entry.detected, valueCell(row, columns.previous));
-  const current = readValue(context, entry.detected, valueCell(row, columns.current));
-  const shown = shownRate(context, entry, row, columns.rate);
-  if (!previous.ok || !current.ok || !shown || previous.value.isZero()) return;
-  const change = current.value.minus(previous.value);
-  const [low, high] = rateBounds(change, previous.value);
-  const slack = new Decimal(0.5).times(new Decimal(10).pow(-shown.decimals));
-  if (shown.readings.some((r) => r.plus(slack).gte(low) && r.minus(slack).lte(high))) return;
-  const expected = change.div(previous.value).times(100);
-  const cell = valueCell(row, columns.rate);
-  // The shown rate implies this year's amount (上年 × (1 + rate)): a wrong amount that also breaks a sum is one slip.
-  const implied = previous.value.times(shown.readings[0].div(100).plus(1));
-  const currentCell = valueCell(row, columns.current);
-  context.report(changeRate, {
-    sheet: entry.model.sheet,
-    cell: cell.address,
-    tableId: entry.detected.id,
-    message: {
-      zh: `${name.zh}“${columnLabel(columns.rate)}”应为 ${expected.toFixed(2)}%（(${formatAmount(current.value)} − ${formatAmount(previous.value)}) ÷ ${formatAmount(previous.value)}），实为 ${shown.text}`,
-      en: `${name.en} "${columnLabel(columns.rate)}" should be ${expected.toFixed(2)}% ((${formatAmount(current.value)} − ${formatAmount(previous.value)}) ÷ ${formatAmount(previous.value)}) but is ${shown.text}`,
-    },
-    expected: `${expected.toFixed(2)}%`,
-    actual: shown.text,
-    relation: {
-      total: `${entry.model.sheet}!${currentCell.address}`,
-      parts: [],
-      difference: current.value.minus(implied),
-      tolerance: previous.value.abs().times(slack).div(100).plus("0.01"),
-    },
-  });
+  if (columns.rate) {
+    checkRate(context, entry, {
+      name,
+      rateLabel: columnLabel(columns.rate),
+      previous: valueCell(row, columns.previous),
+      current: valueCell(row, columns.current),
+      rate: valueCell(row, columns.rate),
+    });
+  }
 }
 
 export const quantityPrice: RuleMeta = {
@@ -194,6 +172,88 @@ function checkQuantityPrice(context: RuleContext, entry: BudgetTableEntry): void
   }
 }
 
+interface RateCells {
+  readonly name: Bilingual;
+  readonly rateLabel: string;
+  readonly previous: BudgetCell;
+  readonly current: BudgetCell;
+  readonly rate: BudgetCell;
+}
+
+/** A shown rate against (本年 − 上年) ÷ 上年, within what the printed roundings allow. */
+function checkRate(context: RuleContext, entry: BudgetTableEntry, cells: RateCells): void {
+  const previous = readValue(context, entry.detected, cells.previous);
+  const current = readValue(context, entry.detected, cells.current);
+  const shown = shownRate(context, entry, cells.rate);
+  if (!previous.ok || !current.ok || !shown || previous.value.isZero()) return;
+  const change = current.value.minus(previous.value);
+  const [low, high] = rateBounds(change, previous.value);
+  const slack = new Decimal(0.5).times(new Decimal(10).pow(-shown.decimals));
+  if (shown.readings.some((r) => r.plus(slack).gte(low) && r.minus(slack).lte(high))) return;
+  const expected = change.div(previous.value).times(100);
+  // The shown rate implies this year's amount (上年 × (1 + rate)): a wrong amount that also breaks a sum is one slip.
+  const implied = previous.value.times(shown.readings[0].div(100).plus(1));
+  const { name, rateLabel } = cells;
+  context.report(changeRate, {
+    sheet: entry.model.sheet,
+    cell: cells.rate.address,
+    tableId: entry.detected.id,
+    message: {
+      zh: `${name.zh}“${rateLabel}”应为 ${expected.toFixed(2)}%（(${formatAmount(current.value)} − ${formatAmount(previous.value)}) ÷ ${formatAmount(previous.value)}），实为 ${shown.text}`,
+      en: `${name.en} "${rateLabel}" should be ${expected.toFixed(2)}% ((${formatAmount(current.value)} − ${formatAmount(previous.value)}) ÷ ${formatAmount(previous.value)}) but is ${shown.text}`,
+    },
+    expected: `${expected.toFixed(2)}%`,
+    actual: shown.text,
+    relation: {
+      total: `${entry.model.sheet}!${cells.current.address}`,
+      parts: [],
+      difference: current.value.minus(implied),
+      tolerance: previous.value.abs().times(slack).div(100).plus("0.01"),
+    },
+  });
+}
+
+const CHANGE_LINE = /增[、,，]?减(金额|额|数)$|增减变化$|增加额$|变动额$/;
+const RATE_LINE = /增[、,，]?减(率|幅度)$|增长率$|变动率$|增幅$/;
+
+/**
+ * Year-on-year lines under two year blocks (公开07: 上年决算数 | 本年决算数, then 比上年增减额 and 比上年增减率
+ * rows under the 本年 block): for each column the change is 本年 − 上年 of the money line above, the
+ * rate the change over 上年. The columns pair by their header below the year.
+ */
+function checkChangeLines(context: RuleContext, entry: BudgetTableEntry): void {
+  const { model, detected } = entry;
+  const changeLine = model.rows.find((r) => r.role === "line" && CHANGE_LINE.test(withoutNumbering(r.label)));
+  const rateLine = model.rows.find((r) => r.role === "line" && RATE_LINE.test(withoutNumbering(r.label)));
+  if (!changeLine && !rateLine) return;
+  const money = model.rows.find((r) => (r.role === "total" || r.role === "line") && r !== changeLine && r !== rateLine && !r.count);
+  if (!money) return;
+  const blocks = new Map<string, AmountColumn[]>();
+  for (const column of model.amountColumns) if (column.path.length > 1) blocks.set(column.path[0], [...(blocks.get(column.path[0]) ?? []), column]);
+  const heads = [...blocks.keys()];
+  const previousHead = heads.find((h) => PREVIOUS.test(h));
+  const currentHead = heads.find((h) => CURRENT.test(h));
+  if (heads.length !== 2 || !previousHead || !currentHead) return;
+  const previousByRest = new Map(blocks.get(previousHead)!.map((c) => [c.path.slice(1).join("/"), c]));
+  for (const current of blocks.get(currentHead)!) {
+    const previous = previousByRest.get(current.path.slice(1).join("/"));
+    if (!previous) continue;
+    const label = current.path.slice(1).join("/");
+    const name = { zh: `“${label}”`, en: `"${label}"` };
+    if (changeLine) {
+      checkSum(context, {
+        rule: changeAmount,
+        table: detected,
+        total: valueCell(money, current),
+        parts: [valueCell(money, previous), valueCell(changeLine, current)],
+        what: { zh: `${name.zh}${currentHead}`, en: `${name.en} ${currentHead}` },
+        partsName: { zh: `${previousHead} + ${changeLine.label}`, en: `${previousHead} + ${changeLine.label}` },
+      });
+    }
+    if (rateLine) checkRate(context, entry, { name, rateLabel: rateLine.label, previous: valueCell(money, previous), current: valueCell(money, current), rate: valueCell(rateLine, current) });
+  }
+}
+
 export const changeFamily: RuleFamily = {
   name: "change",
   rules: [changeAmount, changeRate, quantityPrice],
@@ -201,6 +261,7 @@ export const changeFamily: RuleFamily = {
     for (const entry of budgetTables(context)) {
       if (entry.model.layout === "overview") continue;
       checkQuantityPrice(context, entry);
+      checkChangeLines(context, entry);
       const columns = yearColumns(entry);
       if (!columns) continue;
       for (const row of entry.model.rows) if (!row.count) checkRow(context, entry, row, columns);

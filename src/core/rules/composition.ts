@@ -85,7 +85,7 @@ export const compositionFamily: RuleFamily = {
       if (relations.length === 0) continue;
       const seenRows = new Set<number>();
       for (const row of model.rows) {
-        if (seenRows.has(row.row)) continue;
+        if (seenRows.has(row.row) || row.count) continue;
         seenRows.add(row.row);
         const name = row.role === "total" ? { zh: `${row.label}行`, en: `${row.label} row` } : rowName(row.label, row.code, row.level);
         for (const relation of relations) {

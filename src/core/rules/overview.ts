@@ -1,7 +1,7 @@
 // Overview tables (RULES 3.2: 收支总体情况表, 财政拨款收支总体情况表, 决算 公开01/04表): 本年收入合计 = Σ income
 // lines, 本年支出合计 = Σ 类 lines, 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 上年结转, 支出总计 =
 // 本年支出合计 + 结转下年 (+ 结余分配), and 收入总计 = 支出总计.
-import { columnLabel, overviewLineKind, valueCell, type AmountColumn, type BudgetRow, type OverviewLineKind, type OverviewSide } from "../forms/budget-table";
+import { columnLabel, namedLineKind, overviewLineKind, valueCell, type AmountColumn, type BudgetRow, type OverviewLineKind, type OverviewSide } from "../forms/budget-table";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import { budgetTables, checkSum, type BudgetTableEntry } from "./totals-support";
 
@@ -32,7 +32,11 @@ export const balance: RuleMeta = {
 const unspaced = (label: string) => label.replace(/[\s\u3000]+/g, "");
 
 function linesOf(side: OverviewSide, kinds: readonly OverviewLineKind[]): BudgetRow[] {
-  return side.lines.filter((l) => kinds.includes(overviewLineKind(side.side, l.label)));
+  const found = side.lines.filter((l) => kinds.includes(overviewLineKind(side.side, l.label)));
+  const itemKind = side.side === "income" ? "income-line" : "class-line";
+  if (!kinds.includes(itemKind) || side.lines.some((l) => overviewLineKind(side.side, l.label) === itemKind)) return found;
+  // A side that numbers none of its lines: its items are known by name.
+  return [...found, ...side.lines.filter((l) => namedLineKind(side.side, l.label) === itemKind)].sort((a, b) => a.row - b.row);
 }
 
 /** The side's main amount column: of the current year's columns, its 总计/合计 column when it has one, else the first. */

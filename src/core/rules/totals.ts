@@ -5,7 +5,7 @@ import { columnLabel, valueCell, type AmountColumn, type BudgetRow, type BudgetT
 import { formatAmount } from "./format";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import type { Bilingual } from "../report/i18n";
-import { budgetTables, checkSum, readValue, rowName } from "./totals-support";
+import { budgetTables, checkSum, readValue, rowName, type BudgetTableEntry } from "./totals-support";
 
 export const hierarchySum: RuleMeta = {
   id: "totals/hierarchy-sum",
@@ -95,10 +95,27 @@ export function subItems(rows: readonly BudgetRow[], index: number): BudgetRow[]
   return below.filter((r) => r.depth === next);
 }
 
-/** The parts a total row adds up: a numbered total (一、“三公”经费合计) its own sub-items, else the top rows. */
-export function partsOfTotal(model: BudgetTable, total: BudgetRow): BudgetRow[] {
-  if (total.depth !== undefined) return subItems(model.rows, model.rows.indexOf(total));
-  return topRows(model);
+/**
+ * The parts a total row adds up: a numbered total (一、“三公”经费合计) its own sub-items, else the top rows;
+ * a heading with no figures of its own (一、局机关 over its numbered projects) stands for its sub-items.
+ */
+export function partsOfTotal(context: RuleContext, entry: BudgetTableEntry, total: BudgetRow): BudgetRow[] {
+  const { model } = entry;
+  const top = total.depth !== undefined ? subItems(model.rows, model.rows.indexOf(total)) : topRows(model);
+  return top.flatMap(function expand(row: BudgetRow): BudgetRow[] {
+    if (!isHeading(context, entry, row)) return [row];
+    const items = subItems(model.rows, model.rows.indexOf(row));
+    return items.length > 0 ? items.flatMap(expand) : [row];
+  });
+}
+
+/** A listing line with no figure in any amount column: a heading over the lines below it. */
+function isHeading(context: RuleContext, entry: BudgetTableEntry, row: BudgetRow): boolean {
+  if (row.role !== "line" || row.depth === undefined) return false;
+  return entry.model.amountColumns.every((column) => {
+    const value = readValue(context, entry.detected, valueCell(row, column));
+    return value.ok && value.empty;
+  });
 }
 
 const INFERRED: Bilingual = {
@@ -154,7 +171,7 @@ function misplacedNote(context: RuleContext, entry: ReturnType<typeof budgetTabl
 function checkTotalRows(context: RuleContext, entry: ReturnType<typeof budgetTables>[number]): void {
   const { model, detected } = entry;
   for (const total of model.rows.filter((r) => r.role === "total")) {
-    const parts = partsOfTotal(model, total);
+    const parts = partsOfTotal(context, entry, total);
     if (parts.length === 0) continue;
     const level = parts[0].level;
     for (const column of model.amountColumns) {
@@ -252,7 +269,7 @@ const WHOLE_BY_PARTS = /公务用车/;
 function checkItemSums(context: RuleContext, entry: ReturnType<typeof budgetTables>[number]): void {
   const { model, detected } = entry;
   model.rows.forEach((row, index) => {
-    if (row.role !== "line" || row.count) return;
+    if (row.role !== "line" || row.count || isHeading(context, entry, row)) return;
     const items = subItems(model.rows, index);
     if (items.length === 0) return;
     const name = rowName(row.label, undefined, undefined);
