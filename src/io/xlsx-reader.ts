@@ -63,6 +63,17 @@ function errorText(value: unknown): string {
   return typeof err === "string" ? err : "#VALUE!";
 }
 
+/**
+ * A formula's value with its cached result. exceljs leaves a falsy cached result (0, "", false) out of
+ * `cell.value` (exceljs issue 2943) though the file holds it (`<v>0</v>`); its model still has it.
+ */
+function withCachedResult(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const value = cell.value;
+  if (value === null || typeof value !== "object" || !("formula" in value || "sharedFormula" in value) || "result" in value) return value;
+  const cached = (cell as unknown as { model?: { result?: unknown } }).model?.result;
+  return cached === undefined || cached === null ? value : ({ ...value, result: cached } as ExcelJS.CellValue);
+}
+
 /** Translates one exceljs value into a snapshot cell. Returns undefined for an empty cell. */
 function toCell(raw: ExcelJS.CellValue, numberFormat: string | undefined): Cell | undefined {
   const fmt = numberFormat && numberFormat !== "General" ? { numberFormat } : {};
@@ -109,7 +120,7 @@ function readSheet(worksheet: ExcelJS.Worksheet): SheetSnapshot {
     const line: (Cell | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return; // covered cells repeat the master; keep the master only
-      const snapshotCell = toCell(cell.value, cell.numFmt);
+      const snapshotCell = toCell(withCachedResult(cell), cell.numFmt);
       if (snapshotCell) line[colNumber - 1] = snapshotCell;
     });
     if (line.length > 0) rows[rowNumber - 1] = line;
