@@ -6,7 +6,7 @@ import type { DetectedTable } from "../detect/types";
 import type { SheetView } from "../workbook/sheet-view";
 import { CellPositionSchema, CellTextSchema, cellTextAt, positionOf, type CellPosition } from "./cells";
 import { findIndicatorHeaderRow, IndicatorBlockSchema, parseIndicatorBlock } from "./indicator-block";
-import { findLabel, valueCellRightOf, valueRightOf } from "./labels";
+import { amountBelowHeader, findLabel, valueCellRightOf, valueRightOf } from "./labels";
 
 export const FundLineSchema = z.object({
   label: CellPositionSchema,
@@ -86,7 +86,12 @@ function fundLine(view: SheetView, table: DetectedTable, pattern: RegExp, rows: 
   return { label, value: fundValueCell(view, label, table) };
 }
 
-/** The amount cell right of a fund label: the first number-like cell, else the first cell after the label. */
+const isFundLabel = (folded: string) => LABEL.total.test(folded) || LABEL.fiscal.test(folded) || LABEL.carryOver.test(folded) || LABEL.other.test(folded);
+
+/**
+ * The amount cell of a fund label: the first number-like cell right of it; else, when the label heads
+ * a column of a header row of fund labels, the amount below it; else the first cell after the label.
+ */
 function fundValueCell(view: SheetView, label: CellPosition, table: DetectedTable): CellPosition {
   const first = valueCellRightOf(view, label);
   for (let c = first.col; c <= table.range.right; c++) {
@@ -95,7 +100,7 @@ function fundValueCell(view: SheetView, label: CellPosition, table: DetectedTabl
     const numberLike = cell.type === "number" || cell.formula !== undefined || (cell.type === "string" && /^[\d,，.\s]+$/.test(String(cell.value)));
     if (numberLike) return positionOf(master.row, master.col);
   }
-  return first;
+  return amountBelowHeader(view, label, table.range, isFundLabel) ?? first;
 }
 
 const UNIT_SHEET_COLUMNS = {

@@ -1,0 +1,107 @@
+// Form layouts the blind set showed were read short: funds laid out as a header row over a value row,
+// a 部门整体 form's 年度预算 rows, the signature line under a self-evaluation, and a 成本构成 sub-table's
+// own total. Each form is built cell by cell; a consistent one gives no finding, one slip gives one.
+import { checkWorkbook } from "../../src/core/engine";
+import type { CellRange } from "../../src/core/workbook/address";
+import { sheetFromGrid, type SheetSnapshot } from "../../src/core/workbook/snapshot";
+
+type Value = number | string | null;
+const row = (width: number, cells: Record<number, Value>): Value[] => Array.from({ length: width }, (_, i) => cells[i + 1] ?? null);
+const merge = (top: number, left: number, bottom: number, right: number): CellRange => ({ top, left, bottom, right });
+
+function check(...sheets: SheetSnapshot[]) {
+  const result = checkWorkbook({ sheets });
+  return {
+    tables: result.tables.map((table) => `${table.sheet}!${table.kind}`),
+    found: result.findings.map((finding) => `${finding.sheet}!${finding.cell} ${finding.category} ${finding.severity}`),
+    notChecked: result.notChecked.map((item) => item.rule),
+    result,
+  };
+}
+
+// ---------------------------------------------------------------- funds as a header row over a value row
+
+/** A project form whose 项目资金 block is 年度资金总额 | 财政拨款 | 上年结转资金 | 其他资金 over the amounts. */
+function headerOverValueForm(totalCost: string): SheetSnapshot {
+  const w = 6;
+  const grid: Value[][] = [
+    row(w, { 1: "项目支出绩效目标表" }),
+    row(w, { 1: "（2025年度）", 6: "单位：万元" }),
+    row(w, { 1: "项目名称", 2: "2025年村庄保洁经费" }),
+    row(w, { 1: "主管部门", 2: "某县农业农村局", 4: "实施单位", 5: "某县环境服务中心" }),
+    row(w, { 1: "项目资金（万元）", 2: "年度资金总额", 3: "财政拨款", 4: "上年结转资金", 5: "其他资金", 6: "资金用途" }),
+    row(w, { 2: 186, 3: 170, 4: 16, 5: 0, 6: "保洁员劳务补助" }),
+    row(w, { 1: "年度绩效目标", 2: "全年聘用村庄保洁员120人，村庄环境卫生状况明显改善。" }),
+    row(w, { 1: "一级指标", 2: "二级指标", 3: "三级指标", 6: "指标值" }),
+    row(w, { 1: "成本指标", 2: "经济成本指标", 3: "项目总成本", 6: totalCost }),
+    row(w, { 3: "保洁员劳务补助支出", 6: "≤144万元" }),
+    row(w, { 3: "保洁设备购置费", 6: "≤42万元" }),
+    row(w, { 1: "产出指标", 2: "数量指标", 3: "聘用保洁员人数", 6: "≥120人" }),
+    row(w, { 2: "质量指标", 3: "村庄保洁考核合格率", 6: "≥90%" }),
+    row(w, { 2: "时效指标", 3: "项目完成时间", 6: "2025年12月底前" }),
+    row(w, { 1: "效益指标", 2: "社会效益指标", 3: "村庄环境卫生状况", 6: "明显改善" }),
+    row(w, { 1: "满意度指标", 2: "服务对象满意度指标", 3: "村民满意度", 6: "≥90%" }),
+  ];
+  const merges = [merge(1, 1, 1, 6), merge(2, 1, 2, 5), merge(3, 2, 3, 6), merge(5, 1, 6, 1), merge(7, 2, 7, 6), merge(9, 1, 11, 1), merge(9, 2, 11, 2), merge(12, 1, 14, 1)];
+  for (let r = 8; r <= 16; r++) merges.push(merge(r, 3, r, 5));
+  return sheetFromGrid("村庄保洁", grid, merges);
+}
+
+describe("funds read in either orientation", () => {
+  it("a header row of fund labels over a value row: the cost total is checked against 年度资金总额", () => {
+    const { found, notChecked } = check(headerOverValueForm("≤216万元"));
+    expect(found).toEqual(["村庄保洁!F9 cost-exceeds-budget error"]);
+    expect(notChecked).not.toContain("indicators/cost-exceeds-budget");
+  });
+
+  it("the same form, consistent: no finding, and the costs were checked", () => {
+    const { found, notChecked } = check(headerOverValueForm("≤186万元"));
+    expect(found).toEqual([]);
+    expect(notChecked).not.toContain("indicators/cost-exceeds-budget");
+  });
+});
+
+// ---------------------------------------------------------------- a 部门整体 form's 年度预算 rows
+
+function departmentForm(totalCost: string): SheetSnapshot {
+  const w = 6;
+  const grid: Value[][] = [
+    row(w, { 1: "2025年度部门整体支出绩效目标表" }),
+    row(w, { 1: "填报单位（盖章）：某县市场监督管理局", 5: "金额单位：万元" }),
+    row(w, { 1: "部门名称", 2: "某县市场监督管理局", 4: "联系人", 5: "周敏" }),
+    row(w, { 1: "部门负责人", 2: "蒋国华", 4: "联系电话", 5: "0578-6258801" }),
+    row(w, { 1: "年度预算（万元）", 2: "资金总额", 4: 1286.4 }),
+    row(w, { 2: "其中：财政拨款", 4: 1236.4 }),
+    row(w, { 2: "其他资金", 4: 50 }),
+    row(w, { 1: "年度主要任务", 2: "任务名称", 3: "主要内容", 6: "预算金额" }),
+    row(w, { 2: "保障机构正常运转", 3: "人员工资福利及日常公用经费", 6: 968.4 }),
+    row(w, { 2: "食品安全抽检监测", 3: "完成食品安全监督抽检840批次", 6: 318 }),
+    row(w, { 2: "合计", 6: 1286.4 }),
+    row(w, { 1: "年度绩效目标", 2: "保障机构正常运转，完成食品安全监督抽检840批次，市场主体满意度达到90%以上。" }),
+    row(w, { 1: "年度绩效指标", 2: "一级指标", 3: "二级指标", 4: "三级指标", 6: "指标值" }),
+    row(w, { 2: "成本指标", 3: "经济成本指标", 4: "部门年度总成本", 6: totalCost }),
+    row(w, { 2: "产出指标", 3: "数量指标", 4: "食品安全监督抽检批次", 6: "≥840批" }),
+    row(w, { 3: "质量指标", 4: "抽检不合格食品核查处置率", 6: "=100%" }),
+    row(w, { 3: "时效指标", 4: "年度抽检任务完成时间", 6: "2025年11月底前" }),
+    row(w, { 2: "效益指标", 3: "社会效益指标", 4: "食品安全保障水平", 6: "明显提升" }),
+    row(w, { 2: "满意度指标", 3: "服务对象满意度指标", 4: "市场主体满意度", 6: "≥90%" }),
+  ];
+  const merges = [merge(1, 1, 1, 6), merge(2, 1, 2, 4), merge(5, 1, 7, 1), merge(5, 2, 5, 3), merge(6, 2, 6, 3), merge(7, 2, 7, 3), merge(8, 1, 11, 1), merge(12, 2, 12, 6), merge(13, 1, 19, 1), merge(15, 2, 17, 2)];
+  for (let r = 8; r <= 10; r++) merges.push(merge(r, 3, r, 5));
+  for (let r = 13; r <= 19; r++) merges.push(merge(r, 4, r, 5));
+  return sheetFromGrid("部门整体", grid, merges);
+}
+
+describe("a 部门整体 form's 年度预算 rows", () => {
+  it("资金总额 is the department's funds: a total cost above it is an error", () => {
+    const { tables, found } = check(departmentForm("≤1386.4万元"));
+    expect(tables).toEqual(["部门整体!department-performance-target"]);
+    expect(found).toEqual(["部门整体!F14 cost-exceeds-budget error"]);
+  });
+
+  it("a total cost within it: no finding, and the costs were checked", () => {
+    const { found, notChecked } = check(departmentForm("≤1286.4万元"));
+    expect(found).toEqual([]);
+    expect(notChecked).not.toContain("indicators/cost-exceeds-budget");
+  });
+});
