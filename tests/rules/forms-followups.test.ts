@@ -1,9 +1,12 @@
 // Form layouts the blind set showed were read short: funds laid out as a header row over a value row,
 // a 部门整体 form's 年度预算 rows, the signature line under a self-evaluation, and a 成本构成 sub-table's
 // own total. Each form is built cell by cell; a consistent one gives no finding, one slip gives one.
+import Decimal from "decimal.js";
+import { isSignatureLine } from "../../src/core/detect/signatures";
 import { checkWorkbook } from "../../src/core/engine";
-import type { CellRange } from "../../src/core/workbook/address";
+import { rangeAddress, type CellRange } from "../../src/core/workbook/address";
 import { sheetFromGrid, type SheetSnapshot } from "../../src/core/workbook/snapshot";
+import { consistentSelfEvaluation, selfEvaluationSheet, standardIndicators } from "./forms-builders";
 
 type Value = number | string | null;
 const row = (width: number, cells: Record<number, Value>): Value[] => Array.from({ length: width }, (_, i) => cells[i + 1] ?? null);
@@ -103,5 +106,43 @@ describe("a 部门整体 form's 年度预算 rows", () => {
     const { found, notChecked } = check(departmentForm("≤1286.4万元"));
     expect(found).toEqual([]);
     expect(notChecked).not.toContain("indicators/cost-exceeds-budget");
+  });
+});
+
+// ---------------------------------------------------------------- the signature line under a form
+
+describe("a signature or contact line below a form is outside its range", () => {
+  const spec = (footer: Value[][]) => ({ ...consistentSelfEvaluation("妇女儿童工作专项经费", new Decimal(80), new Decimal(77.36), standardIndicators()), footer });
+  const rangeOf = (footer: Value[][]) => {
+    const layout = selfEvaluationSheet("自评表", spec(footer));
+    const table = checkWorkbook({ sheets: [layout.sheet] }).tables.find((t) => t.kind === "project-self-evaluation")!;
+    return { range: rangeAddress(table.range), last: `A1:I${layout.explanationRow}` };
+  };
+
+  it.each<[string, Value[][]]>([
+    ["填表人： 审核人： 填报日期： in one cell", [["填表人：                    审核人：                    填报日期：2025年3月"]]],
+    ["项目负责人： | 财务负责人： in two cells", [["项目负责人：", null, null, null, null, "财务负责人："]]],
+    ["项目负责人: | 财务负责人: with ASCII colons", [["项目负责人:", null, null, null, null, "财务负责人:"]]],
+    ["联系人 | name | 联系电话 | number", [["联系人", "张敏", null, "联系电话", "0531-86553617"]]],
+    ["a stamp and a date", [["单位（盖章）", null, null, null, null, "填报日期：2025年3月10日"]]],
+    ["a footnote and a signature line under it", [["注：本表金额单位为万元。"], ["填表人：张敏", null, null, null, null, "联系电话：0531-86553617"]]],
+  ])("%s", (_title, footer) => {
+    const { range, last } = rangeOf(footer);
+    expect(range).toBe(last);
+  });
+
+  it("a row of the form whose texts are not signatures stays inside", () => {
+    const { range, last } = rangeOf([["备案人数", 120, null, "完成人数", 118]]);
+    expect(range).not.toBe(last);
+  });
+
+  it("the signature words one by one", () => {
+    expect(isSignatureLine(["填表人:审核人:填报日期:2025年3月"])).toBe(true);
+    expect(isSignatureLine(["填表人:张三审核人:李四"])).toBe(true);
+    expect(isSignatureLine(["项目负责人:", "财务负责人:"])).toBe(true);
+    expect(isSignatureLine(["合计", "100"])).toBe(false);
+    expect(isSignatureLine(["满意度指标", "服务对象满意度指标", "受益人满意度", "≥90%"])).toBe(false);
+    expect(isSignatureLine(["总分在80分以下的项目未实现绩效目标的原因分析及拟采取的措施说明:"])).toBe(false);
+    expect(isSignatureLine(["受益人数:1200人"])).toBe(false);
   });
 });
