@@ -146,3 +146,75 @@ describe("a signature or contact line below a form is outside its range", () => 
     expect(isSignatureLine(["受益人数:1200人"])).toBe(false);
   });
 });
+
+// ---------------------------------------------------------------- a 成本构成 sub-table's own total
+
+/** A project form with a 成本构成 sub-table (成本项目 | 金额（万元） | 测算依据) before the indicators. */
+function costBreakdownForm(lines: [string, Value, string][]): SheetSnapshot {
+  const w = 7;
+  const grid: Value[][] = [
+    row(w, { 1: "项目支出绩效目标表" }),
+    row(w, { 1: "(2024年度)", 7: "单位：万元" }),
+    row(w, { 1: "项目名称", 2: "2024年基层财务人员业务能力提升培训", 5: "项目类别", 6: "特定目标类" }),
+    row(w, { 1: "主管部门", 2: "某县财政局", 5: "实施单位", 6: "某县会计核算中心" }),
+    row(w, { 1: "项目资金（万元）", 2: "年度预算资金总额", 4: 11.04 }),
+    row(w, { 2: "其中：财政拨款", 4: 11.04 }),
+    row(w, { 2: "上年结转资金", 4: 0 }),
+    row(w, { 2: "其他资金", 4: 0 }),
+    row(w, { 1: "年度总体绩效目标", 2: "组织基层财务人员业务培训6期、240人次，提升基层单位财务管理规范化水平。" }),
+    row(w, { 1: "成本构成", 2: "成本项目", 4: "金额（万元）", 5: "测算依据" }),
+  ];
+  for (const [name, amount, basis] of lines) grid.push(row(w, { 2: name, 4: amount, 5: basis }));
+  const bottom = grid.length;
+  const header = grid.length + 1;
+  grid.push(
+    row(w, { 1: "绩效指标", 2: "一级指标", 3: "二级指标", 4: "三级指标", 6: "指标值" }),
+    row(w, { 2: "成本指标", 3: "经济成本指标", 4: "项目总成本", 6: "≤11.04万元" }),
+    row(w, { 2: "产出指标", 3: "数量指标", 4: "培训人次", 6: "≥240人次" }),
+    row(w, { 3: "质量指标", 4: "结业考核合格率", 6: "≥95%" }),
+    row(w, { 3: "时效指标", 4: "培训完成时间", 6: "2024年11月底前" }),
+    row(w, { 2: "效益指标", 3: "社会效益指标", 4: "基层单位财务管理规范化水平", 6: "明显提升" }),
+    row(w, { 2: "满意度指标", 3: "服务对象满意度指标", 4: "参训人员满意度", 6: "≥90%" }),
+  );
+  const merges = [merge(1, 1, 1, 7), merge(2, 1, 2, 6), merge(5, 1, 8, 1), merge(9, 2, 9, 7), merge(10, 1, bottom, 1), merge(header, 1, grid.length, 1), merge(header + 2, 2, header + 4, 2)];
+  for (let r = 10; r <= bottom; r++) merges.push(merge(r, 2, r, 3), merge(r, 5, r, 7));
+  for (let r = header; r <= grid.length; r++) merges.push(merge(r, 4, r, 5));
+  return sheetFromGrid("培训", grid, merges);
+}
+
+describe("a 成本构成 sub-table: 项目总成本 = Σ its cost lines", () => {
+  const consistent: [string, Value, string][] = [
+    ["培训费", 3, "6期 × 5,000元/期"],
+    ["师资费", 4.8, "48课时 × 1,000元/课时"],
+    ["教材资料费", 1.44, "240人次 × 60元/人次"],
+    ["场地租赁费", 1.8, "6期 × 3,000元/期"],
+    ["项目总成本", 11.04, "合计"],
+  ];
+
+  it("consistent: no finding", () => {
+    expect(check(costBreakdownForm(consistent)).found).toEqual([]);
+  });
+
+  it("a cost line typed wrong: the total is reported, an error, with the sum", () => {
+    const lines = consistent.map((line): [string, Value, string] => (line[0] === "师资费" ? ["师资费", 8.4, line[2]] : line));
+    const { found, result } = check(costBreakdownForm(lines));
+    expect(found).toEqual(["培训!D15 sum-mismatch error"]);
+    expect(result.findings[0]!.message.zh).toContain("应为 14.64");
+  });
+
+  it("a 合计 line first, its parts below: read the same way", () => {
+    const lines: [string, Value, string][] = [["合计", 11.04, ""], ...consistent.slice(0, 3), ["场地租赁费", 2.8, "6期 × 3,000元/期"]];
+    expect(check(costBreakdownForm(lines)).found).toEqual(["培训!D11 sum-mismatch error"]);
+  });
+
+  it("with a 其中 line among the parts: the 其中 is left out of the sum, and a gap is only a warning", () => {
+    const lines: [string, Value, string][] = [consistent[0]!, ["其中：会务费", 1.2, ""], consistent[1]!, consistent[2]!, ["场地租赁费", 2.8, ""], consistent[4]!];
+    expect(check(costBreakdownForm(lines)).found).toEqual(["培训!D16 sum-mismatch warning"]);
+    const clean: [string, Value, string][] = [consistent[0]!, ["其中：会务费", 1.2, ""], ...consistent.slice(1)];
+    expect(check(costBreakdownForm(clean)).found).toEqual([]);
+  });
+
+  it("no total line: nothing to add up", () => {
+    expect(check(costBreakdownForm(consistent.slice(0, 4).map((l, i): [string, Value, string] => (i === 1 ? [l[0], 9, l[2]] : l)))).found).toEqual([]);
+  });
+});
