@@ -66,7 +66,7 @@ describe("funds read in either orientation", () => {
 
 // ---------------------------------------------------------------- a 部门整体 form's 年度预算 rows
 
-function departmentForm(totalCost: string): SheetSnapshot {
+function departmentForm(totalCost: string, fiscal = 1236.4): SheetSnapshot {
   const w = 6;
   const grid: Value[][] = [
     row(w, { 1: "2025年度部门整体支出绩效目标表" }),
@@ -74,7 +74,7 @@ function departmentForm(totalCost: string): SheetSnapshot {
     row(w, { 1: "部门名称", 2: "某县市场监督管理局", 4: "联系人", 5: "周敏" }),
     row(w, { 1: "部门负责人", 2: "蒋国华", 4: "联系电话", 5: "0578-6258801" }),
     row(w, { 1: "年度预算（万元）", 2: "资金总额", 4: 1286.4 }),
-    row(w, { 2: "其中：财政拨款", 4: 1236.4 }),
+    row(w, { 2: "其中：财政拨款", 4: fiscal }),
     row(w, { 2: "其他资金", 4: 50 }),
     row(w, { 1: "年度主要任务", 2: "任务名称", 3: "主要内容", 6: "预算金额" }),
     row(w, { 2: "保障机构正常运转", 3: "人员工资福利及日常公用经费", 6: 968.4 }),
@@ -106,6 +106,11 @@ describe("a 部门整体 form's 年度预算 rows", () => {
     const { found, notChecked } = check(departmentForm("≤1286.4万元"));
     expect(found).toEqual([]);
     expect(notChecked).not.toContain("indicators/cost-exceeds-budget");
+  });
+
+  it("资金总额 = 财政拨款 + 其他资金", () => {
+    const { found } = check(departmentForm("≤1286.4万元", 1263.4));
+    expect(found).toEqual(["部门整体!D5 composition-mismatch error"]);
   });
 });
 
