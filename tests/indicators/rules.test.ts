@@ -269,6 +269,7 @@ describe("indicators/value-implausible", () => {
     ["losses counted upwards", ["效益指标", "经济效益指标", "养殖户经济损失", "≥20万元"], ["D10 warning"]],
     ["complaints left unhandled, counted upwards", ["产出指标", "质量指标", "投诉未处理件数", "≥3件"], ["D10 warning"]],
     ["complaints handled late, counted upwards", ["产出指标", "质量指标", "投诉处理不及时次数", "≥3次"], ["D10 warning"]],
+    ["faulty products handled upwards: 不 opens the object", ["产出指标", "数量指标", "处理不合格产品数量", "≥100件"], []],
     ["no accidents", ["产出指标", "数量指标", "安全事故发生数", "=0 起"], []],
     ["beneficiaries capped", ["产出指标", "数量指标", "特教生活补助受益人数", "≤125 人"], ["D10 warning"]],
     ["a zero output", ["产出指标", "数量指标", "培训人数", "=0 人"], ["D10 warning"]],

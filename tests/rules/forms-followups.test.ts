@@ -2,9 +2,12 @@
 // a 部门整体 form's 年度预算 rows, the signature line under a self-evaluation, and a 成本构成 sub-table's
 // own total. Each form is built cell by cell; a consistent one gives no finding, one slip gives one.
 import Decimal from "decimal.js";
+import { detectTables } from "../../src/core/detect/detect";
 import { isSignatureLine } from "../../src/core/detect/signatures";
+import { parseProjectTargetForm } from "../../src/core/forms/project-target";
 import { checkWorkbook } from "../../src/core/engine";
 import { rangeAddress, type CellRange } from "../../src/core/workbook/address";
+import { SheetView } from "../../src/core/workbook/sheet-view";
 import { sheetFromGrid, type SheetSnapshot } from "../../src/core/workbook/snapshot";
 import { consistentSelfEvaluation, selfEvaluationSheet, standardIndicators } from "./forms-builders";
 
@@ -25,7 +28,7 @@ function check(...sheets: SheetSnapshot[]) {
 // ---------------------------------------------------------------- funds as a header row over a value row
 
 /** A project form whose 项目资金 block is 年度资金总额 | 财政拨款 | 上年结转资金 | 其他资金 over the amounts. */
-function headerOverValueForm(totalCost: string): SheetSnapshot {
+function headerOverValueForm(totalCost: string, amounts: Value[] = [186, 170, 16, 0]): SheetSnapshot {
   const w = 6;
   const grid: Value[][] = [
     row(w, { 1: "项目支出绩效目标表" }),
@@ -33,7 +36,7 @@ function headerOverValueForm(totalCost: string): SheetSnapshot {
     row(w, { 1: "项目名称", 2: "2025年村庄保洁经费" }),
     row(w, { 1: "主管部门", 2: "某县农业农村局", 4: "实施单位", 5: "某县环境服务中心" }),
     row(w, { 1: "项目资金（万元）", 2: "年度资金总额", 3: "财政拨款", 4: "上年结转资金", 5: "其他资金", 6: "资金用途" }),
-    row(w, { 2: 186, 3: 170, 4: 16, 5: 0, 6: "保洁员劳务补助" }),
+    row(w, { 2: amounts[0]!, 3: amounts[1]!, 4: amounts[2]!, 5: amounts[3]!, 6: "保洁员劳务补助" }),
     row(w, { 1: "年度绩效目标", 2: "全年聘用村庄保洁员120人，村庄环境卫生状况明显改善。" }),
     row(w, { 1: "一级指标", 2: "二级指标", 3: "三级指标", 6: "指标值" }),
     row(w, { 1: "成本指标", 2: "经济成本指标", 3: "项目总成本", 6: totalCost }),
@@ -61,6 +64,23 @@ describe("funds read in either orientation", () => {
     const { found, notChecked } = check(headerOverValueForm("≤186万元"));
     expect(found).toEqual([]);
     expect(notChecked).not.toContain("indicators/cost-exceeds-budget");
+  });
+});
+
+describe("the fund cells of a header row over a value row", () => {
+  const funds = (amounts: Value[]) => {
+    const sheet = headerOverValueForm("≤186万元", amounts);
+    const table = detectTables({ sheets: [sheet] })[0]!;
+    const form = parseProjectTargetForm(new SheetView(sheet), table);
+    return [form.funds.total, form.funds.fiscal, form.funds.carryOver, form.funds.other].map((line) => `${line?.label.address}→${line?.value.address}`);
+  };
+
+  it("each label's amount is the cell below it", () => {
+    expect(funds([186, 170, 16, 0])).toEqual(["B5→B6", "C5→C6", "D5→D6", "E5→E6"]);
+  });
+
+  it("an unfilled value row: still the cells below, where the amounts are to be typed", () => {
+    expect(funds([null, null, null, null])).toEqual(["B5→B6", "C5→C6", "D5→D6", "E5→E6"]);
   });
 });
 

@@ -229,10 +229,11 @@ const REMOVING_VERBS = /挽回|追回|收回|挽救|弥补|避免|防止|防范|
 const LOWERING_VERBS = /减少|降低|下降|压减|压降|减轻|减低|缩减|遏制|控制/;
 /**
  * A verb negated (未整改, 不及时处理) or qualified as failing (处理不及时, 整改不到位): the name counts
- * what was left undone, an unwanted event again.
+ * what was left undone, an unwanted event again. Not 处理不合格产品 or 处理未成年人投诉: there 不/未
+ * opens the object.
  */
 const VERBS = `(?:${REMOVING_VERBS.source}|${LOWERING_VERBS.source})`;
-const NEGATED_VERB = new RegExp(`(?:未|没有|不|无法)(?:及时|按期|按时)?${VERBS}|${VERBS}(?:不|未)`);
+const NEGATED_VERB = new RegExp(`(?:未|没有|不|无法)(?:及时|按期|按时)?${VERBS}|${VERBS}(?:不(?!合格|良)|未(?!成年))`);
 
 /**
  * Which way a target should point given the name's unwanted event and the verb that governs it:
