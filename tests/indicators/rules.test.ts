@@ -72,6 +72,12 @@ describe("indicators/taxonomy", () => {
   it.each(cases)("%s", (_title, list, pack, expected) => {
     expect(cells(taxonomyRule, list, { pack })).toEqual(expected);
   });
+
+  it("a 二级 under the wrong 一级 is one finding: its value is not also judged as that 二级's", () => {
+    const list: Row[] = [...COMPLETE.slice(0, 5), ["效益指标", "质量指标", "村庄环境卫生状况", "明显改善"], COMPLETE[6]!];
+    const all = checkIndicatorBlock(rows(list), { sheet: "表", kind: "project", pack: PROJECT_COST_FIRST });
+    expect(all.findings.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell}`)).toEqual(["indicators/taxonomy B15"]);
+  });
 });
 
 describe("indicators/misplaced", () => {

@@ -213,6 +213,14 @@ export function groupName(row: AnalysedRow): string {
   return row.pair.level2?.name ?? row.level2?.text.trim() ?? row.pair.level1?.name ?? row.level1?.text.trim() ?? "";
 }
 
+/**
+ * A row whose 二级 belongs under another 一级 (质量指标 under 效益指标): the taxonomy rule reports it,
+ * and which of the two names is wrong is not known, so the 二级's demands on the value are not made.
+ */
+export function misfiled(row: AnalysedRow): boolean {
+  return row.pair.status === "wrong-level1";
+}
+
 export function isCostRole(role: Level2Role | undefined): boolean {
   return role === "economic-cost" || role === "cost";
 }

@@ -1,7 +1,7 @@
 // Rules on one 指标值 at a time: its form against what the 二级 needs (RULES 2.2, 2.5), its unit
 // (2.4) and its plausibility (section 4: P1–P6).
 import type { Level2Role } from "../packs/schema";
-import { badEventDirection, groupName, isCostRole, type AnalysedRow, type IndicatorRule, type RuleContext } from "./rule";
+import { badEventDirection, groupName, isCostRole, misfiled, type AnalysedRow, type IndicatorRule, type RuleContext } from "./rule";
 
 /** 二级 roles whose target must be measurable (RULES 2.5). */
 const QUANTITATIVE_ROLES: ReadonlySet<Level2Role> = new Set(["economic-cost", "cost", "quantity", "quality", "timeliness", "satisfaction"]);
@@ -46,7 +46,8 @@ export const valueFormatRule: IndicatorRule = {
       const role = row.level2Role;
       const data = { value: value.text.trim(), group: groupName(row), label: value.label ?? "", low: value.value?.toString() ?? "", high: value.high?.toString() ?? "" };
       const report = (messageId: string, severity?: "error" | "warning" | "info") => context.report({ messageId, cell, data, severity, actual: data.value });
-      const needsNumber = role !== undefined && QUANTITATIVE_ROLES.has(role);
+      // Under a 二级 filed beneath the wrong 一级 the taxonomy finding speaks for the row.
+      const needsNumber = role !== undefined && QUANTITATIVE_ROLES.has(role) && !misfiled(row);
       // The form declares the target quantitative (定量) and the value has no number: the form contradicts itself.
       if (row.declaredType?.type === "quantitative" && value.value === undefined && value.form !== "not-applicable" && value.form !== "garbled") {
         context.report({ messageId: "quantitativeWithoutNumber", cell, data: { ...data, type: row.declaredType.text, typeCell: row.declaredType.cell }, actual: data.value });
