@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { checkWorkbook, type CheckResult } from "../../src/core/engine";
+import { rangeAddress } from "../../src/core/workbook/address";
 import { readWorkbook } from "../../src/io/xlsx-reader";
 import { fold, type AnswerKey } from "../helpers/fixtures";
 
@@ -38,6 +39,13 @@ function covers(finding: Finding, anomaly: Anomaly, key: AnswerKey): boolean {
 
 it("the folder holds the form fixtures", () => {
   expect(keys.map((key) => key.workbook).length).toBeGreaterThanOrEqual(7);
+});
+
+it("finds every form with its exact range (a signature line below a self-evaluation is outside it)", () => {
+  for (const key of keys) {
+    const found = results.get(key.workbook)!.tables.map((table) => `${table.sheet} ${table.kind} ${rangeAddress(table.range)}`);
+    expect(found).toEqual(key.tables.map((table) => `${table.sheet} ${table.kind} ${table.range}`));
+  }
 });
 
 it("reports every keyed anomaly at its cell with its category", () => {

@@ -72,6 +72,12 @@ describe("indicators/taxonomy", () => {
   it.each(cases)("%s", (_title, list, pack, expected) => {
     expect(cells(taxonomyRule, list, { pack })).toEqual(expected);
   });
+
+  it("a 二级 under the wrong 一级 is one finding: its value is not also judged as that 二级's", () => {
+    const list: Row[] = [...COMPLETE.slice(0, 5), ["效益指标", "质量指标", "村庄环境卫生状况", "明显改善"], COMPLETE[6]!];
+    const all = checkIndicatorBlock(rows(list), { sheet: "表", kind: "project", pack: PROJECT_COST_FIRST });
+    expect(all.findings.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell}`)).toEqual(["indicators/taxonomy B15"]);
+  });
 });
 
 describe("indicators/misplaced", () => {
@@ -262,6 +268,14 @@ describe("indicators/value-implausible", () => {
     ["a cost cap", ["成本指标", "经济成本指标", "活动经费", "≤0.5万元"], []],
     ["complaints counted upwards", ["效益指标", "社会效益指标", "群众投诉次数", "≥3次"], ["D10 warning"]],
     ["complaints handled upwards", ["产出指标", "质量指标", "投诉处理率", "≥95%"], []],
+    ["losses recovered upwards: the verb takes the loss away", ["效益指标", "经济效益指标", "为消费者挽回经济损失", "≥50万元"], []],
+    ["losses recovered, noun first", ["效益指标", "经济效益指标", "经济损失挽回金额", "≥50万元"], []],
+    ["losses cut, stated as the cut", ["效益指标", "经济效益指标", "减少群众经济损失", "≥20万元"], []],
+    ["losses cut, stated as the level", ["效益指标", "经济效益指标", "减少群众经济损失", "≤20万元"], []],
+    ["losses counted upwards", ["效益指标", "经济效益指标", "养殖户经济损失", "≥20万元"], ["D10 warning"]],
+    ["complaints left unhandled, counted upwards", ["产出指标", "质量指标", "投诉未处理件数", "≥3件"], ["D10 warning"]],
+    ["complaints handled late, counted upwards", ["产出指标", "质量指标", "投诉处理不及时次数", "≥3次"], ["D10 warning"]],
+    ["faulty products handled upwards: 不 opens the object", ["产出指标", "数量指标", "处理不合格产品数量", "≥100件"], []],
     ["no accidents", ["产出指标", "数量指标", "安全事故发生数", "=0 起"], []],
     ["beneficiaries capped", ["产出指标", "数量指标", "特教生活补助受益人数", "≤125 人"], ["D10 warning"]],
     ["a zero output", ["产出指标", "数量指标", "培训人数", "=0 人"], ["D10 warning"]],

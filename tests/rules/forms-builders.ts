@@ -95,6 +95,8 @@ export interface SelfEvaluationSpec {
   /** 自评等级, on a row of its own under 总分 (label merged A:G, grade in H); no such row when absent. */
   grade?: string;
   explanation?: string;
+  /** Lines below the form (a signature line, a footnote), columns A–I. */
+  footer?: Value[][];
 }
 
 const n = (value: Decimal | number) => new Decimal(value).toNumber();
@@ -167,6 +169,7 @@ export function selfEvaluationSheet(sheet: string, spec: SelfEvaluationSpec): Se
   if (spec.grade !== undefined) grid.push(row(w, { 1: "自评等级", 8: spec.grade }));
   const explanationRow = grid.length + 1;
   grid.push(row(w, { 1: `总分在80分以下的项目未实现绩效目标的原因分析及拟采取的措施说明：${spec.explanation ?? ""}` }));
+  for (const line of spec.footer ?? []) grid.push(row(w, Object.fromEntries(line.map((v, i) => [i + 1, v]))));
   const merges = [
     merge(1, 1, 1, 9),
     merge(2, 1, 2, 8),

@@ -11,6 +11,7 @@ import {
   FOOTNOTE_LINE,
   FORM_HEAD_LABELS,
   INDICATOR_HEADER,
+  isSignatureLine,
   TITLE_SIGNATURES,
   TOTAL_LABEL,
   UNIT_LINE,
@@ -137,13 +138,15 @@ function detectInBlock(view: SheetView, sheetIndex: number, block: CellRange): D
  * Drops footnote lines (注：…) at the bottom and re-tightens the bounds. Below a budget table, whose
  * data rows all hold figures, a note may run on over several lines of prose (注 then (1)…(2)…, or a
  * 口径说明 heading and its paragraphs): every single-cell line of prose at the bottom is left out too.
+ * A signature or contact line (填表人：…, 项目负责人： | 财务负责人：) is outside the table as well.
  */
 function withoutFootnotes(view: SheetView, range: CellRange, budget = false): CellRange | undefined {
   let bounds = tightBounds(view, range);
   while (bounds && bounds.bottom > bounds.top) {
     const texts = rowTexts(view, bounds.bottom, bounds.left, bounds.right);
-    if (texts.length !== 1) break;
-    const note = FOOTNOTE_LINE.test(texts[0].text) || (budget && (texts[0].text.length >= 30 || /说明$/.test(texts[0].text)));
+    const signature = isSignatureLine(texts.map((t) => t.text));
+    if (texts.length !== 1 && !signature) break;
+    const note = signature || FOOTNOTE_LINE.test(texts[0].text) || (budget && (texts[0].text.length >= 30 || /说明$/.test(texts[0].text)));
     if (!note) break;
     bounds = tightBounds(view, { ...bounds, bottom: bounds.bottom - 1 });
   }

@@ -57,5 +57,44 @@ export const UNIT_LINE = /单位[:：]|^部门\(单位\)|^(部门|单位|编制�
 /** A footnote just below a table; it is not part of the table's range. */
 export const FOOTNOTE_LINE = /^(注|说明|备注)(\d|[一二三四五六七八九十]|[:：、.])|^填报说明/;
 
+/** Who signs or answers for a form: 填表人, 项目负责人, 联系电话, 填报日期, 单位（盖章）. */
+const SIGNATURE_LABEL = "(?:[\u4e00-\u9fff]{0,6}人|(?:联系)?电话|(?:联系)?方式|(?:填报|填表|编制|报送|审核)?日期|[\u4e00-\u9fff]{0,6}\\(盖章\\)|盖章|签字|签章)";
+/** A signature label written bare, its value in the next cell (填表人 | 张三). */
+const BARE_SIGNATURE_LABEL = /^(填表人|填报人|制表人|审核人|复核人|经办人|联系人|负责人|项目负责人|财务负责人|单位负责人|部门负责人|分管领导|联系电话|填报日期|填表日期)$/;
+const SIGNED_PART = new RegExp(`^${SIGNATURE_LABEL}$`);
+const SIGNED_TAIL = new RegExp(`${SIGNATURE_LABEL}$`);
+
+/**
+ * One folded text of a signature line: one or more `label: value` pairs whose labels name who signs
+ * (填表人:审核人:填报日期:2025年3月, 项目负责人:, 单位(盖章)), or a bare stamp mark.
+ */
+function isSignatureText(text: string): boolean {
+  if (/^\(?(单位)?盖章\)?$|^[\u4e00-\u9fff]{0,8}\(盖章\)$/.test(text)) return true;
+  const parts = text.split(":");
+  if (parts.length < 2 || !SIGNED_PART.test(parts[0]!)) return false;
+  // Every value but the last runs into the next label: 张三审核人, 郑晓岚联系电话.
+  return parts.slice(1, -1).every((part) => SIGNED_TAIL.test(part));
+}
+
+/**
+ * A signature or contact line below a form (填表人：  审核人：  填报日期：…, 项目负责人： | 财务负责人：,
+ * 联系人 | 张三 | 联系电话 | …): like a footnote, it is outside the table.
+ */
+export function isSignatureLine(texts: readonly string[]): boolean {
+  if (texts.length === 0) return false;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    if (isSignatureText(text)) continue;
+    if (BARE_SIGNATURE_LABEL.test(text)) {
+      // Its value is the next cell, unless that cell is a label itself.
+      const next = texts[i + 1];
+      if (next !== undefined && !isSignatureText(next) && !BARE_SIGNATURE_LABEL.test(next)) i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 /** Row labels that open a table's data part (a totals row may be the first data row). */
 export const TOTAL_LABEL = /^(合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计)$/;

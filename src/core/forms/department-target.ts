@@ -9,7 +9,7 @@ import type { CellRange } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
 import { CellPositionSchema, CellTextSchema, cellTextAt, positionOf, type CellPosition } from "./cells";
 import { findIndicatorHeaderRow, IndicatorBlockSchema, parseIndicatorBlock } from "./indicator-block";
-import { findLabel, valueCellRightOf, valueRightOf } from "./labels";
+import { amountBelowHeader, findLabel, valueCellRightOf, valueRightOf } from "./labels";
 
 export const LabelledCellSchema = z.object({ label: CellPositionSchema, value: CellPositionSchema });
 export type LabelledCell = z.infer<typeof LabelledCellSchema>;
@@ -22,6 +22,8 @@ export const StaffLineSchema = z.object({
 export type StaffLine = z.infer<typeof StaffLineSchema>;
 
 export const DepartmentBudgetSchema = z.object({
+  /** 资金总额 / 预算总额 of a 年度预算 block, when the form states one. */
+  total: LabelledCellSchema.optional(),
   basic: LabelledCellSchema.optional(),
   project: LabelledCellSchema.optional(),
   fiscal: LabelledCellSchema.optional(),
@@ -76,6 +78,7 @@ const LABEL = {
 };
 
 const BUDGET_LABELS: Record<keyof DepartmentBudget, RegExp> = {
+  total: /^(部门)?(年度)?(预算)?(资金|支出)?总额(\(万元\))?[:：]?$|^(部门)?(年度)?预算(资金)?(总额|合计)(\(万元\))?[:：]?$/,
   basic: /^(其中[:：])?基本支出[:：]?$/,
   project: /^(其中[:：])?项目支出[:：]?$/,
   fiscal: /^(其中[:：])?财政拨款(收入|资金)?[:：]?$/,
@@ -97,10 +100,14 @@ function budgetValueCell(view: SheetView, label: CellPosition, range: CellRange)
     const cell = view.raw(master.row, master.col);
     if (cell.type === "empty" && cell.formula === undefined) continue;
     const numberLike = cell.type === "number" || cell.formula !== undefined || (cell.type === "string" && /^[-\d,，.\s]+$/.test(String(cell.value)));
-    return numberLike ? positionOf(master.row, master.col) : first;
+    if (numberLike) return positionOf(master.row, master.col);
+    break;
   }
-  return first;
+  // A header row of budget labels over a row of amounts.
+  return amountBelowHeader(view, label, range, isBudgetLabel) ?? first;
 }
+
+const isBudgetLabel = (folded: string) => Object.values(BUDGET_LABELS).some((pattern) => pattern.test(folded));
 
 function parseStaff(view: SheetView, range: CellRange, rows: { top: number; bottom: number }): Pick<DepartmentTargetForm, "establishment" | "staffInPost"> {
   const section = findLabel(view, range, LABEL.staffSection, rows);

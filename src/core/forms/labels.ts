@@ -35,3 +35,40 @@ export function valueRightOf(view: SheetView, label: CellPosition, range: CellRa
   }
   return null;
 }
+
+/** A cell that shows an amount: a number, a formula, or digits typed as text. */
+export function isAmountLike(view: SheetView, row: number, col: number): boolean {
+  const master = view.masterOf(row, col);
+  const cell = view.raw(master.row, master.col);
+  return cell.type === "number" || cell.formula !== undefined || (cell.type === "string" && /^-?[\d,，.\s]+$/.test(String(cell.value)) && /\d/.test(String(cell.value)));
+}
+
+/**
+ * The amount under a label that heads a column: a header row of fund labels over a row of amounts
+ * (年度资金总额 | 财政拨款 | 其他资金, the figures on the row below). Read so only when the label's row
+ * holds at least one other label of the same kind (it is a header row) and the cell below shows an
+ * amount, or is empty while a neighbour of the label is another such label; undefined otherwise.
+ */
+export function amountBelowHeader(view: SheetView, label: CellPosition, range: CellRange, isSibling: (folded: string) => boolean): CellPosition | undefined {
+  const merge = view.mergeAt(label.row, label.col);
+  const below = (merge ? merge.bottom : label.row) + 1;
+  if (below > range.bottom) return undefined;
+  let siblings = 0;
+  for (let c = range.left; c <= range.right; c++) {
+    const master = view.masterOf(label.row, c);
+    if (master.row !== label.row || master.col !== c || c === label.col) continue;
+    if (isSibling(view.text(label.row, c))) siblings++;
+  }
+  if (siblings === 0) return undefined;
+  const master = view.masterOf(below, label.col);
+  if (master.row !== below) return undefined;
+  if (isAmountLike(view, below, label.col)) return positionOf(master.row, master.col);
+  // Nothing typed yet: still the value cell when the label stands between labels of its kind (the cell
+  // next to it, on either side, is another fund label), so that no value belongs beside it.
+  if (view.raw(master.row, master.col).type !== "empty") return undefined;
+  const right = valueCellRightOf(view, label);
+  const left = label.col > range.left ? view.masterOf(label.row, label.col - 1) : undefined;
+  const besideLabel =
+    (right.col <= range.right && isSibling(view.text(right.row, right.col))) || (left !== undefined && left.row === label.row && isSibling(view.text(left.row, left.col)));
+  return besideLabel ? positionOf(master.row, master.col) : undefined;
+}

@@ -6,7 +6,7 @@ import type { DetectedTable } from "../detect/types";
 import type { SheetView } from "../workbook/sheet-view";
 import { CellPositionSchema, CellTextSchema, cellTextAt, positionOf, type CellPosition } from "./cells";
 import { findIndicatorHeaderRow, IndicatorBlockSchema, parseIndicatorBlock } from "./indicator-block";
-import { findLabel, valueCellRightOf, valueRightOf } from "./labels";
+import { amountBelowHeader, findLabel, valueCellRightOf, valueRightOf } from "./labels";
 
 export const FundLineSchema = z.object({
   label: CellPositionSchema,
@@ -45,6 +45,20 @@ export const UnitSheetSchema = z.object({
 });
 export type UnitSheet = z.infer<typeof UnitSheetSchema>;
 
+/**
+ * A 成本构成 sub-table before the indicators: a header (成本项目 | 金额) over cost lines and a
+ * 项目总成本 / 合计 line. `nested` is set when a line is a 其中 or a 小计 (the parts are then not
+ * plainly one level under the total).
+ */
+export const CostBreakdownSchema = z.object({
+  headerRow: z.number().int(),
+  amountColumn: z.number().int(),
+  parts: z.array(z.object({ name: CellTextSchema, value: CellPositionSchema })),
+  total: z.object({ name: CellTextSchema, value: CellPositionSchema }).optional(),
+  nested: z.boolean(),
+});
+export type CostBreakdown = z.infer<typeof CostBreakdownSchema>;
+
 export const ProjectTargetFormSchema = z.object({
   tableId: z.string(),
   sheet: z.string(),
@@ -62,6 +76,7 @@ export const ProjectTargetFormSchema = z.object({
   indicators: IndicatorBlockSchema.nullable(),
   /** Set when the sheet holds every project of a unit in one block. */
   unitSheet: UnitSheetSchema.optional(),
+  costBreakdown: CostBreakdownSchema.optional(),
 });
 export type ProjectTargetForm = z.infer<typeof ProjectTargetFormSchema>;
 
@@ -86,7 +101,12 @@ function fundLine(view: SheetView, table: DetectedTable, pattern: RegExp, rows: 
   return { label, value: fundValueCell(view, label, table) };
 }
 
-/** The amount cell right of a fund label: the first number-like cell, else the first cell after the label. */
+const isFundLabel = (folded: string) => LABEL.total.test(folded) || LABEL.fiscal.test(folded) || LABEL.carryOver.test(folded) || LABEL.other.test(folded);
+
+/**
+ * The amount cell of a fund label: the first number-like cell right of it; else, when the label heads
+ * a column of a header row of fund labels, the amount below it; else the first cell after the label.
+ */
 function fundValueCell(view: SheetView, label: CellPosition, table: DetectedTable): CellPosition {
   const first = valueCellRightOf(view, label);
   for (let c = first.col; c <= table.range.right; c++) {
@@ -95,7 +115,7 @@ function fundValueCell(view: SheetView, label: CellPosition, table: DetectedTabl
     const numberLike = cell.type === "number" || cell.formula !== undefined || (cell.type === "string" && /^[\d,，.\s]+$/.test(String(cell.value)));
     if (numberLike) return positionOf(master.row, master.col);
   }
-  return first;
+  return amountBelowHeader(view, label, table.range, isFundLabel) ?? first;
 }
 
 const UNIT_SHEET_COLUMNS = {
@@ -140,6 +160,66 @@ function parseUnitSheet(view: SheetView, table: DetectedTable, headerRow: number
   return { projects, ...(budgetColumn !== undefined ? { budgetColumn } : {}), ...(subtotal ? { subtotal } : {}), amountsInYuan };
 }
 
+const COST_BREAKDOWN = {
+  item: /^(成本|支出|费用)(项目|构成|内容|明细|名称)(名称)?$/,
+  amount: /^(金额|成本金额|测算金额|预算金额|预算数|成本)(\((万元|元)\))?$/,
+  total: /^(合计|总计|项目总成本|总成本|成本合计|项目成本合计|成本总额)$/,
+  nested: /^(其中[:：]?|小计$)/,
+};
+
+/**
+ * The 成本构成 sub-table in a form's head, if there is one: its header row holds a cost-item header
+ * and an amount header; its lines run down to the end of the block label merged beside them (成本构成
+ * merged over the rows), else to the first line with no item.
+ */
+function parseCostBreakdown(view: SheetView, range: DetectedTable["range"], head: { top: number; bottom: number }): CostBreakdown | undefined {
+  for (let r = head.top; r <= head.bottom; r++) {
+    let itemColumn: number | undefined;
+    let amountColumn: number | undefined;
+    for (let c = range.left; c <= range.right; c++) {
+      const master = view.masterOf(r, c);
+      if (master.row !== r || master.col !== c) continue;
+      const text = view.text(r, c);
+      // The item header nearest the amount header: a block label 成本构成 may stand left of 成本项目.
+      if (amountColumn === undefined && COST_BREAKDOWN.item.test(text)) itemColumn = c;
+      else if (itemColumn !== undefined && amountColumn === undefined && COST_BREAKDOWN.amount.test(text)) amountColumn = c;
+    }
+    if (itemColumn === undefined || amountColumn === undefined) continue;
+    // A block label merged down beside the header bounds the lines (成本构成 over A10:A15).
+    let bottom = head.bottom;
+    let bounded = false;
+    for (let c = range.left; c < itemColumn; c++) {
+      const merge = view.mergeAt(r, c);
+      if (merge && merge.top <= r && merge.bottom > r && view.text(merge.top, merge.left) !== "") {
+        bottom = Math.min(bottom, merge.bottom);
+        bounded = true;
+        break;
+      }
+    }
+    const parts: CostBreakdown["parts"] = [];
+    let total: CostBreakdown["total"];
+    let nested = false;
+    for (let line = r + 1; line <= bottom; line++) {
+      const name = cellTextAt(view, line, itemColumn);
+      if (!name || name.row !== line) {
+        if (bounded) continue;
+        break;
+      }
+      const value = positionOf(line, amountColumn);
+      const folded = view.text(line, itemColumn);
+      const marksTotal = COST_BREAKDOWN.total.test(folded) || view.filledColumns(line, amountColumn + 1, range.right).some((c) => COST_BREAKDOWN.total.test(view.text(line, c)));
+      if (marksTotal && total === undefined) total = { name, value };
+      else {
+        if (COST_BREAKDOWN.nested.test(folded)) nested = true;
+        parts.push({ name, value });
+      }
+    }
+    if (parts.length === 0) return undefined;
+    return { headerRow: r, amountColumn, parts, ...(total ? { total } : {}), nested };
+  }
+  return undefined;
+}
+
 export function parseProjectTargetForm(view: SheetView, table: DetectedTable): ProjectTargetForm {
   const range = table.range;
   const headerRow = findIndicatorHeaderRow(view, range);
@@ -149,6 +229,7 @@ export function parseProjectTargetForm(view: SheetView, table: DetectedTable): P
     return { label, value: label ? valueRightOf(view, label, range, isFieldLabel) : null };
   };
   const unitSheet = headerRow !== undefined ? parseUnitSheet(view, table, headerRow) : undefined;
+  const costBreakdown = parseCostBreakdown(view, range, head);
   const name = field(LABEL.name);
   const department = field(LABEL.department);
   const goal = field(LABEL.goal);
@@ -173,5 +254,6 @@ export function parseProjectTargetForm(view: SheetView, table: DetectedTable): P
     ...(goal.label ? { goalLabel: goal.label } : {}),
     indicators: headerRow !== undefined ? parseIndicatorBlock(view, range, headerRow) : null,
     ...(unitSheet ? { unitSheet } : {}),
+    ...(costBreakdown ? { costBreakdown } : {}),
   };
 }

@@ -213,9 +213,46 @@ export function groupName(row: AnalysedRow): string {
   return row.pair.level2?.name ?? row.level2?.text.trim() ?? row.pair.level1?.name ?? row.level1?.text.trim() ?? "";
 }
 
+/**
+ * A row whose 二级 belongs under another 一级 (质量指标 under 效益指标): the taxonomy rule reports it,
+ * and which of the two names is wrong is not known, so the 二级's demands on the value are not made.
+ */
+export function misfiled(row: AnalysedRow): boolean {
+  return row.pair.status === "wrong-level1";
+}
+
 export function isCostRole(role: Level2Role | undefined): boolean {
   return role === "economic-cost" || role === "cost";
 }
 
 /** Names of events nobody wants more of (RULES 2.5): their targets point down. */
 export const BAD_EVENT_WORDS = /事故|投诉|故障|差错|错误|失误|违规|违法|违纪|纠纷|上访|信访|损失|流失|辍学|超标|逾期|延误|返工|不合格|误差|空置|发生率|发生数|发生次数|安全事件|舆情/;
+
+/**
+ * Verbs that take an unwanted event away (挽回损失, 追回, 避免事故, 投诉处理, 隐患整改): the name then
+ * counts a good outcome, and more is better. Before the event (挽回经济损失) or after it (损失挽回金额).
+ */
+const REMOVING_VERBS = /挽回|追回|收回|挽救|弥补|避免|防止|防范|预防|杜绝|消除|排除|纠正|修复|整治|治理|处理|处置|办结|化解|整改|回复|答复|解决|结案|查处|受理|调处|垫付|清欠/;
+/** Verbs that lower it (减少损失, 事故率下降): the name may state the cut (≥) or the level it is held to (≤). */
+const LOWERING_VERBS = /减少|降低|下降|压减|压降|减轻|减低|缩减|遏制|控制/;
+/**
+ * A verb negated (未整改, 不及时处理) or qualified as failing (处理不及时, 整改不到位): the name counts
+ * what was left undone, an unwanted event again. Not 处理不合格产品 or 处理未成年人投诉: there 不/未
+ * opens the object.
+ */
+const VERBS = `(?:${REMOVING_VERBS.source}|${LOWERING_VERBS.source})`;
+const NEGATED_VERB = new RegExp(`(?:未|没有|不|无法)(?:及时|按期|按时)?${VERBS}|${VERBS}(?:不(?!合格|良)|未(?!成年))`);
+
+/**
+ * Which way a target should point given the name's unwanted event and the verb that governs it:
+ * "down" for a count of unwanted events (投诉次数, 事故发生率), "up" when a verb removes or recovers
+ * them (挽回经济损失, 投诉处理率), "either" when a verb lowers them (减少损失 ≥ the cut, or ≤ the
+ * level), and undefined for a name with no unwanted event.
+ */
+export function badEventDirection(name: string): "down" | "up" | "either" | undefined {
+  if (!BAD_EVENT_WORDS.test(name)) return undefined;
+  if (NEGATED_VERB.test(name)) return "down";
+  if (REMOVING_VERBS.test(name)) return "up";
+  if (LOWERING_VERBS.test(name)) return "either";
+  return "down";
+}

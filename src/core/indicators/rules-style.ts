@@ -7,7 +7,7 @@
 import type { Bilingual } from "../report/i18n";
 import type { FindingCategory, Severity } from "../report/vocabulary";
 import type { IndicatorValueReading } from "./value-grammar";
-import { groupName, isCostRole, type AnalysedRow, type IndicatorRule, type IndicatorRuleMeta } from "./rule";
+import { groupName, isCostRole, misfiled, type AnalysedRow, type IndicatorRule, type IndicatorRuleMeta } from "./rule";
 
 /** How many cells a grouped message names before it says "and N more". */
 const LISTED_CELLS = 6;
@@ -115,7 +115,7 @@ export const qualitativeRateRule = styleRule({
   // 2.3 names the manner words (及时, 足额发放, 高质量) as the words of these rows: no note. State
   // words (合格, 完成) are for 制度/管理 rows: a soft note. Others (提升, 确保) leave the target open.
   select: (row, value) => {
-    if (value.form !== "qualitative" || (row.level2Role !== "quality" && row.level2Role !== "timeliness")) return false;
+    if (value.form !== "qualitative" || (row.level2Role !== "quality" && row.level2Role !== "timeliness") || misfiled(row)) return false;
     if (value.qualitativeKind === "manner") return false;
     return value.qualitativeKind === "state" ? "info" : true;
   },

@@ -1,7 +1,7 @@
 // Rules on one 指标值 at a time: its form against what the 二级 needs (RULES 2.2, 2.5), its unit
 // (2.4) and its plausibility (section 4: P1–P6).
 import type { Level2Role } from "../packs/schema";
-import { BAD_EVENT_WORDS, groupName, isCostRole, type AnalysedRow, type IndicatorRule, type RuleContext } from "./rule";
+import { badEventDirection, groupName, isCostRole, misfiled, type AnalysedRow, type IndicatorRule, type RuleContext } from "./rule";
 
 /** 二级 roles whose target must be measurable (RULES 2.5). */
 const QUANTITATIVE_ROLES: ReadonlySet<Level2Role> = new Set(["economic-cost", "cost", "quantity", "quality", "timeliness", "satisfaction"]);
@@ -46,7 +46,8 @@ export const valueFormatRule: IndicatorRule = {
       const role = row.level2Role;
       const data = { value: value.text.trim(), group: groupName(row), label: value.label ?? "", low: value.value?.toString() ?? "", high: value.high?.toString() ?? "" };
       const report = (messageId: string, severity?: "error" | "warning" | "info") => context.report({ messageId, cell, data, severity, actual: data.value });
-      const needsNumber = role !== undefined && QUANTITATIVE_ROLES.has(role);
+      // Under a 二级 filed beneath the wrong 一级 the taxonomy finding speaks for the row.
+      const needsNumber = role !== undefined && QUANTITATIVE_ROLES.has(role) && !misfiled(row);
       // The form declares the target quantitative (定量) and the value has no number: the form contradicts itself.
       if (row.declaredType?.type === "quantitative" && value.value === undefined && value.form !== "not-applicable" && value.form !== "garbled") {
         context.report({ messageId: "quantitativeWithoutNumber", cell, data: { ...data, type: row.declaredType.text, typeCell: row.declaredType.cell }, actual: data.value });
@@ -170,8 +171,6 @@ export const unitMismatchRule: IndicatorRule = {
   },
 };
 
-/** Handling of bad events (投诉处理率, 纠纷化解数): more is better there. */
-const HANDLING_NAME = /控制|处理|办结|化解|整改|回复|答复|处置|解决|结案|查处|受理|垫付|调处|预防|追回|清欠/;
 const GROWTH_NAME = /增长|增幅|提升率|提高率|增加率|变动率|同比|环比|倍/;
 const CAP_NAME = /用水|用电|用气|能耗|耗|控制|成本|费用|时间|时长|天数|期限|周期|时限|用时|率差|偏差|调整率|结转|结余|变动|误差|占比|比例|负债|上限|不超过|损耗|能耗|单价|标准/;
 
@@ -206,7 +205,9 @@ export const implausibleValueRule: IndicatorRule = {
       const percent = value.unitFamily === "percent";
       const number = value.value.toNumber();
       const top = (value.high ?? value.value).toNumber();
-      const badEvent = BAD_EVENT_WORDS.test(row.name);
+      // The verb governs the direction: 投诉次数 points down, 挽回损失 or 投诉处理率 up, 减少损失 either way.
+      const direction = badEventDirection(row.name);
+      const badEvent = direction !== undefined && direction !== "up";
       const isSatisfaction = role === "satisfaction" || (percent && row.name.includes("满意") && row.level1Role !== "input");
 
       // P1: a rate above 100%, unless it measures growth.
@@ -221,8 +222,7 @@ export const implausibleValueRule: IndicatorRule = {
       if (number === 0 && value.high === undefined && (role === "quantity" || isCostRole(role)) && !badEvent && !percent) report("zeroTarget");
       // P5: operator direction.
       if (isCostRole(role) && (operator === "≥" || operator === ">") && value.unitFamily === "money") report("costFloor");
-      // 投诉处理率 or 事故整改率 measure the handling of bad events: higher is better there.
-      else if (badEvent && (operator === "≥" || operator === ">") && !HANDLING_NAME.test(row.name)) report("badEventUp");
+      else if (direction === "down" && (operator === "≥" || operator === ">")) report("badEventUp");
       else if (
         (role === "quantity" || role === "quality" || isSatisfaction) &&
         (operator === "≤" || operator === "<") &&

@@ -24,6 +24,7 @@ import { valueCell } from "../forms/budget-table";
 const rule = ruleMetaOf("department");
 
 export const departmentRules = {
+  totalBySource: rule("total-by-source", "composition-mismatch", "error", "年度预算资金总额应等于财政拨款 + 其他资金", "The 年度预算 资金总额 must equal 财政拨款 + 其他资金"),
   typeVsSource: rule("type-vs-source", "composition-mismatch", "error", "基本支出 + 项目支出应等于财政拨款 + 其他资金", "基本支出 + 项目支出 must equal 财政拨款 + 其他资金"),
   projectByNature: rule("project-by-nature", "composition-mismatch", "error", "运转类支出 + 特定目标类支出应等于项目支出", "运转类 + 特定目标类 must equal 项目支出"),
   specialFunds: rule("special-funds", "composition-mismatch", "error", "区（县）本级安排 + 上级转移支付应等于区（县）级财政专项资金", "本级安排 + 上级转移支付 must equal the county special funds"),
@@ -141,6 +142,7 @@ class DepartmentCheck {
   }
 
   run(reading?: SpecialFundsTotal, tried?: readonly SpecialFundsTotal[]): void {
+    this.checkTotalBySource();
     const typeVsSourceHolds = this.checkTypeVsSource();
     this.checkProjectParts(typeVsSourceHolds, reading, tried);
     this.checkTasks();
@@ -167,6 +169,14 @@ class DepartmentCheck {
         });
       }
     }
+  }
+
+  /** A 年度预算 block that states its 资金总额: 资金总额 = 财政拨款 + 其他资金. */
+  private checkTotalBySource(): void {
+    const b = this.form.budget;
+    if (!b.fiscal) return;
+    const total = this.amount(departmentRules.totalBySource, b.total);
+    if (total) this.checkParts(departmentRules.totalBySource, [b.fiscal, b.other], total, false);
   }
 
   /** 基本 + 项目 = 财政拨款 + 其他资金. Returns true when it holds (项目支出 is then corroborated). */

@@ -133,7 +133,20 @@ function formBlocks(context: RuleContext): FormBlock[] {
       continue;
     }
     // Department and self-evaluation parsers bound their indicator blocks (above 总分, 等级 …) themselves.
-    const block = kind === "department" ? departmentTargetForm(context, table).indicators : selfEvaluationForm(context, table).indicators;
+    if (kind === "department") {
+      const form = departmentTargetForm(context, table);
+      if (!form.indicators) continue;
+      // The 年度预算 block's 资金总额 is the department's funds, which its cost indicators must fit.
+      let funds: FormBlock["funds"];
+      const total = form.budget.total;
+      if (total) {
+        const reading = context.amount(table, total.value.row, total.value.col);
+        if (reading.kind === "number") funds = { value: reading.value, cell: total.value.address };
+      }
+      blocks.push({ table, kind, block: form.indicators, ...(funds ? { funds } : {}) });
+      continue;
+    }
+    const block = selfEvaluationForm(context, table).indicators;
     if (block) blocks.push({ table, kind, block });
   }
   return blocks;

@@ -1,5 +1,5 @@
 // Rule family "project-funds": the 项目资金 block of a 项目支出绩效目标表 (RULES 3.5):
-// 年度预算资金总额 = 财政拨款 + 上年结转资金 + 其他资金. Also home of the small helpers every form
+// 年度预算资金总额 = 财政拨款 + 上年结转资金 + 其他资金, and a 成本构成 sub-table's total = Σ its lines. Also home of the small helpers every form
 // family uses to read an amount at a form cell (a missing part is 0, a formula without a cached
 // value is "not checked", never a mismatch).
 import Decimal from "decimal.js";
@@ -163,14 +163,63 @@ function checkUnitSubtotal(context: RuleContext, table: DetectedTable): void {
   });
 }
 
+export const costBreakdownTotal: RuleMeta = {
+  id: "project-funds/cost-breakdown-total",
+  category: "sum-mismatch",
+  severity: "error",
+  description: {
+    zh: "成本构成表的项目总成本（合计）应等于各成本项目之和",
+    en: "The 项目总成本 (合计) line of a 成本构成 sub-table must equal the sum of its cost lines",
+  },
+};
+
+/**
+ * A 成本构成 sub-table: its 项目总成本 / 合计 line = Σ its cost lines. An error only when the reading is
+ * certain (a total line and plain parts under one header); with 其中 or 小计 lines among the parts
+ * (the 其中 lines then left out of the sum), a warning that says the levels were guessed.
+ */
+function checkCostBreakdown(context: RuleContext, table: DetectedTable): void {
+  const breakdown = projectTargetForm(context, table).costBreakdown;
+  if (!breakdown?.total) return;
+  const shown = readFormAmount(context, costBreakdownTotal, table, breakdown.total.value);
+  if (shown.kind !== "number") return;
+  const lines = breakdown.parts.filter((part) => !/^其中/.test(part.name.text.replace(/\s+/g, "")));
+  if (lines.length < 2) return;
+  const parts: { name: string; at: CellPosition; value: Decimal }[] = [];
+  for (const line of lines) {
+    const value = valueOrZero(readFormAmount(context, costBreakdownTotal, table, line.value));
+    if (value === undefined) return;
+    parts.push({ name: line.name.text, at: line.value, value });
+  }
+  const computed = parts.reduce((sum, p) => sum.plus(p.value), new Decimal(0));
+  const verdict = compareTotal(shown.value, computed, parts.length, context.settings, breakdown.nested ? "warning" : "error");
+  if (verdict.ok) return;
+  const totalName = breakdown.total.name.text.replace(/\s+/g, "");
+  const guessed = breakdown.nested ? { zh: "（含“其中”/小计行，层级为推断）", en: " (其中 or 小计 lines among them: the levels are guessed)" } : { zh: "", en: "" };
+  context.report(costBreakdownTotal, {
+    sheet: table.sheet,
+    cell: breakdown.total.value.address,
+    range: boundingRange([breakdown.total.value, ...parts.map((p) => p.at)]),
+    tableId: table.id,
+    message: {
+      zh: `成本构成的${totalName}应为 ${formatAmount(computed)}（${parts.map((p) => `${p.name} ${formatAmount(p.value)}`).join(" + ")}），实为 ${formatAmount(shown.value)}，相差 ${formatAmount(verdict.difference)}${guessed.zh}`,
+      en: `the cost breakdown's ${totalName} should be ${formatAmount(computed)} (${parts.map((p) => formatAmount(p.value)).join(" + ")}), but shows ${formatAmount(shown.value)}; difference ${formatAmount(verdict.difference)}${guessed.en}`,
+    },
+    expected: plainAmount(computed),
+    actual: plainAmount(shown.value),
+    severity: verdict.severity,
+  });
+}
+
 export const projectFundsFamily: RuleFamily = {
   name: "project-funds",
-  rules: [fundsComposition, unitSubtotal],
+  rules: [fundsComposition, unitSubtotal, costBreakdownTotal],
   check(context) {
     for (const table of context.tables) {
       if (table.kind !== "project-performance-target") continue;
       checkProjectFunds(context, table);
       checkUnitSubtotal(context, table);
+      checkCostBreakdown(context, table);
     }
   },
 };

@@ -1,0 +1,85 @@
+// The whole engine on the blind performance-form set (tests/fixtures/forms-blind, built from the
+// published formats without reading the checker): every keyed anomaly is reported at its cell with its
+// category, no error-level finding falls outside the keys, every table is found with its exact range,
+// and the clean workbooks give nothing to say above a note.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { checkWorkbook, type CheckResult } from "../../src/core/engine";
+import { rangeAddress } from "../../src/core/workbook/address";
+import { readWorkbook } from "../../src/io/xlsx-reader";
+import { fold, type AnswerKey } from "../helpers/fixtures";
+
+const DIR = path.resolve(__dirname, "..", "fixtures", "forms-blind");
+
+type Anomaly = AnswerKey["anomalies"][number] & { table_level?: boolean };
+type Finding = CheckResult["findings"][number];
+
+const keys: AnswerKey[] = readdirSync(DIR)
+  .filter((file) => file.endsWith(".expected.json"))
+  .sort()
+  .map((file) => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as AnswerKey);
+
+const results = new Map<string, CheckResult>();
+beforeAll(async () => {
+  for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
+}, 120_000);
+
+const cellsOf = (anomaly: Anomaly) => [anomaly.cell, ...(anomaly.related_cells ?? []).map((cell) => cell.split("!").pop() as string)];
+
+/** A finding on the anomaly's cell (or a related one, or one a grouped finding names); a table-level slip anywhere in its table. */
+function covers(finding: Finding, anomaly: Anomaly, key: AnswerKey): boolean {
+  if (fold(finding.sheet) !== fold(anomaly.sheet)) return false;
+  if (anomaly.category === "indicator-missing" || anomaly.table_level === true) {
+    const tables = results.get(key.workbook)!.tables.filter((table) => fold(table.sheet) === fold(anomaly.sheet));
+    return tables.some((table) => table.id === finding.tableId);
+  }
+  return cellsOf(anomaly).some((cell) => [finding.cell, ...(finding.cells ?? [])].includes(cell));
+}
+
+it("the folder holds the four blind workbooks", () => {
+  expect(keys.map((key) => key.workbook)).toEqual(["selfeval-variants-clean.xlsx", "selfeval-variants-slips.xlsx", "targets-variants-clean.xlsx", "targets-variants-slips.xlsx"]);
+});
+
+it("finds every keyed table with its kind and exact range", () => {
+  for (const key of keys) {
+    const found = results.get(key.workbook)!.tables.map((table) => `${table.sheet} ${table.kind} ${rangeAddress(table.range)}`);
+    expect(found).toEqual(key.tables.map((table) => `${table.sheet} ${table.kind} ${table.range}`));
+  }
+});
+
+it("reports every keyed anomaly at its cell with its category", () => {
+  const missed: string[] = [];
+  for (const key of keys) {
+    const findings = results.get(key.workbook)!.findings;
+    for (const anomaly of key.anomalies as Anomaly[]) {
+      const categories = [anomaly.category, ...(anomaly.alt_categories ?? [])];
+      if (!findings.some((finding) => covers(finding, anomaly, key) && categories.includes(finding.category))) missed.push(`${key.workbook} ${anomaly.sheet}!${anomaly.cell} ${anomaly.category}`);
+    }
+  }
+  expect(missed).toEqual([]);
+});
+
+it("gives no error-level finding outside the keys", () => {
+  const errors: string[] = [];
+  for (const key of keys) {
+    for (const finding of results.get(key.workbook)!.findings) {
+      if (finding.severity !== "error" || (key.anomalies as Anomaly[]).some((anomaly) => covers(finding, anomaly, key))) continue;
+      errors.push(`${key.workbook} ${finding.rule} ${finding.sheet}!${finding.cell}`);
+    }
+  }
+  expect(errors).toEqual([]);
+});
+
+it("the clean workbooks: no warning or error (挽回经济损失 ≥50万元 is a good outcome, not an unwanted event)", () => {
+  for (const workbook of ["targets-variants-clean.xlsx", "selfeval-variants-clean.xlsx"]) {
+    const said = results.get(workbook)!.findings.filter((finding) => finding.severity !== "info");
+    expect(said.map((finding) => `${finding.rule} ${finding.sheet}!${finding.cell}`)).toEqual([]);
+  }
+});
+
+it("every target form's costs are checked against its funds (header-over-value funds and the 部门整体 年度预算 too)", () => {
+  for (const workbook of ["targets-variants-clean.xlsx", "targets-variants-slips.xlsx"]) {
+    const unchecked = results.get(workbook)!.notChecked.filter((item) => item.rule === "indicators/cost-exceeds-budget");
+    expect(unchecked.map((item) => item.sheet)).toEqual([]);
+  }
+});
