@@ -1,6 +1,6 @@
 // The whole engine on the project's own budget and final-accounts fixtures, reading their answer keys:
 // tests/fixtures/other-regions (national 公开01–09 sets, other provinces' 三公 tables) and
-// tests/fixtures/budget-blind, -2 and -3 (a 2024 部门预算公开 set, a township budget, other years' 决算 templates, several tables a sheet,
+// tests/fixtures/budget-blind, -2, -3 and -4 (a 2024 部门预算公开 set, a township budget, other years' 决算 templates, several tables a sheet,
 // built from the published formats alone). Every table found with its exact range and kind, nothing
 // found on a non-table, every keyed slip reported at its cell with its category, and no error-level
 // finding and no structure warning outside the keys.
@@ -11,7 +11,7 @@ import { readWorkbook } from "../../src/io/xlsx-reader";
 import { parseRange } from "../../src/core/workbook/address";
 import { fold, type AnswerKey } from "../helpers/fixtures";
 
-const DIRS = ["other-regions", "budget-blind", "budget-blind-2", "budget-blind-3"].map((d) => path.join(__dirname, "..", "fixtures", d));
+const DIRS = ["other-regions", "budget-blind", "budget-blind-2", "budget-blind-3", "budget-blind-4"].map((d) => path.join(__dirname, "..", "fixtures", d));
 const FORM_KINDS = new Set(["performance-target-list", "department-performance-target", "project-performance-target", "project-self-evaluation", "self-evaluation-summary"]);
 /** Warnings that say the table was read wrongly (a code in the wrong column), as opposed to a habit of the writer. */
 const STRUCTURE_RULES = /^totals\/code-layout$/;

@@ -276,3 +276,16 @@ export function finalFiscalOverview(income = FISCAL_INCOME, expenditure = FISCAL
   }
   return sheetFromGrid("公开04表", grid, [m("A1:I1"), m("A4:C4"), m("D4:I4")]);
 }
+
+/** 一般公共预算基本支出情况表 with one 302 class holding 30231 公务用车运行维护费 (for the 三公 cross-check). */
+export function generalPublicBasic30231(amount: number): SheetSnapshot {
+  const grid: Value[][] = [
+    ["一般公共预算基本支出情况表", null, null, null, null, null],
+    ["部门：测试县水利局", null, null, null, null, "单位：万元"],
+    ["科目编码", null, "科目名称", "基本支出预算", null, null],
+    ["类", "款", null, "小计", "人员支出", "日常公用支出"],
+    ["302", null, "商品和服务支出", amount, 0, amount],
+    ["302", "31", "公务用车运行维护费", amount, 0, amount],
+  ];
+  return sheetFromGrid("基本支出", grid, [m("A1:F1"), m("A3:B3"), m("D3:F3"), m("C3:C4")]);
+}

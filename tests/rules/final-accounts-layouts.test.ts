@@ -394,3 +394,27 @@ describe("readings found on a third set of templates", () => {
     expect(brief(sheet("-36.17%"))).toEqual(["composition/change-rate 公开07表!G8 error"]);
   });
 });
+
+describe("a 三公 table laid out a row per year", () => {
+  const m = (a1: string) => parseRange(a1);
+  const grid = (change: build.Value): build.Value[][] => [
+    ["“三公”经费预算表", null, null, null, null],
+    ["部门：测试县水利局", null, null, null, "单位：万元"],
+    ["项目", "合计", "公务用车购置费", "公务用车运行维护费", "公务接待费"],
+    ["2024年预算", 14.2, 0, 10, 4.2],
+    ["2025年预算", 12.5, 0, 8.9, 3.6],
+    ["增减", -1.7, 0, -1.1, change],
+  ];
+  const sheet = (change: build.Value) => sheetFromGrid("三公经费表", grid(change), [m("A1:E1")]);
+
+  it("checks 增减 = the later year − the earlier one in every column, one finding at the wrong cell", () => {
+    expect(brief(sheet(-0.6))).toEqual([]);
+    expect(brief(sheet(-0.06))).toEqual(["composition/row 三公经费表!E6 error"]);
+  });
+
+  it("compares the latest year's 公务用车运行维护费 with 30231 (not the first row's)", () => {
+    expect(brief(sheet(-0.6), build.generalPublicBasic30231(8.9)).filter((f) => f.startsWith("economic/"))).toEqual([]);
+    // Against the 2025 figure, not 2024's 10.00: a 30231 of 9.50 differs.
+    expect(brief(sheet(-0.6), build.generalPublicBasic30231(9.5)).filter((f) => f.startsWith("economic/"))).toHaveLength(1);
+  });
+});

@@ -223,6 +223,7 @@ const RATE_LINE = /增[、,，]?减(率|幅度)$|增长率$|变动率$|增幅$/;
  */
 function checkChangeLines(context: RuleContext, entry: BudgetTableEntry): void {
   const { model, detected } = entry;
+  if (checkYearLines(context, entry)) return;
   const changeLine = model.rows.find((r) => r.role === "line" && CHANGE_LINE.test(withoutNumbering(r.label)));
   const rateLine = model.rows.find((r) => r.role === "line" && RATE_LINE.test(withoutNumbering(r.label)));
   if (!changeLine && !rateLine) return;
@@ -252,6 +253,32 @@ function checkChangeLines(context: RuleContext, entry: BudgetTableEntry): void {
     }
     if (rateLine) checkRate(context, entry, { name, rateLabel: rateLine.label, previous: valueCell(money, previous), current: valueCell(money, current), rate: valueCell(rateLine, current) });
   }
+}
+
+/**
+ * A table laid out a row per year (2024年预算 / 2025年预算 / 增减): in every amount column the 增减 line is
+ * the later year's line minus the earlier one's. Returns whether the table has that shape.
+ */
+function checkYearLines(context: RuleContext, entry: BudgetTableEntry): boolean {
+  const { model, detected } = entry;
+  const dated = model.rows
+    .map((row) => ({ row, year: Number(/(\d{4})年/.exec(row.label)?.[1] ?? NaN) }))
+    .filter((d) => !Number.isNaN(d.year));
+  const change = model.rows.find((r) => (r.role === "line" || r.role === "total") && /^(比上年)?增[、,，]?减(额|金额|数)?$/.test(withoutNumbering(r.label)));
+  if (dated.length !== 2 || dated[0].year === dated[1].year || !change) return false;
+  const [previous, current] = dated[0].year < dated[1].year ? [dated[0].row, dated[1].row] : [dated[1].row, dated[0].row];
+  for (const column of model.amountColumns) {
+    const label = columnLabel(column);
+    checkSum(context, {
+      rule: changeAmount,
+      table: detected,
+      total: valueCell(current, column),
+      parts: [valueCell(previous, column), valueCell(change, column)],
+      what: { zh: `“${current.label}”行“${label}”`, en: `row "${current.label}" "${label}"` },
+      partsName: { zh: `${previous.label} + ${change.label}`, en: `${previous.label} + ${change.label}` },
+    });
+  }
+  return true;
 }
 
 export const changeFamily: RuleFamily = {

@@ -58,8 +58,15 @@ export function blockYear(column: AmountColumn): number {
   return Number(/(\d{4})/.exec(head)?.[1] ?? (/本年|决算/.test(head) ? 9999 : /上年/.test(head) ? 1 : 0));
 }
 
-/** The total row of a one-line table (三公), or its only line. */
+/**
+ * The row of a one-line table (三公) that holds this year's figures: its total row or its only line; in a
+ * table laid out a row per year (2024年预算 / 2025年预算 / 增减) the row of the latest year.
+ */
 export function totalOrOnlyRow(entry: BudgetTableEntry): BudgetRow | undefined {
+  const dated = entry.model.rows
+    .map((row) => ({ row, year: Number(/(\d{4})年/.exec(row.label)?.[1] ?? NaN) }))
+    .filter((d) => !Number.isNaN(d.year) && !/增减|变动|差额/.test(d.row.label));
+  if (dated.length >= 2) return dated.reduce((latest, d) => (d.year > latest.year ? d : latest)).row;
   return entry.model.rows.find((r) => r.role === "total") ?? entry.model.rows.find((r) => r.role === "line");
 }
 
