@@ -64,14 +64,15 @@ function errorText(value: unknown): string {
 }
 
 /**
- * A formula's value with its cached result. exceljs leaves a falsy cached result (0, "", false) out of
- * `cell.value` (exceljs issue 2943) though the file holds it (`<v>0</v>`); its model still has it.
+ * A formula's value with its cached result. exceljs leaves a falsy cached result out of `cell.value`
+ * (exceljs issue 2943) though the file holds it (`<v>0</v>`); its model still has it. A cached 0 or
+ * FALSE is taken back; an empty text result stays as exceljs gives it (a formula showing nothing).
  */
 function withCachedResult(cell: ExcelJS.Cell): ExcelJS.CellValue {
   const value = cell.value;
   if (value === null || typeof value !== "object" || !("formula" in value || "sharedFormula" in value) || "result" in value) return value;
   const cached = (cell as unknown as { model?: { result?: unknown } }).model?.result;
-  return cached === undefined || cached === null ? value : ({ ...value, result: cached } as ExcelJS.CellValue);
+  return cached === 0 || cached === false ? ({ ...value, result: cached } as ExcelJS.CellValue) : value;
 }
 
 /** Translates one exceljs value into a snapshot cell. Returns undefined for an empty cell. */

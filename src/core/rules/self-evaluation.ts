@@ -202,9 +202,13 @@ class SelfEvaluationCheck {
     const totalRow = funds.total.row;
     const parts = [funds.fiscal, funds.carryOver, funds.other, ...(funds.otherSources ?? [])].filter((p): p is CellPosition => p !== undefined);
     const columnTotals: Partial<Record<"initialBudget" | "budget" | "executed", Decimal>> = {};
+    // A column whose source cells are all still empty (a form not yet filled in): its total of 0 says
+    // nothing about the rate; the empty inputs are what the form lacks.
+    const unfilled = new Set<string>();
     for (const key of ["initialBudget", "budget", "executed"] as const) {
       const col = funds.columns[key];
       if (col === undefined) continue;
+      if (parts.length > 0 && parts.every((p) => readFormAmount(this.context, R.fundsComposition, this.table, positionOf(p.row, col)).kind === "empty")) unfilled.add(key);
       const totalAt = positionOf(totalRow, col);
       const total = readFormAmount(this.context, R.fundsComposition, this.table, totalAt);
       if (total.kind !== "number") continue;
@@ -244,7 +248,7 @@ class SelfEvaluationCheck {
     let computedRate: Decimal | undefined;
     if (a !== undefined && b !== undefined) {
       if (a.isZero()) {
-        if (rateAt) this.report(R.rateUndefined, rateAt, `全年预算数为 0，执行率无法计算`, `the full-year budget (A) is 0, so the execution rate is undefined`);
+        if (rateAt && !unfilled.has("budget")) this.report(R.rateUndefined, rateAt, `全年预算数为 0，执行率无法计算`, `the full-year budget (A) is 0, so the execution rate is undefined`);
       } else {
         computedRate = b.div(a).times(100);
         if (rateAt && shownRate !== undefined && shownRate.minus(computedRate).abs().gt(this.settings.rateTolerance)) {
@@ -513,7 +517,9 @@ class SelfEvaluationCheck {
         );
       }
     }
-    if (total.lt(80) && this.form.explanationLabel && !this.form.explanation) {
+    // Nothing scored yet (every 得分 empty or a formula still at 0): a total of 0 is no low score to explain.
+    const scored = rows.some((r) => r.score !== undefined && !r.score.isZero()) || (budget.budgetScore !== undefined && !budget.budgetScore.isZero());
+    if (scored && total.lt(80) && this.form.explanationLabel && !this.form.explanation) {
       this.report(
         selfEvaluationRules.lowScoreExplanation,
         this.form.explanationLabel,
