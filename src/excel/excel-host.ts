@@ -13,7 +13,7 @@ import type { HighlightOutcome, UnmarkedSheet, WorkbookHost } from "../taskpane/
 import { HighlightWriteError, replaceHighlights, restoreProtection } from "./highlights";
 import { insertTemplate, officeRequirements, readInsertionContext, type RequirementCheck } from "./insert-template";
 import { readSnapshot } from "./read-snapshot";
-import { clearMark, readChangedAreas, watchChanges, writeMark, writeReviewReport } from "./review";
+import { clearMark, readChangedAreas, watchChanges, worksheetName, writeMark, writeReviewReport } from "./review";
 
 /** Excel.run(options, batch), or the harness's stand-in for it. */
 export type ExcelBatchRunner = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -97,14 +97,7 @@ export function createExcelHost(runBatch: ExcelBatchRunner, supports: Requiremen
     readAreas: (requests) => run((context) => readChangedAreas(context, requests)),
     watchChanges: (onSignal) =>
       run((context) =>
-        watchChanges(context, onSignal, (worksheetId) =>
-          run(async (lookup) => {
-            const worksheet = lookup.workbook.worksheets.getItemOrNullObject(worksheetId);
-            worksheet.load("name");
-            await lookup.sync();
-            return worksheet.isNullObject ? undefined : worksheet.name;
-          }),
-        ),
+        watchChanges(context, onSignal, (worksheetId) => run((lookup) => worksheetName(lookup, worksheetId))),
       ),
   };
 }

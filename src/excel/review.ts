@@ -17,7 +17,7 @@ const asText = (value: string | number) => (typeof value === "number" ? value : 
 
 async function readMarkRows(context: Excel.RequestContext): Promise<{ sheet: Excel.Worksheet | undefined; rows: unknown[][] }> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(REVIEW_SHEET);
-  sheet.load("isNullObject");
+  sheet.load("name");
   await context.sync();
   if (sheet.isNullObject) return { sheet: undefined, rows: [] };
   const used = sheet.getUsedRangeOrNullObject(true);
@@ -141,6 +141,14 @@ export async function readChangedAreas(context: Excel.RequestContext, requests: 
     const used = { top: area.rowIndex + 1, left: area.columnIndex + 1, bottom: area.rowIndex + area.rowCount, right: area.columnIndex + area.columnCount };
     return { request, sheet: sheetFromReads(worksheet.name, worksheet.visibility, readsBySheet[index], mergesBySheet[index], used) };
   });
+}
+
+/** A worksheet's name from its id (Worksheet ids hold within a session), or undefined if it is gone. */
+export async function worksheetName(context: Excel.RequestContext, worksheetId: string): Promise<string | undefined> {
+  const worksheet = context.workbook.worksheets.getItemOrNullObject(worksheetId);
+  worksheet.load("name");
+  await context.sync();
+  return worksheet.isNullObject ? undefined : worksheet.name;
 }
 
 const MOVING_CHANGES = new Set(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted", "Unknown"]);
