@@ -13,7 +13,7 @@ import { sheetFromReads, type UsedArea } from "./range-reading";
 
 /** A leading apostrophe keeps a text as text: a reason starting with "=" or a fingerprint of digits
  *  must not become a formula or a number. Excel does not store the apostrophe in the value. */
-const asText = (value: string | number) => (typeof value === "number" ? value : `'${value}`);
+const asText = (value: string | number) => (typeof value === "number" || value === "" ? value : `'${value}`);
 
 async function readMarkRows(context: Excel.RequestContext): Promise<{ sheet: Excel.Worksheet | undefined; rows: unknown[][] }> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(REVIEW_SHEET);
@@ -96,7 +96,8 @@ export async function writeReviewReport(context: Excel.RequestContext, rows: rea
   sheet.getRange(`A1:${columnLetters(width)}1`).format.font.bold = true;
   widths.forEach((characters, index) => {
     // Column width is in points; a character of the default font is about 7 points wide.
-    sheet.getRange(`${columnLetters(index + 1)}:${columnLetters(index + 1)}`).format.columnWidth = characters * 7;
+    // Setting the width of one cell sets its column's.
+    sheet.getRangeByIndexes(0, index, 1, 1).format.columnWidth = characters * 7;
   });
   sheet.activate();
   await context.sync();

@@ -3,7 +3,7 @@
 // the cell changes; and re-checking after an edit that reads only the table it touched.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { checkForReview, markRowValues, REVIEW_SHEET, type ChangeSignal } from "../../src/core/review";
+import { checkForReview, markRowValues, REVIEW_REPORT_WIDTHS, REVIEW_SHEET, reviewReportRows, type ChangeSignal } from "../../src/core/review";
 import { rangeAddress } from "../../src/core/workbook/address";
 import { createExcelHost } from "../../src/excel/excel-host";
 import { harnessRequirements } from "../../src/harness/harness-host";
@@ -113,6 +113,33 @@ describe("accepted findings kept in the workbook", () => {
     await host.saveMark(markRowValues(target, state.snapshot, "=A1 无需更正", new Date()));
     const marked = await refreshMarks(host, state);
     expect(marked.result.accepted.map(({ mark }) => mark.reason)).toEqual(["=A1 无需更正"]);
+  });
+});
+
+describe("the 审核报告 sheet", () => {
+  it("is inserted, refreshed in place on the next press, lists accepted findings with their reasons, and never replaces a user's own sheet of that name", async () => {
+    const { workbook, host } = await open();
+    let state = await check(host);
+    await host.saveMark(markRowValues(state.result.findings[0], state.snapshot, REASON, new Date()));
+    state = await refreshMarks(host, state);
+    const rows = reviewReportRows(state.result, "zh");
+    expect(await host.writeReviewReport(rows, REVIEW_REPORT_WIDTHS)).toBe("审核报告");
+    expect(await host.writeReviewReport(rows, REVIEW_REPORT_WIDTHS)).toBe("审核报告");
+    const report = workbook.sheet("审核报告")!;
+    expect(workbook.sheets.filter((sheet) => sheet.name.startsWith("审核报告"))).toHaveLength(1);
+    expect(workbook.activeSheet).toBe("审核报告");
+    const column = (col: number) => [...report.cells.entries()].filter(([k, cell]) => k.endsWith(`:${col}`) && cell.valueType !== "Empty").map(([, cell]) => cell.value);
+    expect(column(11)).toEqual(["接受理由", REASON]);
+    expect(column(1)).toContain("已接受（不计入问题数）");
+    // The report sheet is not a form: the next check finds the same tables.
+    const again = await check(host);
+    expect(again.result.tables.map((table) => table.id)).toEqual(state.result.tables.map((table) => table.id));
+
+    report.name = "我的审核报告";
+    workbook.sheet("我的审核报告")!.name = "审核报告";
+    report.cells.set("1:1", { ...report.cells.get("1:1")!, value: "用户自己的表" });
+    expect(await host.writeReviewReport(rows, REVIEW_REPORT_WIDTHS)).toBe("审核报告 (2)");
+    expect(workbook.sheet("审核报告")!.cells.get("1:1")!.value).toBe("用户自己的表");
   });
 });
 
