@@ -132,6 +132,13 @@ describe("the reviewers' workflow in the pane", () => {
       const edited = checkForReview(await readWorkbook(new Uint8Array(Buffer.from(await page.evaluate(() => window.budgetCheckHarness!.savedBase64()), "base64"))));
       expect((await findingLocations(page)).sort()).toEqual(edited.findings.map((f) => `${f.sheet}!${f.cell}`).sort());
 
+      // 导出 CSV saves the same list: a BOM, the report's header, one row per finding.
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv-button").click()]);
+      expect(download.suggestedFilename()).toBe("审核报告.csv");
+      const csv = readFileSync((await download.path())!, "utf8");
+      expect(csv.startsWith("\uFEFF序号,位置,工作表,单元格,严重程度,规则,类别,说明,应为,实为,接受理由\r\n")).toBe(true);
+      expect(csv.trimEnd().split("\r\n")).toHaveLength(edited.findings.length + 1);
+
       // 生成审核报告 inserts the sheet; pressing it again refreshes the same sheet.
       for (let round = 0; round < 2; round++) {
         await page.getByTestId("write-report-button").click();
