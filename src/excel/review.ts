@@ -177,7 +177,12 @@ export async function watchChanges(
       sheet = (await nameOf(event.worksheetId)) ?? `\u0000${event.worksheetId}`;
       names.set(event.worksheetId, sheet);
     }
-    onSignal({ sheet, address: event.address || undefined, structural: MOVING_CHANGES.has(String(event.changeType)) });
+    onSignal({
+      sheet,
+      address: event.address || undefined,
+      structural: MOVING_CHANGES.has(String(event.changeType)),
+      ...(String(event.source) === "Remote" ? { remote: true } : {}),
+    });
   });
   await context.sync();
   return async () => {

@@ -15,8 +15,8 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Lang } from "../core/report/i18n";
-import { markRowValues, REVIEW_REPORT_WIDTHS, reviewReportCsv, reviewReportRows, type ChangeSignal } from "../core/review";
-import { errorText, recheckAfterEdits, refreshMarks, runCheck, setHighlights, type RecheckOutcome, type ReviewState, type WorkStep } from "./check-workflow";
+import { markRowValues, REVIEW_REPORT_WIDTHS, REVIEW_SHEET, reviewReportCsv, reviewReportRows, type ChangeSignal } from "../core/review";
+import { errorText, isOwnSheet, recheckAfterEdits, refreshMarks, runCheck, setHighlights, type RecheckOutcome, type ReviewState, type WorkStep } from "./check-workflow";
 import { AcceptFinding } from "./components/AcceptFinding";
 import { ReviewMarksList } from "./components/ReviewMarksList";
 import { CheckActions } from "./components/CheckActions";
@@ -106,11 +106,20 @@ export function App({ host, lang, saveFile = downloadFile, recheckDelay = 300 }:
     }
     const signals = pending.current;
     pending.current = [];
+    // The add-in's own writes (marks, 审核报告) raise change events too; a coauthor's new mark is read.
+    const edits = signals.filter((signal) => !isOwnSheet(signal.sheet));
+    const coauthorMarks = signals.some((signal) => signal.remote === true && signal.sheet === REVIEW_SHEET);
+    if (edits.length === 0 && !coauthorMarks) return;
     await attempt(async () => {
       setStep("rechecking");
-      const { state, outcome } = await recheckAfterEdits(host, current.review!, signals);
+      let state = current.review!;
+      if (edits.length > 0) {
+        const rechecked = await recheckAfterEdits(host, state, edits);
+        state = rechecked.state;
+        setRecheckOutcome(rechecked.outcome);
+      }
+      if (coauthorMarks) state = await refreshMarks(host, state);
       setReview(state);
-      setRecheckOutcome(outcome);
       setUnmarked((await setHighlights(host, state.result, latest.current.highlightOn)).unmarked);
     });
   };

@@ -23,6 +23,8 @@ export interface ChangeSignal {
   readonly address?: string;
   /** Rows, columns or cells inserted or deleted, sorting, or anything else that moves cells. */
   readonly structural: boolean;
+  /** Made by a coauthor (Excel's EventSource "Remote"), not in this Excel. */
+  readonly remote?: boolean;
 }
 
 export interface AreaRequest {
