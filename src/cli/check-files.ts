@@ -96,7 +96,12 @@ export async function checkFile(file: string, lang: Lang, options: CheckOptions 
     };
     if (annotateTo !== undefined) {
       try {
-        const copy = await annotateWorkbook(bytes, result.findings, lang);
+        const copy = await annotateWorkbook(
+          bytes,
+          result.findings,
+          lang,
+          result.accepted.map(({ finding, mark }) => ({ finding, reason: mark.reason })),
+        );
         await mkdir(path.dirname(annotateTo), { recursive: true });
         await writeFile(annotateTo, copy);
         report.annotated = annotateTo;

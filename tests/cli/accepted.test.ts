@@ -81,6 +81,19 @@ describe("budget-check on a workbook with accepted findings", () => {
     const detail = summary.getWorksheet("明细")!;
     expect(detail.rowCount).toBe(original.findings.length + 1);
     expect(cells("明细", detail.rowCount)[10]).toBe(REASON);
+
+    // The annotated copy's 审核报告 lists them after the others, with the reason, and does not mark their cells.
+    const copies = path.join(work, "批注副本");
+    expect(budgetCheck(["check", file, "--annotate", copies]).code).toBe(0);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(copies, "accepted.xlsx"));
+    const reportSheet = copy.getWorksheet("审核报告")!;
+    const column = (c: number) => reportSheet.getColumn(c).values.slice(1).map((v) => (v === undefined || v === null ? "" : String(v)));
+    expect(column(11)[0]).toBe("接受理由");
+    expect(column(11).filter((v) => v === REASON)).toHaveLength(accepted.length);
+    const heading = column(1).indexOf("已接受（不计入问题数）");
+    expect(heading).toBe(original.findings.length - accepted.length + 1);
+    expect(column(2).slice(heading + 1)).toEqual(accepted.map((key) => key.split("@")[1]));
   });
 
   it("lists a mark whose cell changed as stale, and counts its finding again", async () => {
