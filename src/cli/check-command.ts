@@ -83,7 +83,9 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
 
   if (args.format === "json") {
     const files = reports.map((r) =>
-      r.error ? { file: r.file, error: r.error } : { file: r.file, tables: r.tables, findings: r.findings, notChecked: r.notChecked },
+      r.error
+        ? { file: r.file, error: r.error }
+        : { file: r.file, tables: r.tables, findings: r.findings, accepted: r.accepted ?? [], ...(r.staleMarks?.length ? { staleMarks: r.staleMarks } : {}), notChecked: r.notChecked },
     );
     const skipped = inputs.skipped.map((s) => ({ file: s.file, reason: pick(s.reason, lang) }));
     process.stdout.write(JSON.stringify(skipped.length > 0 ? { files, skipped } : { files }, null, 2) + "\n");

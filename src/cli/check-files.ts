@@ -1,7 +1,8 @@
 // Checks files on disk with the engine and shapes the per-file report that `check` prints.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { checkWorkbook, summariseTable, type CheckOptions } from "../core/engine";
+import { summariseTable, type CheckOptions } from "../core/engine";
+import { checkForReview } from "../core/review";
 import { pick, type Lang } from "../core/report/i18n";
 import type { Finding, TableSummary } from "../core/report/finding";
 import type { Severity } from "../core/report/vocabulary";
@@ -24,10 +25,28 @@ export interface FindingOut {
   corroboration?: { rule: string; sheet: string; cell: string; message: string }[];
 }
 
+/** A finding a reviewer accepted in the workbook (its mark sheet): listed apart, never counted. */
+export interface AcceptedOut extends FindingOut {
+  reason: string;
+  acceptedAt: string;
+}
+
+/** A mark that no longer fits its finding: "changed" (the finding counts again) or "gone". */
+export interface StaleMarkOut {
+  rule: string;
+  sheet: string;
+  cell: string;
+  reason: string;
+  why: "changed" | "gone";
+}
+
 export interface FileReport {
   file: string;
   tables: TableSummary[];
+  /** Findings that count (accepted ones are in `accepted`). */
   findings: FindingOut[];
+  accepted?: AcceptedOut[];
+  staleMarks?: StaleMarkOut[];
   notChecked: { rule: string; sheet: string; cell?: string; tableId?: string; reason: string }[];
   error?: { code: string; message: string };
   /** Where the annotated copy was written (`--annotate`), or why it could not be. */
@@ -66,16 +85,23 @@ export async function checkFile(file: string, lang: Lang, options: CheckOptions 
   }
   try {
     const workbook = await readWorkbook(bytes);
-    const result = checkWorkbook(workbook, options);
+    const result = checkForReview(workbook, options);
     const report: FileReport = {
       file,
       tables: result.tables.map(summariseTable),
       findings: result.findings.map(findingOut(lang)),
+      accepted: result.accepted.map(({ finding, mark }) => ({ ...findingOut(lang)(finding), reason: mark.reason, acceptedAt: mark.acceptedAt })),
+      staleMarks: result.staleMarks.map(({ mark, why }) => ({ rule: mark.rule, sheet: mark.sheet, cell: mark.cell, reason: mark.reason, why })),
       notChecked: result.notChecked.map((n) => ({ ...n, reason: pick(n.reason, lang) })),
     };
     if (annotateTo !== undefined) {
       try {
-        const copy = await annotateWorkbook(bytes, result.findings, lang);
+        const copy = await annotateWorkbook(
+          bytes,
+          result.findings,
+          lang,
+          result.accepted.map(({ finding, mark }) => ({ finding, reason: mark.reason })),
+        );
         await mkdir(path.dirname(annotateTo), { recursive: true });
         await writeFile(annotateTo, copy);
         report.annotated = annotateTo;

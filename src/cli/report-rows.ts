@@ -13,8 +13,8 @@ export const SEVERITY_TEXT = {
 } as const;
 
 export const FINDING_HEADERS = {
-  zh: ["文件", "工作表", "单元格", "表格类型", "规则", "类别", "严重程度", "说明", "应为", "实为"],
-  en: ["file", "sheet", "cell", "table kind", "rule", "category", "severity", "message", "expected", "actual"],
+  zh: ["文件", "工作表", "单元格", "表格类型", "规则", "类别", "严重程度", "说明", "应为", "实为", "接受理由"],
+  en: ["file", "sheet", "cell", "table kind", "rule", "category", "severity", "message", "expected", "actual", "accepted reason"],
 };
 
 export interface FindingRow {
@@ -33,7 +33,9 @@ export function findingRows(reports: readonly FileReport[], lang: Lang): Finding
   const rows: FindingRow[] = [];
   for (const report of reports) {
     const kinds = new Map(report.tables.map((t) => [t.id, TABLE_KIND_NAMES[t.kind][lang]]));
-    for (const f of report.findings) {
+    // Findings that count first, then those accepted in the workbook with their reasons.
+    const listed: (FileReport["findings"][number] & { reason?: string })[] = [...report.findings, ...(report.accepted ?? [])];
+    for (const f of listed) {
       rows.push({
         sheet: f.sheet,
         cell: f.cell,
@@ -48,6 +50,7 @@ export function findingRows(reports: readonly FileReport[], lang: Lang): Finding
           f.message,
           f.expected ?? "",
           f.actual ?? "",
+          f.reason ?? "",
         ],
       });
     }
@@ -56,8 +59,8 @@ export function findingRows(reports: readonly FileReport[], lang: Lang): Finding
 }
 
 export const FILE_HEADERS = {
-  zh: ["文件", "表格", "错误", "警告", "提示", "未能检查", "状态", "备注"],
-  en: ["file", "tables", "errors", "warnings", "info", "not checked", "status", "note"],
+  zh: ["文件", "表格", "错误", "警告", "提示", "已接受", "未能检查", "状态", "备注"],
+  en: ["file", "tables", "errors", "warnings", "info", "accepted", "not checked", "status", "note"],
 };
 
 /** One row per file: counts as numbers, the status, and the reason for an unreadable or skipped file. */
@@ -66,12 +69,12 @@ export function fileRows(reports: readonly FileReport[], skipped: readonly Skipp
   for (const report of reports) {
     const status = STATUS_TEXT[statusOf(report)][lang];
     if (report.error) {
-      rows.push([report.file, null, null, null, null, null, status, report.error.message]);
+      rows.push([report.file, null, null, null, null, null, null, status, report.error.message]);
       continue;
     }
     const c = countsOf(report);
-    rows.push([report.file, c.tables, c.error, c.warning, c.info, report.notChecked.length, status, report.annotateError ?? ""]);
+    rows.push([report.file, c.tables, c.error, c.warning, c.info, c.accepted, report.notChecked.length, status, report.annotateError ?? ""]);
   }
-  for (const s of skipped) rows.push([s.file, null, null, null, null, null, STATUS_TEXT.skipped[lang], s.reason[lang]]);
+  for (const s of skipped) rows.push([s.file, null, null, null, null, null, null, STATUS_TEXT.skipped[lang], s.reason[lang]]);
   return rows;
 }

@@ -39,6 +39,17 @@ export function renderText(reports: readonly FileReport[], lang: Lang): string {
     lines.push(
       `  ${t("表格", "tables")} ${report.tables.length}, ${t("错误", "errors")} ${counts.error}, ${t("警告", "warnings")} ${counts.warning}, ${t("提示", "info")} ${counts.info}`,
     );
+    if ((report.accepted ?? []).length > 0) {
+      lines.push(`  ${t("已接受（不计入）", "accepted (not counted)")}: ${report.accepted!.length}`);
+      for (const f of report.accepted!) lines.push(`    ${f.sheet}!${f.cell} ${pick(SEVERITY_LABEL[f.severity], lang)}  ${f.message}  ${t("理由", "reason")}: ${f.reason}`);
+    }
+    if ((report.staleMarks ?? []).length > 0) {
+      lines.push(`  ${t("已失效的接受标记", "stale marks")}: ${report.staleMarks!.length}`);
+      for (const m of report.staleMarks!) {
+        const why = m.why === "changed" ? t("内容已改动，问题重新计入", "changed since, counted again") : t("问题已不存在", "finding gone");
+        lines.push(`    ${m.sheet}!${m.cell} ${m.rule}  ${why}  ${t("理由", "reason")}: ${m.reason}`);
+      }
+    }
     if (report.notChecked.length > 0) {
       lines.push(`  ${t("未能检查", "not checked")}: ${report.notChecked.length}`);
       for (const item of report.notChecked.slice(0, 20)) lines.push(`    ${item.sheet}${item.cell ? "!" + item.cell : ""} ${item.reason}`);

@@ -34,7 +34,7 @@ function addTable(workbook: ExcelJS.Workbook, name: string, headers: string[], r
 export async function renderReportWorkbook(reports: readonly FileReport[], skipped: readonly SkippedFile[], lang: Lang): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "budget-check";
-  addTable(workbook, SUMMARY_SHEET, FILE_HEADERS[lang], fileRows(reports, skipped, lang), [7]);
+  addTable(workbook, SUMMARY_SHEET, FILE_HEADERS[lang], fileRows(reports, skipped, lang), [8]);
   addTable(
     workbook,
     DETAIL_SHEET,

@@ -10,10 +10,12 @@ export interface FileCounts {
   error: number;
   warning: number;
   info: number;
+  /** Accepted in the workbook: not in the other counts, nor in the status or the exit code. */
+  accepted: number;
 }
 
 export function countsOf(report: FileReport): FileCounts {
-  const counts = { tables: report.tables.length, error: 0, warning: 0, info: 0 };
+  const counts = { tables: report.tables.length, error: 0, warning: 0, info: 0, accepted: report.accepted?.length ?? 0 };
   for (const f of report.findings) counts[f.severity]++;
   return counts;
 }
@@ -35,8 +37,8 @@ export const STATUS_TEXT: Record<FileStatus | "skipped", { zh: string; en: strin
 };
 
 export const SUMMARY_HEADERS = {
-  zh: ["文件", "表格", "错误", "警告", "提示", "状态"],
-  en: ["file", "tables", "errors", "warnings", "info", "status"],
+  zh: ["文件", "表格", "错误", "警告", "提示", "已接受", "状态"],
+  en: ["file", "tables", "errors", "warnings", "info", "accepted", "status"],
 };
 
 /** Terminal columns a string takes: East Asian wide and full-width characters count two. */
@@ -66,7 +68,7 @@ function pad(text: string, width: number, right: boolean): string {
 
 export function renderSummary(reports: readonly FileReport[], skipped: readonly SkippedFile[], lang: Lang): string {
   const rows: string[][] = [SUMMARY_HEADERS[lang]];
-  const total = { tables: 0, error: 0, warning: 0, info: 0 };
+  const total = { tables: 0, error: 0, warning: 0, info: 0, accepted: 0 };
   for (const report of reports) {
     const counts = countsOf(report);
     const status = STATUS_TEXT[statusOf(report)][lang];
@@ -74,14 +76,17 @@ export function renderSummary(reports: readonly FileReport[], skipped: readonly 
     total.error += counts.error;
     total.warning += counts.warning;
     total.info += counts.info;
-    rows.push(report.error ? [report.file, "-", "-", "-", "-", status] : [report.file, ...[counts.tables, counts.error, counts.warning, counts.info].map(String), status]);
+    total.accepted += counts.accepted;
+    rows.push(
+      report.error ? [report.file, "-", "-", "-", "-", "-", status] : [report.file, ...[counts.tables, counts.error, counts.warning, counts.info, counts.accepted].map(String), status],
+    );
   }
   const unreadable = reports.filter((r) => r.error).length;
   const totalLabel = lang === "en" ? `total: ${reports.length} files` : `合计 ${reports.length} 个文件`;
   const totalStatus = unreadable > 0 ? (lang === "en" ? `${unreadable} unreadable` : `${unreadable} 个无法读取`) : "";
-  rows.push([totalLabel, ...[total.tables, total.error, total.warning, total.info].map(String), totalStatus]);
+  rows.push([totalLabel, ...[total.tables, total.error, total.warning, total.info, total.accepted].map(String), totalStatus]);
   const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => displayWidth(row[col]))));
-  const line = (row: string[]) => row.map((cell, col) => pad(cell, widths[col], col >= 1 && col <= 4)).join("  ").trimEnd();
+  const line = (row: string[]) => row.map((cell, col) => pad(cell, widths[col], col >= 1 && col <= 5)).join("  ").trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   const out = [line(rows[0]), rule, ...rows.slice(1, -1).map(line), rule, line(rows[rows.length - 1])];
   if (skipped.length > 0) {

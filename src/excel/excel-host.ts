@@ -13,6 +13,7 @@ import type { HighlightOutcome, UnmarkedSheet, WorkbookHost } from "../taskpane/
 import { HighlightWriteError, replaceHighlights, restoreProtection } from "./highlights";
 import { insertTemplate, officeRequirements, readInsertionContext, type RequirementCheck } from "./insert-template";
 import { readSnapshot } from "./read-snapshot";
+import { clearMark, readChangedAreas, watchChanges, worksheetName, writeMark, writeReviewReport } from "./review";
 
 /** Excel.run(options, batch), or the harness's stand-in for it. */
 export type ExcelBatchRunner = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -90,5 +91,13 @@ export function createExcelHost(runBatch: ExcelBatchRunner, supports: Requiremen
       }),
     readInsertionContext: () => run(readInsertionContext),
     insertTemplate: (edits, select) => run((context) => insertTemplate(context, edits, select, supports)),
+    saveMark: (values) => run((context) => writeMark(context, values)),
+    resetMark: (mark) => run((context) => clearMark(context, mark)),
+    writeReviewReport: (rows, widths) => run((context) => writeReviewReport(context, rows, widths)),
+    readAreas: (requests) => run((context) => readChangedAreas(context, requests)),
+    watchChanges: (onSignal) =>
+      run((context) =>
+        watchChanges(context, onSignal, (worksheetId) => run((lookup) => worksheetName(lookup, worksheetId))),
+      ),
   };
 }

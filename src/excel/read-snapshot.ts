@@ -43,8 +43,32 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
     rowCount: usedRange.rowCount,
     columnCount: usedRange.columnCount,
   }));
-  const readsBySheet: RangeRead[][] = sheets.map(() => []);
-  const mergesBySheet: string[][] = sheets.map(() => []);
+  const { readsBySheet, mergesBySheet } = await readAreas(
+    context,
+    sheets.map(({ worksheet }) => worksheet),
+    areas,
+  );
+  return {
+    sheets: sheets.map(({ worksheet }, sheetIndex) => {
+      const area = areas[sheetIndex];
+      const used = { top: area.rowIndex + 1, left: area.columnIndex + 1, bottom: area.rowIndex + area.rowCount, right: area.columnIndex + area.columnCount };
+      return sheetFromReads(worksheet.name, worksheet.visibility, readsBySheet[sheetIndex], mergesBySheet[sheetIndex], used);
+    }),
+  };
+}
+
+/**
+ * Values, formulas, number formats and merged areas of the given areas (each naming its worksheet
+ * by index), in as few syncs as the payload budget allows. A read refused for its size is split and
+ * read again.
+ */
+export async function readAreas(
+  context: Excel.RequestContext,
+  worksheets: readonly Excel.Worksheet[],
+  areas: readonly UsedArea[],
+): Promise<{ readsBySheet: RangeRead[][]; mergesBySheet: string[][] }> {
+  const readsBySheet: RangeRead[][] = worksheets.map(() => []);
+  const mergesBySheet: string[][] = worksheets.map(() => []);
   const pending: ReadUnit[] = [...valueSlices(areas), ...mergeBands(areas)];
   let bytesPerCell = DEFAULT_BYTES_PER_CELL;
   let maxReads = Infinity;
@@ -52,7 +76,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   while (pending.length > 0) {
     const batch = nextBatch(pending, bytesPerCell, maxReads);
     const queued = batch.map((unit) => {
-      const range = sheets[unit.sheetIndex].worksheet.getRangeByIndexes(unit.rowIndex, unit.columnIndex, unit.rowCount, unit.columnCount);
+      const range = worksheets[unit.sheetIndex].getRangeByIndexes(unit.rowIndex, unit.columnIndex, unit.rowCount, unit.columnCount);
       if (unit.kind === "merges") {
         const merged = range.getMergedAreasOrNullObject();
         merged.load("address");
@@ -104,11 +128,5 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
     // The next batches are sized on the heaviest cells seen so far.
     if (valueCells > 0) bytesPerCell = Math.max(bytesPerCell, Math.ceil(valueBytes / valueCells));
   }
-  return {
-    sheets: sheets.map(({ worksheet }, sheetIndex) => {
-      const area = areas[sheetIndex];
-      const used = { top: area.rowIndex + 1, left: area.columnIndex + 1, bottom: area.rowIndex + area.rowCount, right: area.columnIndex + area.columnCount };
-      return sheetFromReads(worksheet.name, worksheet.visibility, readsBySheet[sheetIndex], mergesBySheet[sheetIndex], used);
-    }),
-  };
+  return { readsBySheet, mergesBySheet };
 }

@@ -1,4 +1,4 @@
-import { Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type ChangeEvent } from "react";
 import type { Lang } from "../core/report/i18n";
 import { App } from "../taskpane/App";
@@ -6,6 +6,7 @@ import { errorText } from "../taskpane/check-workflow";
 import { measuredHarnessHost, trafficText } from "./harness-host";
 import { HARNESS_TEXT } from "./harness-text";
 import { loadSimulatedWorkbook } from "./load-workbook";
+import { reopenWorkbook, saveWorkbook } from "./reopen";
 import type { ApiTraffic, SimulatedWorkbook } from "./simulated-workbook";
 import { WorkbookGrid } from "./WorkbookGrid";
 
@@ -29,6 +30,10 @@ export interface HarnessState {
   lastCheck?: ApiTraffic;
   /** Traffic of the last template insertion (新建项目). */
   lastInsert?: ApiTraffic;
+  /** Traffic of the last re-check after an edit (cellsRead: what was read again). */
+  lastRecheck?: ApiTraffic;
+  /** Bumped each time a workbook is opened (or reopened after saving). */
+  generation?: number;
   loading: boolean;
   loadError?: string;
 }
@@ -39,8 +44,8 @@ export function HarnessApp({ lang, sampleUrl, onState }: { lang: Lang; sampleUrl
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
-    onState(state);
-  }, [state, onState]);
+    onState({ ...state, generation });
+  }, [state, generation, onState]);
 
   const open = async (fileName: string, bytes: () => Promise<Uint8Array>) => {
     setState((current) => ({ ...current, loading: true, loadError: undefined }));
@@ -64,6 +69,25 @@ export function HarnessApp({ lang, sampleUrl, onState }: { lang: Lang; sampleUrl
   };
 
   const workbook = state.workbook;
+
+  /** As a user saves, closes and reopens the file in Excel: what survives is what the .xlsx keeps. */
+  const saveAndReopen = async () => {
+    if (!workbook) return;
+    setState((current) => ({ ...current, loading: true }));
+    const reopened = await reopenWorkbook(workbook);
+    setState((previous) => ({ ...previous, workbook: reopened, loading: false, lastCheck: undefined, lastRecheck: undefined }));
+    setGeneration((current) => current + 1);
+  };
+
+  const download = async () => {
+    if (!workbook) return;
+    const url = URL.createObjectURL(new Blob([(await saveWorkbook(workbook)) as BlobPart]));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = state.fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
   const host = useMemo(
     () =>
       workbook &&
@@ -71,6 +95,7 @@ export function HarnessApp({ lang, sampleUrl, onState }: { lang: Lang; sampleUrl
         workbook,
         (lastCheck) => setState((current) => ({ ...current, lastCheck })),
         (lastInsert) => setState((current) => ({ ...current, lastInsert })),
+        (lastRecheck) => setState((current) => ({ ...current, lastRecheck })),
       ),
     [workbook],
   );
@@ -84,6 +109,12 @@ export function HarnessApp({ lang, sampleUrl, onState }: { lang: Lang; sampleUrl
           <input type="file" accept=".xlsx,.xlsm" onChange={onFile} data-testid="file-input" />
         </label>
         <Body1 data-testid="file-name">{state.fileName}</Body1>
+        <Button size="small" disabled={!workbook || state.loading} onClick={() => void saveAndReopen()} data-testid="save-reopen-button">
+          {HARNESS_TEXT.saveReopen[lang]}
+        </Button>
+        <Button size="small" disabled={!workbook} onClick={() => void download()} data-testid="download-button">
+          {HARNESS_TEXT.download[lang]}
+        </Button>
         <Caption1 className={styles.muted} data-testid="traffic">
           {trafficText(state.lastCheck, lang)}
         </Caption1>

@@ -14,6 +14,7 @@ export function measuredHarnessHost(
   workbook: SimulatedWorkbook,
   onCheckMeasured: (traffic: ApiTraffic) => void,
   onInsertMeasured: (traffic: ApiTraffic) => void = () => undefined,
+  onRecheckMeasured: (traffic: ApiTraffic) => void = () => undefined,
 ): WorkbookHost {
   const adapter = createExcelHost(simulatedExcelRun(workbook), harnessRequirements);
   let checkStartedAt: ApiTraffic | undefined;
@@ -25,6 +26,7 @@ export function measuredHarnessHost(
       syncs: workbook.traffic.syncs - start.syncs,
       requestBytes: workbook.traffic.requestBytes - start.requestBytes,
       responseBytes: workbook.traffic.responseBytes - start.responseBytes,
+      cellsRead: (workbook.traffic.cellsRead ?? 0) - (start.cellsRead ?? 0),
     });
   };
   return {
@@ -47,6 +49,23 @@ export function measuredHarnessHost(
     selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
     showSheetAndSelect: (sheet, cell) => adapter.showSheetAndSelect(sheet, cell),
     readInsertionContext: () => adapter.readInsertionContext(),
+    saveMark: (values) => adapter.saveMark(values),
+    resetMark: (mark) => adapter.resetMark(mark),
+    writeReviewReport: (rows, widths) => adapter.writeReviewReport(rows, widths),
+    readAreas: async (requests) => {
+      const start = { ...workbook.traffic };
+      try {
+        return await adapter.readAreas(requests);
+      } finally {
+        onRecheckMeasured({
+          syncs: workbook.traffic.syncs - start.syncs,
+          requestBytes: workbook.traffic.requestBytes - start.requestBytes,
+          responseBytes: workbook.traffic.responseBytes - start.responseBytes,
+          cellsRead: (workbook.traffic.cellsRead ?? 0) - (start.cellsRead ?? 0),
+        });
+      }
+    },
+    watchChanges: (onSignal) => adapter.watchChanges(onSignal),
     insertTemplate: async (edits, select) => {
       const start = { ...workbook.traffic };
       try {

@@ -4,4 +4,6 @@ export const HARNESS_TEXT = {
   openFile: { zh: "打开工作簿：", en: "Open a workbook:" },
   cannotOpen: { zh: "无法打开该文件", en: "Cannot open the file" },
   noWorkbook: { zh: "尚未打开工作簿", en: "No workbook open" },
+  saveReopen: { zh: "保存并重新打开", en: "Save and reopen" },
+  download: { zh: "下载 .xlsx", en: "Download .xlsx" },
 } as const;

@@ -5,16 +5,36 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { paneLanguage } from "../taskpane/check-workflow";
 import { HarnessApp, type HarnessState } from "./HarnessApp";
+import { saveWorkbook } from "./reopen";
+import { userEditCells } from "./simulated-excel";
 
 declare global {
   interface Window {
     /** For end-to-end tests: the workbook as it stands, and the traffic of the last check. */
-    budgetCheckHarness?: { state: () => HarnessState };
+    budgetCheckHarness?: {
+      state: () => HarnessState;
+      /** The user typing or pasting into cells (Excel raises its change event). */
+      editCells: (sheet: string, address: string, values: (string | number)[][]) => void;
+      /** The workbook as the .xlsx a save would write, base64. */
+      savedBase64: () => Promise<string>;
+    };
   }
 }
 
 let latest: HarnessState = { fileName: "", loading: true };
-window.budgetCheckHarness = { state: () => latest };
+window.budgetCheckHarness = {
+  state: () => latest,
+  editCells: (sheet, address, values) => {
+    if (latest.workbook) userEditCells(latest.workbook, sheet, address, values);
+  },
+  savedBase64: async () => {
+    if (!latest.workbook) return "";
+    const bytes = await saveWorkbook(latest.workbook);
+    let binary = "";
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  },
+};
 
 const lang = paneLanguage(new URLSearchParams(window.location.search).get("lang") ?? "zh-CN");
 document.documentElement.lang = lang === "en" ? "en" : "zh-CN";

@@ -234,6 +234,20 @@ class WorksheetCollectionProxy extends ClientObject {
     return this.loadedValue("items");
   }
 
+  /** WorksheetCollection.onChanged (ExcelApi 1.9): the handler is registered when the batch syncs. */
+  get onChanged() {
+    const context = this.context;
+    return {
+      add: (handler: (event: unknown) => Promise<unknown>) => {
+        context.enqueue({ method: "worksheets.onChanged.add" }, () => context.state.changeHandlers.add(handler));
+        return {
+          context,
+          remove: () => context.enqueue({ method: "worksheets.onChanged.remove" }, () => context.state.changeHandlers.delete(handler)),
+        };
+      },
+    };
+  }
+
   /** Adds a visible sheet at the end, as Excel does; a taken name (any case) is an error. */
   add(name: string): WorksheetProxy {
     let created: SimulatedSheet | undefined;
@@ -260,14 +274,16 @@ class WorksheetCollectionProxy extends ClientObject {
 
   /** ExcelApi 1.4: a null object (isNullObject) instead of an error when there is no such sheet. */
   getItemOrNullObject(name: string): WorksheetProxy {
+    // Office.js takes a worksheet's name or its id here.
+    const find = () => this.context.state.sheet(name) ?? this.context.state.sheets.find((sheet) => sheet.id === name);
     return new WorksheetProxy(
       this.context,
       () => {
-        const sheet = this.context.state.sheet(name);
+        const sheet = find();
         if (!sheet) throw new SimulatedApiError("InvalidOperation", `The worksheet ${name} is a null object`);
         return sheet;
       },
-      () => this.context.state.sheet(name) === undefined,
+      () => find() === undefined,
     );
   }
 
@@ -536,6 +552,8 @@ class RangeProxy extends ClientObject {
           sheet.cells.set(key, apply(sheet.cells.get(key) ?? blankCell(), value));
         }),
       );
+      // Excel raises onChanged for an add-in's own writes too.
+      if (property !== "numberFormat") this.context.state.raiseChange(sheet, area);
     });
   }
 
@@ -737,6 +755,7 @@ class RangeProxy extends ClientObject {
           break;
         case "values":
           values.values = grid(area, (row, col) => at(row, col)?.value ?? "");
+          this.context.state.traffic.cellsRead = (this.context.state.traffic.cellsRead ?? 0) + cellCount;
           break;
         case "valueTypes":
           values.valueTypes = grid(area, (row, col) => at(row, col)?.valueType ?? "Empty");
@@ -1093,6 +1112,41 @@ class SettingProxy extends ClientObject {
     }
     return values;
   }
+}
+
+/** The user typing (or pasting) values into cells: as typed (a number is a number, "=" starts a
+ *  formula), formulas recalculated, then one change event for the whole area, as Excel raises it. */
+export function userEditCells(workbook: SimulatedWorkbook, sheetName: string, address: string, values: readonly (readonly (string | number)[])[]): void {
+  const sheet = workbook.sheet(sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  const area = parseRange(address);
+  values.forEach((line, r) =>
+    line.forEach((value, c) => {
+      const key = cellKey(area.top + r, area.left + c);
+      const typed = typedValue(sheet.cells.get(key) ?? blankCell(), value);
+      sheet.cells.set(key, typed.formula ? { ...typed, calculated: true } : typed);
+    }),
+  );
+  if (workbook.calculationMode !== "Manual") recalculate(workbook);
+  const edited = { top: area.top, left: area.left, bottom: area.top + values.length - 1, right: area.left + Math.max(1, ...values.map((line) => line.length)) - 1 };
+  workbook.changed();
+  workbook.raiseChange(sheet, edited);
+}
+
+/** The user inserting whole rows above `row`: cells and merges below move down; Excel reports the
+ *  inserted rows only, not what moved. */
+export function userInsertRows(workbook: SimulatedWorkbook, sheetName: string, row: number, count = 1): void {
+  const sheet = workbook.sheet(sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  const moved = [...sheet.cells.entries()].map(([key, cell]) => {
+    const [r, c] = key.split(":").map(Number);
+    return [r >= row ? cellKey(r + count, c) : key, cell] as const;
+  });
+  sheet.cells.clear();
+  for (const [key, cell] of moved) sheet.cells.set(key, cell);
+  sheet.merges.splice(0, sheet.merges.length, ...sheet.merges.map((m) => (m.top >= row ? { ...m, top: m.top + count, bottom: m.bottom + count } : m)));
+  workbook.changed();
+  workbook.raiseChange(sheet, { top: row, left: 1, bottom: row + count - 1, right: MAX_COLUMNS }, "RowInserted");
 }
 
 /** Excel.run(options, batch) over the simulated workbook: a fresh request context per batch, as in Office.js. */

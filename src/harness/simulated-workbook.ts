@@ -143,6 +143,17 @@ export interface ApiTraffic {
   syncs: number;
   requestBytes: number;
   responseBytes: number;
+  /** Cells whose values were read (Range.values loads): what proves a re-check read only its table. */
+  cellsRead?: number;
+}
+
+/** What a WorksheetCollection.onChanged handler receives (Excel.WorksheetChangedEventArgs, ExcelApi 1.7). */
+export interface SimulatedChangeEvent {
+  readonly type: "WorksheetChanged";
+  readonly worksheetId: string;
+  readonly address: string;
+  readonly changeType: "RangeEdited" | "RowInserted" | "RowDeleted" | "ColumnInserted" | "ColumnDeleted" | "CellInserted" | "CellDeleted";
+  readonly source: "Local" | "Remote";
 }
 
 export function cellKey(row: number, col: number): string {
@@ -156,7 +167,9 @@ export class SimulatedWorkbook {
   readonly names = new Map<string, SimulatedName>();
   activeSheet: string;
   selection: { sheet: string; range: CellRange } | undefined;
-  readonly traffic: ApiTraffic = { syncs: 0, requestBytes: 0, responseBytes: 0 };
+  readonly traffic: ApiTraffic = { syncs: 0, requestBytes: 0, responseBytes: 0, cellsRead: 0 };
+  /** Handlers registered through worksheets.onChanged (they live as long as the workbook is open). */
+  readonly changeHandlers = new Set<(event: SimulatedChangeEvent) => Promise<unknown> | unknown>();
   limits: SimulatedHostLimits = { payloadBytes: WEB_PAYLOAD_LIMIT_BYTES };
   /** Every request sent, when a test wants to see what the adapter asked for. */
   requestLog: unknown[] | undefined;
@@ -256,6 +269,13 @@ export class SimulatedWorkbook {
     return sheet;
   }
 
+  /** Excel raises change events after the change, asynchronously: handlers run on a later task. */
+  raiseChange(sheet: SimulatedSheet, area: CellRange, changeType: SimulatedChangeEvent["changeType"] = "RangeEdited"): void {
+    const address = rangeAddressOf(area, changeType);
+    const event: SimulatedChangeEvent = { type: "WorksheetChanged", worksheetId: sheet.id, address, changeType, source: "Local" };
+    for (const handler of [...this.changeHandlers]) setTimeout(() => void handler(event), 0);
+  }
+
   /** Called by the simulated API after every sync, and by the harness for the user's own actions. */
   changed(): void {
     this.version += 1;
@@ -311,6 +331,14 @@ export interface WorkbookDump {
   }[];
   settings: Record<string, string>;
   names: string[];
+}
+
+function rangeAddressOf(area: CellRange, changeType: SimulatedChangeEvent["changeType"]): string {
+  // Excel names whole rows or columns for structural changes ("5:6", "C:C").
+  if (changeType === "RowInserted" || changeType === "RowDeleted") return `${area.top}:${area.bottom}`;
+  if (changeType === "ColumnInserted" || changeType === "ColumnDeleted") return `${cellAddress(1, area.left).replace(/\d+$/, "")}:${cellAddress(1, area.right).replace(/\d+$/, "")}`;
+  const start = cellAddress(area.top, area.left);
+  return area.top === area.bottom && area.left === area.right ? start : `${start}:${cellAddress(area.bottom, area.right)}`;
 }
 
 function compareKeys(a: string, b: string): number {

@@ -94,7 +94,13 @@ export function linkLocation(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
-export async function annotateWorkbook(bytes: Uint8Array, findings: readonly Finding[], lang: Lang): Promise<Uint8Array> {
+/** A finding a reviewer accepted in the workbook: not marked in the copy, listed apart in its 审核报告 with the reason. */
+export interface AcceptedForReport {
+  readonly finding: Finding;
+  readonly reason: string;
+}
+
+export async function annotateWorkbook(bytes: Uint8Array, findings: readonly Finding[], lang: Lang, accepted: readonly AcceptedForReport[] = []): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const rootRels = relationships(await text(zip, "_rels/.rels"));
   const workbookPath = resolvePart("", rootRels.find((r) => r.type === REL.officeDocument)?.target ?? "xl/workbook.xml");
@@ -165,7 +171,7 @@ export async function annotateWorkbook(bytes: Uint8Array, findings: readonly Fin
   let sheetNumber = 1;
   while (zip.file(`xl/worksheets/sheet${sheetNumber}.xml`)) sheetNumber++;
   const reportPath = `xl/worksheets/sheet${sheetNumber}.xml`;
-  zip.file(reportPath, reportSheet(findings, lang, styles));
+  zip.file(reportPath, reportSheet(findings, lang, styles, accepted));
   const addedRel = addRelationship(workbookRels, REL.worksheet, relativeTarget(workbookPath, reportPath));
   workbookRels = addedRel.xml;
   zip.file(workbookRelsPath, workbookRels);
@@ -432,10 +438,11 @@ function emptyComments(): string {
 }
 
 const REPORT_HEADERS = {
-  zh: ["序号", "位置", "工作表", "单元格", "严重程度", "规则", "类别", "说明", "应为", "实为"],
-  en: ["no.", "location", "sheet", "cell", "severity", "rule", "category", "message", "expected", "actual"],
+  zh: ["序号", "位置", "工作表", "单元格", "严重程度", "规则", "类别", "说明", "应为", "实为", "接受理由"],
+  en: ["no.", "location", "sheet", "cell", "severity", "rule", "category", "message", "expected", "actual", "accepted reason"],
 };
-const REPORT_WIDTHS = [6, 24, 18, 10, 9, 30, 24, 80, 14, 14];
+const REPORT_WIDTHS = [6, 24, 18, 10, 9, 30, 24, 80, 14, 14, 30];
+const ACCEPTED_HEADING = { zh: "已接受（不计入问题数）", en: "Accepted (not counted)" };
 
 function columnLetter(index: number): string {
   let n = index + 1;
@@ -448,7 +455,7 @@ function columnLetter(index: number): string {
 }
 
 /** The 审核报告 sheet: a header row (frozen), one row per finding with a link to its cell. */
-function reportSheet(findings: readonly Finding[], lang: Lang, styles: Styles): string {
+function reportSheet(findings: readonly Finding[], lang: Lang, styles: Styles, accepted: readonly AcceptedForReport[] = []): string {
   const rows: string[] = [];
   const links: string[] = [];
   const cellXml = (ref: string, value: string | number, style?: number) =>
@@ -456,12 +463,16 @@ function reportSheet(findings: readonly Finding[], lang: Lang, styles: Styles): 
       ? `<c r="${ref}"${style !== undefined ? ` s="${style}"` : ""}><v>${value}</v></c>`
       : `<c r="${ref}" t="inlineStr"${style !== undefined ? ` s="${style}"` : ""}><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
   rows.push(`<row r="1">${REPORT_HEADERS[lang].map((h, i) => cellXml(`${columnLetter(i)}1`, h, styles.header)).join("")}</row>`);
-  const ordered = [...findings];
-  ordered.forEach((f, i) => {
-    const r = i + 2;
+  // The findings that count, then (after a heading row) those accepted, each with its reason.
+  const ordered: { f: Finding; reason: string; n: number }[] = findings.map((f, i) => ({ f, reason: "", n: i + 1 }));
+  const headingRow = accepted.length > 0 ? findings.length + 2 : 0;
+  accepted.forEach(({ finding, reason }, i) => ordered.push({ f: finding, reason, n: i + 1 }));
+  ordered.forEach(({ f, reason, n }, i) => {
+    const r = i + 2 + (headingRow > 0 && i >= findings.length ? 1 : 0);
+    if (r - 1 === headingRow) rows.push(`<row r="${headingRow}">${cellXml(`A${headingRow}`, pick(ACCEPTED_HEADING, lang))}</row>`);
     const location = `${f.sheet}!${f.cell}`;
     const values: (string | number)[] = [
-      i + 1,
+      n,
       location,
       f.sheet,
       [f.cell, ...(f.cells ?? [])].join(","),
@@ -471,6 +482,7 @@ function reportSheet(findings: readonly Finding[], lang: Lang, styles: Styles): 
       pick(f.message, lang),
       f.expected ?? "",
       f.actual ?? "",
+      reason,
     ];
     rows.push(
       `<row r="${r}">${values
@@ -479,11 +491,11 @@ function reportSheet(findings: readonly Finding[], lang: Lang, styles: Styles): 
     );
     links.push(`<hyperlink ref="B${r}" location="${escapeXml(linkLocation(f.sheet, f.cell))}" display="${escapeXml(location)}"/>`);
   });
-  if (findings.length === 0) {
+  if (findings.length === 0 && accepted.length === 0) {
     rows.push(`<row r="2">${cellXml("A2", lang === "en" ? "no findings" : "未发现问题")}</row>`);
   }
   const cols = REPORT_WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
-  const last = `${columnLetter(REPORT_HEADERS[lang].length - 1)}${Math.max(1, findings.length + 1)}`;
+  const last = `${columnLetter(REPORT_HEADERS[lang].length - 1)}${Math.max(1, findings.length + 1 + (accepted.length > 0 ? accepted.length + 1 : 0))}`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     `<dimension ref="A1:${last}"/>` +

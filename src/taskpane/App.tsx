@@ -13,23 +13,38 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import type { CheckResult } from "../core/engine";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Lang } from "../core/report/i18n";
-import { errorText, runCheck, setHighlights, type WorkStep } from "./check-workflow";
+import { markRowValues, REVIEW_REPORT_WIDTHS, REVIEW_SHEET, reviewReportCsv, reviewReportRows, type ChangeSignal } from "../core/review";
+import { errorText, isOwnSheet, recheckAfterEdits, refreshMarks, runCheck, setHighlights, type RecheckOutcome, type ReviewState, type WorkStep } from "./check-workflow";
+import { AcceptFinding } from "./components/AcceptFinding";
+import { ReviewMarksList } from "./components/ReviewMarksList";
 import { CheckActions } from "./components/CheckActions";
 import { FindingFilters } from "./components/FindingFilters";
 import { FindingList } from "./components/FindingList";
 import { NewProjectForm } from "./components/NewProjectForm";
 import { NotCheckedList } from "./components/NotCheckedList";
 import { TableList } from "./components/TableList";
-import { SHOW_ALL, buildReportView, listPosition, stepFinding, toggleSeverity, type FindingFilter, type FindingRow } from "./report-view";
-import { UI, hiddenSheetText, text, unmarkedText } from "./strings";
+import { SHOW_ALL, buildReportView, listPosition, markRows, stepFinding, toggleSeverity, type FindingFilter, type FindingRow, type MarkRow } from "./report-view";
+import { UI, hiddenSheetText, recheckText, reportWrittenText, text, unmarkedText } from "./strings";
 import type { UnmarkedSheet, WorkbookHost } from "./workbook-host";
 
 export interface AppProps {
   host: WorkbookHost;
   lang: Lang;
+  /** Saves a text file for the user (导出 CSV); a browser download by default. */
+  saveFile?: (name: string, content: string) => void;
+  /** How long to wait after the last change event before re-checking (ms). */
+  recheckDelay?: number;
+}
+
+function downloadFile(name: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: "text/csv;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const STEP_TEXT = {
@@ -37,6 +52,8 @@ const STEP_TEXT = {
   checking: UI.stepChecking,
   highlighting: UI.stepHighlighting,
   clearing: UI.stepClearing,
+  saving: UI.stepSaving,
+  rechecking: UI.stepRechecking,
 } as const;
 
 const useStyles = makeStyles({
@@ -52,12 +69,16 @@ const useStyles = makeStyles({
   },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   intro: { color: tokens.colorNeutralForeground2 },
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
-export function App({ host, lang }: AppProps) {
+export function App({ host, lang, saveFile = downloadFile, recheckDelay = 300 }: AppProps) {
   const styles = useStyles();
-  const [result, setResult] = useState<CheckResult>();
-  const [step, setStep] = useState<WorkStep>();
+  const [review, setReview] = useState<ReviewState>();
+  const result = review?.result;
+  const [step, setStep] = useState<WorkStep | "saving" | "rechecking">();
+  const [recheckOutcome, setRecheckOutcome] = useState<RecheckOutcome>();
+  const [reportSheet, setReportSheet] = useState<string>();
   const [failure, setFailure] = useState<string>();
   const [highlightOn, setHighlightOn] = useState(true);
   const [filter, setFilter] = useState<FindingFilter>(SHOW_ALL);
@@ -68,6 +89,67 @@ export function App({ host, lang }: AppProps) {
   const [hiddenTarget, setHiddenTarget] = useState<{ sheet: string; cell: string; visibility: "hidden" | "veryHidden" }>();
 
   const view = useMemo(() => (result ? buildReportView(result, filter, lang) : undefined), [result, filter, lang]);
+  const marks = useMemo(() => (result ? markRows(result, lang) : undefined), [result, lang]);
+
+  // The latest state for the change listener, which outlives renders.
+  const latest = useRef({ review, highlightOn, busy: false });
+  latest.current = { review, highlightOn, busy: step !== undefined };
+  const pending = useRef<ChangeSignal[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const recheckPending = async () => {
+    const current = latest.current;
+    if (!current.review || pending.current.length === 0) return;
+    if (current.busy) {
+      timer.current = setTimeout(() => void recheckPending(), recheckDelay);
+      return;
+    }
+    const signals = pending.current;
+    pending.current = [];
+    // The add-in's own writes (marks, 审核报告) raise change events too; a coauthor's new mark is read.
+    const edits = signals.filter((signal) => !isOwnSheet(signal.sheet));
+    const coauthorMarks = signals.some((signal) => signal.remote === true && signal.sheet === REVIEW_SHEET);
+    if (edits.length === 0 && !coauthorMarks) return;
+    await attempt(async () => {
+      setStep("rechecking");
+      let state = current.review!;
+      if (edits.length > 0) {
+        const rechecked = await recheckAfterEdits(host, state, edits);
+        state = rechecked.state;
+        setRecheckOutcome(rechecked.outcome);
+      }
+      if (coauthorMarks) state = await refreshMarks(host, state);
+      setReview(state);
+      setUnmarked((await setHighlights(host, state.result, latest.current.highlightOn)).unmarked);
+    });
+  };
+
+  // Excel's change events drive the re-check; listening starts with the first check.
+  const checked = review !== undefined;
+  useEffect(() => {
+    if (!checked) return undefined;
+    let stop: (() => Promise<void>) | undefined;
+    let cancelled = false;
+    const watch = async () =>
+      host.watchChanges((signal) => {
+        pending.current.push(signal);
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => void recheckPending(), recheckDelay);
+      });
+    // A host without change events (ExcelApi below 1.9) still has 重新检查.
+    watch()
+      .then((remove) => {
+        if (cancelled) void remove();
+        else stop = remove;
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer.current);
+      void stop?.().catch(() => undefined);
+    };
+    // recheckPending reads everything it needs through refs.
+  }, [checked, host]);
 
   const attempt = async (action: () => Promise<void>) => {
     setFailure(undefined);
@@ -83,10 +165,12 @@ export function App({ host, lang }: AppProps) {
   const check = () =>
     attempt(async () => {
       setHiddenTarget(undefined);
-      const checked = await runCheck(host, highlightOn, setStep);
-      setResult(checked.result);
-      setManualCalculation(checked.manualCalculation);
-      setUnmarked(checked.highlights.unmarked);
+      const run = await runCheck(host, highlightOn, setStep);
+      pending.current = [];
+      setReview({ snapshot: run.snapshot, result: run.result });
+      setRecheckOutcome(undefined);
+      setManualCalculation(run.manualCalculation);
+      setUnmarked(run.highlights.unmarked);
       setActiveId(undefined);
     });
 
@@ -101,7 +185,9 @@ export function App({ host, lang }: AppProps) {
     attempt(async () => {
       setStep("clearing");
       const outcome = await host.clearHighlights();
-      setResult(undefined);
+      setReview(undefined);
+      setRecheckOutcome(undefined);
+      setReportSheet(undefined);
       setUnmarked(outcome.unmarked);
       setManualCalculation(false);
       setHiddenTarget(undefined);
@@ -124,12 +210,48 @@ export function App({ host, lang }: AppProps) {
       setHiddenTarget(outcome.kind === "hidden" ? { sheet: finding.sheet, cell, visibility: outcome.visibility } : undefined);
     });
 
+  const selectMark = (row: MarkRow) =>
+    attempt(async () => {
+      const outcome = await host.selectCell(row.sheet, row.cell);
+      setHiddenTarget(outcome.kind === "hidden" ? { sheet: row.sheet, cell: row.cell, visibility: outcome.visibility } : undefined);
+    });
+
   const showHidden = () =>
     attempt(async () => {
       if (!hiddenTarget) return;
       await host.showSheetAndSelect(hiddenTarget.sheet, hiddenTarget.cell);
       setHiddenTarget(undefined);
     });
+
+  /** Saves or resets a mark, then re-reads only the mark sheet; highlights follow what still counts. */
+  const changeMark = (write: () => Promise<void>) =>
+    attempt(async () => {
+      if (!review) return;
+      setStep("saving");
+      await write();
+      const next = await refreshMarks(host, review);
+      setReview(next);
+      setUnmarked((await setHighlights(host, next.result, highlightOn)).unmarked);
+    });
+
+  const accept = (row: FindingRow, reason: string) => {
+    const finding = review?.result.findings.find((each) => each.id === row.id);
+    if (!finding || !review) return;
+    void changeMark(() => host.saveMark(markRowValues(finding, review.snapshot, reason, new Date())));
+  };
+
+  const resetMark = (row: MarkRow) => void changeMark(() => host.resetMark(row));
+
+  const writeReport = () =>
+    attempt(async () => {
+      if (!result) return;
+      setStep("saving");
+      setReportSheet(await host.writeReviewReport(reviewReportRows(result, lang), REVIEW_REPORT_WIDTHS));
+    });
+
+  const exportCsv = () => {
+    if (result) saveFile(lang === "en" ? "review-report.csv" : "审核报告.csv", reviewReportCsv(result, lang));
+  };
 
   const walk = (direction: "next" | "previous") => {
     const target = view && stepFinding(view.ordered, activeId, direction);
@@ -216,6 +338,28 @@ export function App({ host, lang }: AppProps) {
           {view && (
             <>
               <Body1 data-testid="summary">{view.summary}</Body1>
+              {marks && (marks.accepted.length > 0 || marks.stale.length > 0) && <Body1 data-testid="accepted-summary">{marks.summary}</Body1>}
+              {recheckOutcome && (
+                <Body1 className={styles.intro} data-testid="recheck-status" data-kind={recheckOutcome.kind} data-tables={recheckOutcome.kind === "areas" ? recheckOutcome.tables.join(",") : ""}>
+                  {recheckText(lang, recheckOutcome)}
+                </Body1>
+              )}
+              <div className={styles.actions}>
+                <Button size="small" disabled={step !== undefined} onClick={() => void writeReport()} data-testid="write-report-button">
+                  {text(UI.writeReport, lang)}
+                </Button>
+                <Button size="small" disabled={step !== undefined} onClick={exportCsv} data-testid="export-csv-button">
+                  {text(UI.exportCsv, lang)}
+                </Button>
+              </div>
+              {reportSheet && (
+                <MessageBar intent="success" data-testid="report-written">
+                  <MessageBarBody>
+                    <MessageBarTitle>{text(UI.reportWrittenTitle, lang)}</MessageBarTitle>
+                    {reportWrittenText(lang, reportSheet)}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
               {!view.hasTables && (
                 <MessageBar intent="info" data-testid="empty-state">
                   <MessageBarBody>
@@ -249,7 +393,22 @@ export function App({ host, lang }: AppProps) {
                     positionText={listPosition(view.ordered, activeId, lang)}
                     onSelect={select}
                     onStep={walk}
+                    renderActions={(finding) => <AcceptFinding lang={lang} findingId={finding.id} disabled={step !== undefined} onAccept={(reason) => accept(finding, reason)} />}
                   />
+                </section>
+              )}
+              {marks && marks.stale.length > 0 && (
+                <section className={styles.section}>
+                  <Divider />
+                  <Subtitle2 as="h2">{text(UI.staleMarks, lang)}</Subtitle2>
+                  <ReviewMarksList lang={lang} kind="stale" rows={marks.stale} disabled={step !== undefined} onReset={resetMark} onSelect={(row) => void selectMark(row)} />
+                </section>
+              )}
+              {marks && marks.accepted.length > 0 && (
+                <section className={styles.section}>
+                  <Divider />
+                  <Subtitle2 as="h2">{text(UI.accepted, lang)}</Subtitle2>
+                  <ReviewMarksList lang={lang} kind="accepted" rows={marks.accepted} disabled={step !== undefined} onReset={resetMark} onSelect={(row) => void selectMark(row)} />
                 </section>
               )}
               {view.hasTables && view.totalFindings === 0 && <Body1 data-testid="no-findings">{text(UI.noFindings, lang)}</Body1>}

@@ -1,13 +1,17 @@
 // What the pane's buttons do, as plain async steps over a WorkbookHost: read → check → highlight.
-import { checkWorkbook, type CheckResult } from "../core/engine";
+import type { CheckResult } from "../core/engine";
 import { highlightEdits } from "../core/report/highlights";
+import { checkForReview, patchSnapshot, planReRead, REVIEW_REPORT_SHEET, REVIEW_SHEET, type ChangeSignal, type ReviewedResult } from "../core/review";
+import type { WorkbookSnapshot } from "../core/workbook/snapshot";
 import type { HighlightOutcome, WorkbookHost } from "./workbook-host";
 
 export type WorkStep = "reading" | "checking" | "highlighting" | "clearing";
 
 /** A check's result, with what the workbook could not show of it. */
 export interface CheckRun {
-  readonly result: CheckResult;
+  readonly result: ReviewedResult;
+  /** The snapshot checked, kept for re-checking after edits. */
+  readonly snapshot: WorkbookSnapshot;
   /** Excel calculates manually: formula results may be stale. */
   readonly manualCalculation: boolean;
   readonly highlights: HighlightOutcome;
@@ -20,10 +24,10 @@ export async function runCheck(host: WorkbookHost, highlight: boolean, onStep: (
   onStep("checking");
   // Let the progress text paint before the synchronous check runs.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const result = checkWorkbook(snapshot);
+  const result = checkForReview(snapshot);
   onStep(highlight ? "highlighting" : "clearing");
   const highlights = await setHighlights(host, result, highlight);
-  return { result, manualCalculation: calculation.manual, highlights };
+  return { result, snapshot, manualCalculation: calculation.manual, highlights };
 }
 
 export async function setHighlights(host: WorkbookHost, result: CheckResult | undefined, on: boolean): Promise<HighlightOutcome> {
@@ -41,4 +45,50 @@ export function errorText(error: unknown, lang: "zh" | "en"): string {
   const localized = bilingualText?.[lang];
   if (typeof localized === "string") return localized;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A check the pane holds: the snapshot it was made on and its result with the marks applied. */
+export interface ReviewState {
+  readonly snapshot: WorkbookSnapshot;
+  readonly result: ReviewedResult;
+}
+
+/** What an incremental re-check read: the tables re-checked, or why the whole workbook was read. */
+export type RecheckOutcome = { readonly kind: "areas"; readonly tables: readonly string[]; readonly areas: number } | { readonly kind: "full"; readonly why: string };
+
+/** Sheets the add-in writes itself: a change there is not the user's edit of a form. */
+export function isOwnSheet(sheet: string): boolean {
+  return sheet === REVIEW_SHEET || sheet === REVIEW_REPORT_SHEET || sheet.startsWith(`${REVIEW_REPORT_SHEET} (`);
+}
+
+/**
+ * After edits: reads again only what the change signals touched (core's planReRead), puts it into the
+ * snapshot and checks that; a signal the plan cannot place, or a sheet gone since, reads everything.
+ */
+export async function recheckAfterEdits(host: WorkbookHost, state: ReviewState, signals: readonly ChangeSignal[]): Promise<{ state: ReviewState; outcome: RecheckOutcome }> {
+  const userSignals = signals.filter((signal) => !isOwnSheet(signal.sheet));
+  const plan = planReRead(state.result.tables, state.snapshot, userSignals);
+  let snapshot: WorkbookSnapshot | undefined;
+  let outcome: RecheckOutcome;
+  if (plan.kind === "areas") {
+    try {
+      snapshot = patchSnapshot(state.snapshot, await host.readAreas(plan.areas));
+      outcome = { kind: "areas", tables: plan.tables, areas: plan.areas.length };
+    } catch (error) {
+      // A sheet renamed or deleted since: the plan no longer fits the workbook.
+      outcome = { kind: "full", why: error instanceof Error ? error.message : String(error) };
+    }
+  } else {
+    outcome = plan;
+  }
+  snapshot ??= await host.readSnapshot();
+  return { state: { snapshot, result: checkForReview(snapshot) }, outcome };
+}
+
+/** After a mark was saved or reset: the mark sheet alone is read again and the marks re-applied. */
+export async function refreshMarks(host: WorkbookHost, state: ReviewState): Promise<ReviewState> {
+  const [read] = await host.readAreas([{ sheet: REVIEW_SHEET }]);
+  const known = state.snapshot.sheets.some((sheet) => sheet.name === REVIEW_SHEET);
+  const snapshot = known ? patchSnapshot(state.snapshot, [read]) : { ...state.snapshot, sheets: [...state.snapshot.sheets, read.sheet] };
+  return { snapshot, result: checkForReview(snapshot) };
 }

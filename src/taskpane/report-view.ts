@@ -2,10 +2,11 @@
 // and severity after the filters, the order the next/previous keys walk. The components only render
 // this; every count and every decision lives here.
 import type { CheckResult } from "../core/engine";
+import type { ReviewedResult } from "../core/review";
 import { pick, type Lang } from "../core/report/i18n";
 import { TABLE_KIND_NAMES, type FindingCategory, type Severity } from "../core/report/vocabulary";
 import { rangeAddress } from "../core/workbook/address";
-import { CATEGORY_NAMES, SEVERITY_NAMES, UI, positionText, summaryText, tableCountsText } from "./strings";
+import { CATEGORY_NAMES, SEVERITY_NAMES, UI, acceptedSummaryText, positionText, summaryText, tableCountsText } from "./strings";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -60,6 +61,46 @@ export interface NotCheckedRow {
 export interface CategoryOption {
   readonly id: FindingCategory;
   readonly name: string;
+}
+
+/** An accepted finding or a stale mark, as the pane lists it. */
+export interface MarkRow {
+  readonly key: string;
+  readonly rule: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly location: string;
+  readonly message: string;
+  readonly reason: string;
+  /** For a stale mark: why it no longer applies, and what the cell held then and now. */
+  readonly staleText?: string;
+}
+
+/** The accepted findings and the stale marks of a reviewed result, for the pane. */
+export function markRows(result: ReviewedResult, lang: Lang): { accepted: MarkRow[]; stale: MarkRow[]; summary: string } {
+  const accepted = result.accepted.map(({ finding, mark }) => ({
+    key: `${mark.row}`,
+    rule: finding.rule,
+    sheet: finding.sheet,
+    cell: finding.cell,
+    location: location(finding.sheet, finding.cell),
+    message: pick(finding.message, lang),
+    reason: mark.reason,
+  }));
+  const stale = result.staleMarks.map(({ mark, why, finding, cellTextNow }) => {
+    const was = lang === "en" ? `then: ${mark.cellText || "(empty)"}; now: ${cellTextNow || "(empty)"}` : `接受时：${mark.cellText || "（空）"}；现在：${cellTextNow || "（空）"}`;
+    return {
+      key: `${mark.row}`,
+      rule: mark.rule,
+      sheet: mark.sheet,
+      cell: mark.cell,
+      location: location(mark.sheet, mark.cell),
+      message: finding ? pick(finding.message, lang) : mark.message,
+      reason: mark.reason,
+      staleText: `${pick(why === "changed" ? UI.staleChanged : UI.staleGone, lang)}（${was}）`,
+    };
+  });
+  return { accepted, stale, summary: acceptedSummaryText(lang, accepted.length, stale.length) };
 }
 
 export interface ReportView {

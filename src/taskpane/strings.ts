@@ -76,6 +76,21 @@ export const UI = {
   unmarkedTitle: bilingual("部分问题未在表格中标出", "Some findings are not highlighted"),
   hiddenSheetTitle: bilingual("该问题所在的工作表已隐藏", "This finding is on a hidden sheet"),
   showSheet: bilingual("显示该工作表并定位", "Show the sheet and go to the cell"),
+  accept: bilingual("接受…", "Accept…"),
+  acceptReason: bilingual("接受理由（必填）", "Reason for accepting (required)"),
+  acceptConfirm: bilingual("接受并保存到工作簿", "Accept and save in the workbook"),
+  cancel: bilingual("取消", "Cancel"),
+  accepted: bilingual("已接受的问题（不计入问题数）", "Accepted findings (not counted)"),
+  staleMarks: bilingual("已失效的接受标记", "Stale marks"),
+  staleChanged: bilingual("单元格内容或数字已改动，原接受不再适用，该问题重新计入。", "The cell or its figures changed since it was accepted: the finding counts again."),
+  staleGone: bilingual("该问题已不存在（可能已更正）。", "The finding is gone (perhaps corrected)."),
+  resetMark: bilingual("撤销接受", "Reset"),
+  reasonLabel: bilingual("理由", "Reason"),
+  writeReport: bilingual("生成审核报告", "Write review report"),
+  exportCsv: bilingual("导出 CSV", "Export CSV"),
+  reportWrittenTitle: bilingual("审核报告已生成", "Review report written"),
+  stepSaving: bilingual("正在保存…", "Saving…"),
+  stepRechecking: bilingual("正在按修改重新检查…", "Re-checking the edited tables…"),
 } satisfies Record<string, Bilingual>;
 
 /** Why a sheet's findings are not marked (or its old marks not removed). */
@@ -147,6 +162,21 @@ export function summaryText(lang: Lang, tables: number, findings: number, notChe
 export function positionText(lang: Lang, position: number | undefined, total: number): string {
   if (position === undefined) return lang === "en" ? `${total} shown` : `显示 ${total} 条`;
   return lang === "en" ? `${position} of ${total}` : `第 ${position} / ${total} 条`;
+}
+
+export function acceptedSummaryText(lang: Lang, accepted: number, stale: number): string {
+  return lang === "en" ? `${accepted} accepted (not counted), ${stale} stale marks` : `已接受 ${accepted} 个（不计入），${stale} 个接受标记已失效`;
+}
+
+export function recheckText(lang: Lang, outcome: { kind: "areas"; tables: readonly string[] } | { kind: "full" }): string {
+  if (outcome.kind === "full") return lang === "en" ? "Re-checked after the edit: the whole workbook was read again." : "已按修改重新检查：重新读取了整个工作簿。";
+  return lang === "en"
+    ? `Re-checked after the edit: ${outcome.tables.length} table(s) read again.`
+    : `已按修改重新检查：重新读取了 ${outcome.tables.length} 张表。`;
+}
+
+export function reportWrittenText(lang: Lang, sheet: string): string {
+  return lang === "en" ? `The sheet “${sheet}” lists the findings, the accepted ones with their reasons.` : `工作表“${sheet}”列出了全部问题，已接受的附有理由。`;
 }
 
 export function text(entry: Bilingual, lang: Lang): string {

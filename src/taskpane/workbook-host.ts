@@ -2,6 +2,7 @@
 // browser harness (src/harness) both provide it, so the components never see Office.js.
 import type { Edit } from "../core/edits";
 import type { HighlightEdit } from "../core/report/highlights";
+import type { AreaRead, AreaRequest, ChangeSignal } from "../core/review";
 import type { WorkbookSnapshot } from "../core/workbook/snapshot";
 import type { InsertionContext } from "./new-project";
 
@@ -39,4 +40,14 @@ export interface WorkbookHost {
   readInsertionContext(): Promise<InsertionContext>;
   /** Applies a template's edits (new sheets only, nothing existing is written) and selects `select`. */
   insertTemplate(edits: readonly Edit[], select: { sheet: string; cell: string }): Promise<void>;
+  /** Saves an accepted mark (its row values) in the workbook's very hidden mark sheet, in one batch. */
+  saveMark(values: readonly string[]): Promise<void>;
+  /** Resets the marks of a finding (rule, sheet, cell). */
+  resetMark(mark: { rule: string; sheet: string; cell: string }): Promise<void>;
+  /** Inserts or refreshes the 审核报告 sheet with these rows; answers the sheet's name. */
+  writeReviewReport(rows: readonly (readonly (string | number)[])[], widths: readonly number[]): Promise<string>;
+  /** Reads only these areas (a table's range, or a whole sheet when no range is given). */
+  readAreas(requests: readonly AreaRequest[]): Promise<AreaRead[]>;
+  /** Calls `onSignal` for every change Excel reports; answers the way to stop. */
+  watchChanges(onSignal: (signal: ChangeSignal) => void): Promise<() => Promise<void>>;
 }

@@ -28,6 +28,13 @@
 //                  "if you call an unsupported API … the user's undo stack is cleared"; issue 3788: before that,
 //                  "most of the set operation of Excel API will disable undo/redo" — hence the pane's note before
 //                  新建项目 inserts (Excel's behaviour varies by build: to confirm in real Excel)
+//   [Changed]      learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs: address, changeType,
+//                  worksheetId (1.7); WorksheetCollection.onChanged 1.9; office-js issues 669 (an inserted first
+//                  column reported as RowInserted), 728 (RowInserted with the wrong address), 420 (a value picked
+//                  from a validation list raises nothing), 3729 (Text to Columns raised nothing): the events are a
+//                  dirty signal only, so src/core/review/recheck.ts falls back to the sheet
+//   [Coauthor]     learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins: coauthoring
+//                  synchronises the workbook's content; state kept in a (hidden) worksheet travels with it
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sheetFromGrid } from "../../src/core/workbook/snapshot";
@@ -81,6 +88,11 @@ const OFFICE_CALLS: readonly OfficeCall[] = [
   { call: "Worksheet.pageLayout.*", set: "1.9", where: "insert-template", source: "[Types]" },
   { call: "workbook.notes.add", set: "1.18", where: "insert-template", optional: true, source: "[Types]; gated by isSetSupported('ExcelApi', '1.18')" },
   { call: "Worksheet.protection.protect(options)", set: "1.2", where: "insert-template", source: "[Types]" },
+  { call: "worksheets.getItemOrNullObject(name or id).load('name'); getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex')", set: "1.4", where: "review", source: "the mark sheet as it is now [Coauthor]" },
+  { call: "worksheets.add; Worksheet.visibility = 'VeryHidden'; Range.values", set: "1.2", where: "review", source: "marks in a very hidden sheet [Coauthor] [Visible-244]" },
+  { call: "Worksheet.delete(); worksheets.add; Range.values; format.font.bold; format.columnWidth; activate()", set: "1.2", where: "review", source: "the 审核报告 sheet (visible, so delete works [Hidden-365])" },
+  { call: "worksheets.load('items/id,items/name'); worksheets.onChanged.add(handler)", set: "1.9", where: "review", source: "[Changed]; ids hold within a session [SheetId-297]" },
+  { call: "EventHandlerResult.remove()", set: "1.1", where: "review", source: "[Types]" },
 ];
 
 const minor = (version: string) => Number(version.split(".")[1]);

@@ -145,7 +145,7 @@ describe(`a folder of ${FIXTURES.length} fixtures × ${COPIES}, a corrupt workbo
     expect(run.code).toBe(2);
     const summary = run.stdout.slice(run.stdout.lastIndexOf("\n文件 "));
     const lines = summary.trim().split("\n");
-    expect(lines[0].split(/\s+/)).toEqual(["文件", "表格", "错误", "警告", "提示", "状态"]);
+    expect(lines[0].split(/\s+/)).toEqual(["文件", "表格", "错误", "警告", "提示", "已接受", "状态"]);
     const rows = lines.filter((l) => l.startsWith(folder));
     expect(rows).toHaveLength(FIXTURES.length * COPIES + 1);
     const totals = { tables: 0, error: 0, warning: 0, info: 0 };
@@ -153,19 +153,19 @@ describe(`a folder of ${FIXTURES.length} fixtures × ${COPIES}, a corrupt workbo
       const cells = rows[i].slice(file.file.length).trim().split(/\s+/);
       if (file.error) {
         expect(rows[i].startsWith(file.file)).toBe(true);
-        expect(cells).toEqual(["-", "-", "-", "-", "无法读取"]);
+        expect(cells).toEqual(["-", "-", "-", "-", "-", "无法读取"]);
         return;
       }
       const count = (s: string) => file.findings!.filter((f) => f.severity === s).length;
       const status = count("error") > 0 ? "有错误" : count("warning") > 0 ? "有警告" : "通过";
-      expect(cells).toEqual([String(file.tables!.length), String(count("error")), String(count("warning")), String(count("info")), status]);
+      expect(cells).toEqual([String(file.tables!.length), String(count("error")), String(count("warning")), String(count("info")), "0", status]);
       totals.tables += file.tables!.length;
       totals.error += count("error");
       totals.warning += count("warning");
       totals.info += count("info");
     });
     const total = lines.find((l) => l.startsWith("合计"))!;
-    expect(total.split(/\s+/)).toEqual(["合计", String(FIXTURES.length * COPIES + 1), "个文件", String(totals.tables), String(totals.error), String(totals.warning), String(totals.info), "1", "个无法读取"]);
+    expect(total.split(/\s+/)).toEqual(["合计", String(FIXTURES.length * COPIES + 1), "个文件", String(totals.tables), String(totals.error), String(totals.warning), String(totals.info), "0", "1", "个无法读取"]);
     expect(summary).toContain(`跳过 1 个文件：\n  ${path.join(folder, "说明.pdf")}  不是 Excel 工作簿（.pdf）`);
   });
 });

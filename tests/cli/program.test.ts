@@ -135,23 +135,23 @@ describe("reports a reviewer can forward", () => {
     expect(run.code).toBe(1);
     expect(run.stdout.startsWith("\uFEFF")).toBe(true);
     const rows = parseCsv(run.stdout.slice(1));
-    expect(rows[0]).toEqual(["文件", "工作表", "单元格", "表格类型", "规则", "类别", "严重程度", "说明", "应为", "实为"]);
+    expect(rows[0]).toEqual(["文件", "工作表", "单元格", "表格类型", "规则", "类别", "严重程度", "说明", "应为", "实为", "接受理由"]);
     const expected = json().files.flatMap((f) => f.findings.map((finding) => ({ file: f.file, finding })));
     expect(rows.length - 1).toBe(expected.length);
     expected.forEach(({ file, finding }, i) => {
       const row = rows[i + 1];
-      expect(row).toHaveLength(10);
+      expect(row).toHaveLength(11);
       expect(row[0]).toBe(file);
       expect(row[1]).toBe(finding.sheet);
       expect(row[2].split(",")[0]).toBe(finding.cell);
       expect(row.slice(4, 6)).toEqual([finding.rule, finding.category]);
       expect(row[6]).toBe({ error: "错误", warning: "警告", info: "提示" }[finding.severity]);
-      expect(row.slice(7)).toEqual([finding.message, finding.expected ?? "", finding.actual ?? ""]);
+      expect(row.slice(7)).toEqual([finding.message, finding.expected ?? "", finding.actual ?? "", ""]);
     });
     // Messages with commas and quotes survive the quoting.
     expect(rows.some((r) => r[7].includes("“") || r[7].includes(","))).toBe(true);
     const en = parseCsv(budgetCheck(["check", FORMULAS, "--format", "csv", "--lang", "en"]).stdout.slice(1));
-    expect(en[0]).toEqual(["file", "sheet", "cell", "table kind", "rule", "category", "severity", "message", "expected", "actual"]);
+    expect(en[0]).toEqual(["file", "sheet", "cell", "table kind", "rule", "category", "severity", "message", "expected", "actual", "accepted reason"]);
     expect(en[1][3]).toMatch(/^[A-Z]/);
   });
 
@@ -170,22 +170,23 @@ describe("reports a reviewer can forward", () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["汇总", "明细"]);
     const summary = workbook.getWorksheet("汇总")!;
     const values = (sheet: ExcelJS.Worksheet, r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
-    expect(values(summary, 1)).toEqual(["文件", "表格", "错误", "警告", "提示", "未能检查", "状态", "备注"]);
+    expect(values(summary, 1)).toEqual(["文件", "表格", "错误", "警告", "提示", "已接受", "未能检查", "状态", "备注"]);
     const findings = JSON.parse(budgetCheck(["check", folder, "--format", "json"]).stdout).files as { file: string; findings?: JsonFinding[]; tables?: unknown[] }[];
     const count = (f: { findings?: JsonFinding[] }, s: string) => f.findings!.filter((x) => x.severity === s).length;
     expect(values(summary, 2).slice(0, 5)).toEqual([path.join(folder, "a.xlsx"), findings[0].tables!.length, count(findings[0], "error"), count(findings[0], "warning"), count(findings[0], "info")]);
-    expect(values(summary, 2)[6]).toBe("有错误");
+    expect(values(summary, 2)[5]).toBe(0);
+    expect(values(summary, 2)[7]).toBe("有错误");
     expect(values(summary, 4)[0]).toBe(path.join(folder, "c.xlsx"));
-    expect(values(summary, 4)[6]).toBe("无法读取");
-    expect(String(values(summary, 4)[7])).toContain("文件为空");
+    expect(values(summary, 4)[7]).toBe("无法读取");
+    expect(String(values(summary, 4)[8])).toContain("文件为空");
     const skipped = values(summary, 5);
-    expect([skipped[0], skipped[6], skipped[7]]).toEqual([path.join(folder, "d.docx"), "跳过", "不是 Excel 工作簿（.docx）"]);
+    expect([skipped[0], skipped[7], skipped[8]]).toEqual([path.join(folder, "d.docx"), "跳过", "不是 Excel 工作簿（.docx）"]);
     expect(summary.rowCount).toBe(5);
 
     const detail = workbook.getWorksheet("明细")!;
     const total = findings.reduce((n, f) => n + (f.findings?.length ?? 0), 0);
     expect(detail.rowCount).toBe(total + 1);
-    expect(values(detail, 1)).toEqual(["文件", "工作表", "单元格", "表格类型", "规则", "类别", "严重程度", "说明", "应为", "实为"]);
+    expect(values(detail, 1)).toEqual(["文件", "工作表", "单元格", "表格类型", "规则", "类别", "严重程度", "说明", "应为", "实为", "接受理由"]);
     expect(values(detail, 2)[7]).toBe(findings[0].findings![0].message);
     for (const sheet of [summary, detail]) {
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

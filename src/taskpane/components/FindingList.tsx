@@ -1,5 +1,5 @@
 import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, type KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
 import type { Lang } from "../../core/report/i18n";
 import type { FindingGroup, FindingRow } from "../report-view";
 import { UI, text } from "../strings";
@@ -11,6 +11,8 @@ export interface FindingListProps {
   positionText: string;
   onSelect: (finding: FindingRow, cell?: string) => void;
   onStep: (direction: "next" | "previous") => void;
+  /** Shown under each finding (the pane's 接受… control). */
+  renderActions?: (finding: FindingRow) => ReactNode;
 }
 
 const useStyles = makeStyles({
@@ -121,6 +123,7 @@ export function FindingList(props: FindingListProps) {
                       ))}
                     </div>
                   )}
+                  {props.renderActions?.(finding)}
                 </li>
               ))}
             </ul>
