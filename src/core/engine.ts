@@ -54,7 +54,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   const notChecked: NotChecked[] = [];
   const seen = new Set<string>();
   const relations = new Map<number, SlipRelation>();
-  const textAmountsReported = new Set<string>();
+  const readings = new Map<number, Map<number, AmountReading>>();
 
   const report = (rule: RuleMeta, input: FindingInput) => {
     if (off.has(rule.id)) return;
@@ -87,22 +87,26 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     ...(options.pack ? { pack: options.pack } : {}),
     view,
     amount(table: DetectedTable, row: number, col: number): AmountReading {
+      // A cell is read once per check, however many sums it takes part in (key: sheet, master cell).
       const sheetView = view(table.sheetIndex);
-      const master = sheetView.masterOf(row, col);
-      const cell = sheetView.raw(master.row, master.col);
-      const reading = readAmount(cell);
+      const merge = sheetView.mergeAt(row, col);
+      const masterRow = merge ? merge.top : row;
+      const masterCol = merge ? merge.left : col;
+      let sheetReadings = readings.get(table.sheetIndex);
+      if (!sheetReadings) readings.set(table.sheetIndex, (sheetReadings = new Map()));
+      const key = masterRow * 16_385 + masterCol;
+      let reading = sheetReadings.get(key);
+      if (reading !== undefined) return reading;
+      const cell = sheetView.raw(masterRow, masterCol);
+      reading = readAmount(cell);
+      sheetReadings.set(key, reading);
       if (reading.kind === "number" && reading.typedAsText) {
-        const address = cellAddress(master.row, master.col);
-        const key = `${table.sheetIndex}!${address}`;
-        if (!textAmountsReported.has(key)) {
-          textAmountsReported.add(key);
-          report(numberAsText, {
-            sheet: table.sheet,
-            cell: address,
-            tableId: table.id,
-            message: numberAsTextMessage(String(cell.value), formatAmount(reading.value)),
-          });
-        }
+        report(numberAsText, {
+          sheet: table.sheet,
+          cell: cellAddress(masterRow, masterCol),
+          tableId: table.id,
+          message: numberAsTextMessage(String(cell.value), formatAmount(reading.value)),
+        });
       }
       return reading;
     },

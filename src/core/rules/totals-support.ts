@@ -84,7 +84,7 @@ export function readValue(context: RuleContext, table: DetectedTable, cell: Budg
     case "number":
       return { ok: true, value: reading.value, empty: false };
     case "empty":
-      return { ok: true, value: new Decimal(0), empty: true };
+      return EMPTY_VALUE;
     case "uncalculated":
       return {
         ok: false,
@@ -96,6 +96,45 @@ export function readValue(context: RuleContext, table: DetectedTable, cell: Budg
     case "text":
       return { ok: false, why: { zh: `${cell.address} 是文字“${reading.text}”而不是金额`, en: `${cell.address} holds the text "${reading.text}", not an amount` } };
   }
+}
+
+const EMPTY_VALUE: CellValue = Object.freeze({ ok: true, value: new Decimal(0), empty: true });
+
+/** The silent tolerance in cents, when it is a whole number of cents (per settings object). */
+const toleranceCents = new WeakMap<object, number | null>();
+
+function silentCents(context: RuleContext): number | undefined {
+  let cents = toleranceCents.get(context.settings);
+  if (cents === undefined) {
+    const c = context.settings.silentTolerance.times(100);
+    cents = c.isInteger() && c.abs().lt(1e15) ? c.toNumber() : null;
+    toleranceCents.set(context.settings, cents);
+  }
+  return cents ?? undefined;
+}
+
+/**
+ * The sum in whole cents (exact integers), when every part and the total are amounts of at most two
+ * decimals: true when the total is within the silent tolerance (else the full check decides).
+ */
+function agreesInCents(context: RuleContext, check: SumCheck): boolean {
+  const tolerance = silentCents(context);
+  if (tolerance === undefined) return false;
+  const { table } = check;
+  let sum = 0;
+  let magnitude = 0;
+  for (const part of check.parts) {
+    const reading = context.amount(table, part.row, part.col);
+    if (reading.kind === "number") {
+      if (reading.cents === undefined) return false;
+      sum += reading.cents;
+      magnitude += Math.abs(reading.cents);
+    } else if (reading.kind !== "empty") return false;
+  }
+  const shown = context.amount(table, check.total.row, check.total.col);
+  const shownCents = shown.kind === "empty" ? 0 : shown.kind === "number" ? shown.cents : undefined;
+  if (shownCents === undefined || magnitude + Math.abs(shownCents) > Number.MAX_SAFE_INTEGER) return false;
+  return Math.abs(shownCents - sum) <= tolerance;
 }
 
 export interface SumCheck {
@@ -115,6 +154,8 @@ export interface SumCheck {
 
 /** Compares a shown total with the sum of its parts; reports on the total cell. Returns the verdict. */
 export function checkSum(context: RuleContext, check: SumCheck): "ok" | "reported" | "not-checked" {
+  // Most sums agree: whole-cent integer arithmetic settles them without a Decimal.
+  if (agreesInCents(context, check)) return "ok";
   const { table, total, parts, what, partsName, rule } = check;
   let computed = new Decimal(0);
   for (const part of parts) {
