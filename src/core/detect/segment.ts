@@ -30,7 +30,13 @@ class Occupancy {
   }
 
   private add(row: number, left: number, right: number): void {
-    (this.intervals[row] ??= []).push([left, right]);
+    const list = (this.intervals[row] ??= []);
+    // Cells of a row come left to right: a cell next to the last interval extends it.
+    const last = list[list.length - 1];
+    if (last !== undefined && left <= last[1] + 1 && right >= last[0] - 1) {
+      if (left < last[0]) last[0] = left;
+      if (right > last[1]) last[1] = right;
+    } else list.push([left, right]);
   }
 
   rowOccupied(row: number, left: number, right: number): boolean {
@@ -109,10 +115,21 @@ export function tightBounds(view: SheetView, region: CellRange): CellRange | und
   let bottom = -Infinity;
   let left = Infinity;
   let right = -Infinity;
+  const merged = view.hasMerges;
+  const rows = view.sheet.rows;
   for (let r = region.top; r <= region.bottom; r++) {
-    for (let c = region.left; c <= region.right; c++) {
-      const merge = view.mergeAt(r, c);
-      const occupied = merge ? view.raw(merge.top, merge.left).type !== "empty" || view.hasOwnValue(r, c) : view.text(r, c) !== "" || view.raw(r, c).formula !== undefined;
+    const line = rows[r - 1];
+    // Without merges, only the row's own cells can be occupied.
+    const last = merged ? region.right : Math.min(region.right, line ? line.length : 0);
+    for (let c = region.left; c <= last; c++) {
+      let occupied: boolean;
+      const merge = merged ? view.mergeAt(r, c) : undefined;
+      if (merge) occupied = view.raw(merge.top, merge.left).type !== "empty" || view.hasOwnValue(r, c);
+      else {
+        const cell = line?.[c - 1];
+        if (!cell) continue;
+        occupied = cell.type === "empty" ? cell.formula !== undefined : cell.type === "number" || view.text(r, c) !== "" || cell.formula !== undefined;
+      }
       if (!occupied) continue;
       if (r < top) top = r;
       if (r > bottom) bottom = r;

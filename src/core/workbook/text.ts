@@ -12,7 +12,8 @@ export function foldText(text: string): string {
 /** Folded text of a cell value; numbers and booleans become their plain text, empty becomes "". */
 export function foldValue(value: number | string | boolean | null): string {
   if (value === null) return "";
-  return foldText(String(value));
+  // A number's or a boolean's text is ASCII without whitespace: folding leaves it as it is.
+  return typeof value === "string" ? foldText(value) : String(value);
 }
 
 /** Removes one trailing "指标" so that 经济效益 ≡ 经济效益指标 (RULES 1.6). */
