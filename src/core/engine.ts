@@ -40,12 +40,8 @@ export interface CheckResult {
 
 export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   // One view per sheet for detection and every rule: folded label texts are computed once.
-  const views = new Map<number, SheetView>();
-  const view = (sheetIndex: number) => {
-    let v = views.get(sheetIndex);
-    if (!v) views.set(sheetIndex, (v = new SheetView(workbook.sheets[sheetIndex])));
-    return v;
-  };
+  const views: (SheetView | undefined)[] = [];
+  const view = (sheetIndex: number) => (views[sheetIndex] ??= new SheetView(workbook.sheets[sheetIndex]));
   const tables = detectTables(workbook, view);
   const fromPack = options.pack ? packAdjustments(options.pack) : undefined;
   const off = new Set([...(fromPack?.overrides.off ?? []), ...(options.overrides?.off ?? [])]);
@@ -54,7 +50,8 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   const notChecked: NotChecked[] = [];
   const seen = new Set<string>();
   const relations = new Map<number, SlipRelation>();
-  const readings = new Map<number, Map<number, AmountReading>>();
+  /** Amount readings by sheet, row and column of the master cell. */
+  const readings: (AmountReading | undefined)[][][] = [];
 
   const report = (rule: RuleMeta, input: FindingInput) => {
     if (off.has(rule.id)) return;
@@ -92,14 +89,11 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
       const merge = sheetView.mergeAt(row, col);
       const masterRow = merge ? merge.top : row;
       const masterCol = merge ? merge.left : col;
-      let sheetReadings = readings.get(table.sheetIndex);
-      if (!sheetReadings) readings.set(table.sheetIndex, (sheetReadings = new Map()));
-      const key = masterRow * 16_385 + masterCol;
-      let reading = sheetReadings.get(key);
+      const rowReadings = ((readings[table.sheetIndex] ??= [])[masterRow] ??= []);
+      let reading = rowReadings[masterCol];
       if (reading !== undefined) return reading;
       const cell = sheetView.raw(masterRow, masterCol);
-      reading = readAmount(cell);
-      sheetReadings.set(key, reading);
+      reading = rowReadings[masterCol] = readAmount(cell);
       if (reading.kind === "number" && reading.typedAsText) {
         report(numberAsText, {
           sheet: table.sheet,
