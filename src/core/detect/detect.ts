@@ -148,8 +148,8 @@ function withoutFootnotes(view: SheetView, range: CellRange, budget = false): Ce
 function labelsIn(view: SheetView, range: CellRange): Map<string, { row: number; col: number }> {
   const labels = new Map<string, { row: number; col: number }>();
   for (let r = range.top; r <= range.bottom; r++) {
-    for (const { col, text, figure } of rowTexts(view, r, range.left, range.right)) {
-      if (!figure && !labels.has(text)) labels.set(text, { row: r, col });
+    for (const { col, text } of view.rowTexts(r, range.left, range.right, true)) {
+      if (!labels.has(text)) labels.set(text, { row: r, col });
     }
   }
   return labels;

@@ -32,6 +32,8 @@ export class SheetView {
   private readonly folded: (string[] | undefined)[] = [];
   /** The texts each row shows of its own (merges once, at their master), left to right. */
   private readonly shown: (readonly RowText[] | undefined)[] = [];
+  /** The same without figures: the row's words. */
+  private readonly words: (readonly RowText[] | undefined)[] = [];
 
   constructor(sheet: SheetSnapshot) {
     this.sheet = sheet;
@@ -144,9 +146,11 @@ export class SheetView {
   /**
    * The non-empty texts the row shows of its own, left to right: each cell that is no merge's covered
    * part, at its column (a merge counts once, at its master; a merge from a row above not at all).
+   * With `words`, figures (cells holding numbers) are left out.
    */
-  shownTexts(row: number): readonly RowText[] {
-    let texts = this.shown[row];
+  shownTexts(row: number, words = false): readonly RowText[] {
+    const cache = words ? this.words : this.shown;
+    let texts = cache[row];
     if (texts === undefined) {
       const line = this.sheet.rows[row - 1];
       if (!line) texts = NO_TEXTS;
@@ -155,7 +159,7 @@ export class SheetView {
         const merged = this.hasMerges;
         for (let c = 1; c <= line.length; c++) {
           const cell = line[c - 1];
-          if (!cell || cell.type === "empty") continue;
+          if (!cell || cell.type === "empty" || (words && cell.type === "number")) continue;
           if (merged) {
             const m = this.mergeAt(row, c);
             if (m && (m.top !== row || m.left !== c)) continue;
@@ -165,7 +169,7 @@ export class SheetView {
         }
         texts = list.length > 0 ? list : NO_TEXTS;
       }
-      this.shown[row] = texts;
+      cache[row] = texts;
     }
     return texts;
   }
@@ -173,8 +177,9 @@ export class SheetView {
   /**
    * The texts shown in a row within the columns of a region, with their columns (merged areas once).
    * A merge that starts left of the region shows its text in each of its columns inside the region.
+   * With `words`, figures are left out.
    */
-  rowTexts(row: number, left: number, right: number): RowText[] {
+  rowTexts(row: number, left: number, right: number, words = false): RowText[] {
     const texts: RowText[] = [];
     let start = left;
     if (this.hasMerges) {
@@ -184,12 +189,12 @@ export class SheetView {
         if (m.top === row) {
           const text = this.text(row, left);
           const figure = this.raw(m.top, m.left).type === "number";
-          if (text !== "") for (let c = left; c <= end; c++) texts.push({ col: c, text, figure });
+          if (text !== "" && !(words && figure)) for (let c = left; c <= end; c++) texts.push({ col: c, text, figure });
         }
         start = end + 1;
       }
     }
-    const shown = this.shownTexts(row);
+    const shown = this.shownTexts(row, words);
     let lo = 0;
     let hi = shown.length;
     while (lo < hi) {
