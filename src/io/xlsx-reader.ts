@@ -1,6 +1,7 @@
 // Reads an .xlsx/.xlsm file (bytes) into a WorkbookSnapshot with exceljs. Used by the command line
 // and the browser harness alike: it takes bytes, never a path, so it has no file-system dependency.
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { parseRange, type CellRange } from "../core/workbook/address";
 import type { Cell, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/workbook/snapshot";
 import { bilingual, type Bilingual } from "../core/report/i18n";
@@ -135,11 +136,55 @@ function readDefinedNames(workbook: ExcelJS.Workbook): Record<string, string> {
   return names;
 }
 
+const OFFICE_DOCUMENT = /<Relationship\b[^>]*\bType="[^"]*\/officeDocument"[^>]*>/;
+
+/**
+ * A package may keep its workbook part anywhere (the package relationships say where): Excel opens
+ * such a file, exceljs only reads parts under xl/. Moves the workbook's folder to xl/ (workbook.xml,
+ * its relationships, absolute targets and content types along), or returns the bytes as they are.
+ */
+export async function withWorkbookUnderXl(bytes: Uint8Array): Promise<Uint8Array> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return bytes; // exceljs says what is wrong with it
+  }
+  const rels = await zip.file("_rels/.rels")?.async("string");
+  const relation = rels ? OFFICE_DOCUMENT.exec(rels)?.[0] : undefined;
+  const target = relation ? /\bTarget="([^"]*)"/.exec(relation)?.[1]?.replace(/^\//, "") : undefined;
+  if (!target || target === "xl/workbook.xml" || zip.file(target) === null) return bytes;
+  const slash = target.lastIndexOf("/");
+  const folder = slash < 0 ? "" : target.slice(0, slash + 1);
+  const part = target.slice(slash + 1);
+  if (folder === "" || folder === "xl/") return bytes;
+  const moved = new JSZip();
+  const renamed = (name: string): string => {
+    if (!name.startsWith(folder)) return name;
+    const rest = name.slice(folder.length);
+    if (rest === part) return "xl/workbook.xml";
+    if (rest === `_rels/${part}.rels`) return "xl/_rels/workbook.xml.rels";
+    return `xl/${rest}`;
+  };
+  const absolute = new RegExp(`(["'])/${folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "g");
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const name = renamed(entry.name);
+    if (entry.name === "[Content_Types].xml" || entry.name.endsWith(".rels")) {
+      let text = await entry.async("string");
+      if (entry.name === "[Content_Types].xml") text = text.split(`"/${folder}${part}"`).join(`"/xl/workbook.xml"`);
+      if (entry.name === "_rels/.rels") text = text.split(`Target="${target}"`).join(`Target="xl/workbook.xml"`).split(`Target="/${target}"`).join(`Target="/xl/workbook.xml"`);
+      moved.file(name, text.replace(absolute, "$1/xl/"));
+    } else moved.file(name, await entry.async("uint8array"));
+  }
+  return moved.generateAsync({ type: "uint8array", compression: "STORE" });
+}
+
 export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot> {
   rejectUnsupported(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load((await withWorkbookUnderXl(bytes)) as unknown as ExcelJS.Buffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new WorkbookReadError(
