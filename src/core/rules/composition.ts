@@ -89,15 +89,15 @@ export const compositionFamily: RuleFamily = {
         seenRows.add(row.row);
         const name = row.role === "total" ? { zh: `${row.label}行`, en: `${row.label} row` } : rowName(row.label, row.code, row.level);
         for (const relation of relations) {
-          const totalLabel = columnLabel(relation.total);
-          const partsLabel = relation.parts.map((p) => p.path[p.path.length - 1] === "小计" || p.path[p.path.length - 1] === "合计" ? columnLabel(p) : p.path[p.path.length - 1]);
+          const totalLabel = () => columnLabel(relation.total);
+          const partsLabel = () => relation.parts.map((p) => p.path[p.path.length - 1] === "小计" || p.path[p.path.length - 1] === "合计" ? columnLabel(p) : p.path[p.path.length - 1]);
           checkSum(context, {
             rule: rowComposition,
             table: detected,
             total: valueCell(row, relation.total),
             parts: relation.parts.map((p) => valueCell(row, p)),
-            what: { zh: `${name.zh}“${totalLabel}”`, en: `${name.en} "${totalLabel}"` },
-            partsName: { zh: partsLabel.join(" + "), en: partsLabel.join(" + ") },
+            what: () => ({ zh: `${name.zh}“${totalLabel()}”`, en: `${name.en} "${totalLabel()}"` }),
+            partsName: () => ({ zh: partsLabel().join(" + "), en: partsLabel().join(" + ") }),
           });
         }
       }

@@ -142,10 +142,10 @@ export interface SumCheck {
   readonly table: DetectedTable;
   readonly total: BudgetCell;
   readonly parts: readonly BudgetCell[];
-  /** What the total is, e.g. 类 208 社会保障和就业支出“项目支出”. */
-  readonly what: Bilingual;
+  /** What the total is, e.g. 类 208 社会保障和就业支出“项目支出” (or how to spell it when a message needs it). */
+  readonly what: Bilingual | (() => Bilingual);
   /** What it should equal, e.g. 其下各款之和 / the sum of its 款 rows. */
-  readonly partsName: Bilingual;
+  readonly partsName: Bilingual | (() => Bilingual);
   /** Explains a mismatch further (e.g. misplaced codes), given the difference. */
   readonly explain?: (difference: Decimal) => Bilingual | undefined;
   /** Set when the relation rests on an inferred reading of the table: a mismatch is then a warning at most, saying why. */
@@ -156,7 +156,9 @@ export interface SumCheck {
 export function checkSum(context: RuleContext, check: SumCheck): "ok" | "reported" | "not-checked" {
   // Most sums agree: whole-cent integer arithmetic settles them without a Decimal.
   if (agreesInCents(context, check)) return "ok";
-  const { table, total, parts, what, partsName, rule } = check;
+  const { table, total, parts, rule } = check;
+  const what = typeof check.what === "function" ? check.what() : check.what;
+  const partsName = typeof check.partsName === "function" ? check.partsName() : check.partsName;
   let computed = new Decimal(0);
   for (const part of parts) {
     const value = readValue(context, table, part);

@@ -124,14 +124,16 @@ function checkHierarchy(context: RuleContext, entry: ReturnType<typeof budgetTab
     const childLevel = children[0].level!;
     const name = rowName(parent.label, parent.code, parent.level);
     for (const column of model.amountColumns) {
-      const col = columnName(column);
       checkSum(context, {
         rule: hierarchySum,
         table: detected,
         total: valueCell(parent, column),
         parts: laidOut.map((c) => valueCell(c, column)),
-        what: { zh: `${name.zh}${col.zh}`, en: `${name.en} ${col.en}` },
-        partsName: { zh: `其下各${childLevel}之和`, en: `the sum of its ${childLevel} rows` },
+        what: () => {
+          const col = columnName(column);
+          return { zh: `${name.zh}${col.zh}`, en: `${name.en} ${col.en}` };
+        },
+        partsName: () => ({ zh: `其下各${childLevel}之和`, en: `the sum of its ${childLevel} rows` }),
         explain: misplaced.length === 0 ? undefined : () => misplacedNote(context, entry, misplaced, column),
       });
     }
