@@ -159,7 +159,12 @@ export function budgetCell(row: number, col: number): BudgetCell {
 
 /** The cell a row's value for an amount column is read from (a shifted row reads one column off). */
 export function valueCell(row: BudgetRow, column: AmountColumn): BudgetCell {
-  return budgetCell(row.row, column.col + row.valueOffset + (row.panelOffset ?? 0));
+  return budgetCell(row.row, valueColumn(row, column));
+}
+
+/** The column valueCell reads (without making the cell). */
+export function valueColumn(row: BudgetRow, column: AmountColumn): number {
+  return column.col + row.valueOffset + (row.panelOffset ?? 0);
 }
 
 export function columnLabel(column: AmountColumn): string {

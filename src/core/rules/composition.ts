@@ -4,7 +4,7 @@
 // blocks, 资金来源 groups) is covered by the same reading.
 import { columnLabel, valueCell, type AmountColumn } from "../forms/budget-table";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
-import { budgetTables, checkSum, rowName } from "./totals-support";
+import { budgetTables, checkSum, rowName, rowSumAgrees } from "./totals-support";
 
 export const rowComposition: RuleMeta = {
   id: "composition/row",
@@ -89,6 +89,7 @@ export const compositionFamily: RuleFamily = {
         seenRows.add(row.row);
         const name = row.role === "total" ? { zh: `${row.label}行`, en: `${row.label} row` } : rowName(row.label, row.code, row.level);
         for (const relation of relations) {
+          if (rowSumAgrees(context, detected, row, relation.total, relation.parts)) continue;
           const totalLabel = () => columnLabel(relation.total);
           const partsLabel = () => relation.parts.map((p) => p.path[p.path.length - 1] === "小计" || p.path[p.path.length - 1] === "合计" ? columnLabel(p) : p.path[p.path.length - 1]);
           checkSum(context, {

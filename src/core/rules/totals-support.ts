@@ -3,7 +3,7 @@
 // the total cell or a "not checked" when a cell cannot be read.
 import Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
-import { readBudgetTable, type AmountColumn, type BudgetCell, type BudgetRow, type BudgetTable } from "../forms/budget-table";
+import { readBudgetTable, valueColumn, type AmountColumn, type BudgetCell, type BudgetRow, type BudgetTable } from "../forms/budget-table";
 import { foldText } from "../workbook/text";
 import type { Bilingual } from "../report/i18n";
 import type { TableKind } from "../report/vocabulary";
@@ -135,6 +135,50 @@ function agreesInCents(context: RuleContext, check: SumCheck): boolean {
   const shownCents = shown.kind === "empty" ? 0 : shown.kind === "number" ? shown.cents : undefined;
   if (shownCents === undefined || magnitude + Math.abs(shownCents) > Number.MAX_SAFE_INTEGER) return false;
   return Math.abs(shownCents - sum) <= tolerance;
+}
+
+/** A cell's amount in cents for the fast path: 0 when empty, undefined when it is not a two-decimal amount. */
+function centsAt(context: RuleContext, table: DetectedTable, row: number, col: number): number | undefined {
+  const reading = context.amount(table, row, col);
+  return reading.kind === "number" ? reading.cents : reading.kind === "empty" ? 0 : undefined;
+}
+
+/**
+ * True when a column's total row equals the sum of its part rows in whole cents (within the silent
+ * tolerance): read straight from the rows, in the order checkSum reads them, with no cells or texts
+ * made. When false, checkSum decides (and says why).
+ */
+export function columnSumAgrees(context: RuleContext, table: DetectedTable, total: BudgetRow, parts: readonly BudgetRow[], column: AmountColumn): boolean {
+  const tolerance = silentCents(context);
+  if (tolerance === undefined) return false;
+  let sum = 0;
+  let magnitude = 0;
+  for (const part of parts) {
+    const cents = centsAt(context, table, part.row, valueColumn(part, column));
+    if (cents === undefined) return false;
+    sum += cents;
+    magnitude += Math.abs(cents);
+  }
+  const shown = centsAt(context, table, total.row, valueColumn(total, column));
+  if (shown === undefined || magnitude + Math.abs(shown) > Number.MAX_SAFE_INTEGER) return false;
+  return Math.abs(shown - sum) <= tolerance;
+}
+
+/** The same across a row: its total column equals the sum of its part columns (see columnSumAgrees). */
+export function rowSumAgrees(context: RuleContext, table: DetectedTable, row: BudgetRow, total: AmountColumn, parts: readonly AmountColumn[]): boolean {
+  const tolerance = silentCents(context);
+  if (tolerance === undefined) return false;
+  let sum = 0;
+  let magnitude = 0;
+  for (const part of parts) {
+    const cents = centsAt(context, table, row.row, valueColumn(row, part));
+    if (cents === undefined) return false;
+    sum += cents;
+    magnitude += Math.abs(cents);
+  }
+  const shown = centsAt(context, table, row.row, valueColumn(row, total));
+  if (shown === undefined || magnitude + Math.abs(shown) > Number.MAX_SAFE_INTEGER) return false;
+  return Math.abs(shown - sum) <= tolerance;
 }
 
 export interface SumCheck {

@@ -5,7 +5,7 @@ import { columnLabel, valueCell, type AmountColumn, type BudgetRow, type BudgetT
 import { formatAmount } from "./format";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import type { Bilingual } from "../report/i18n";
-import { budgetTables, checkSum, readValue, rowName } from "./totals-support";
+import { budgetTables, checkSum, columnSumAgrees, readValue, rowName } from "./totals-support";
 
 export const hierarchySum: RuleMeta = {
   id: "totals/hierarchy-sum",
@@ -124,6 +124,7 @@ function checkHierarchy(context: RuleContext, entry: ReturnType<typeof budgetTab
     const childLevel = children[0].level!;
     const name = rowName(parent.label, parent.code, parent.level);
     for (const column of model.amountColumns) {
+      if (columnSumAgrees(context, detected, parent, laidOut, column)) continue;
       checkSum(context, {
         rule: hierarchySum,
         table: detected,
@@ -160,6 +161,7 @@ function checkTotalRows(context: RuleContext, entry: ReturnType<typeof budgetTab
     if (parts.length === 0) continue;
     const level = parts[0].level;
     for (const column of model.amountColumns) {
+      if (columnSumAgrees(context, detected, total, parts, column)) continue;
       const col = columnName(column);
       checkSum(context, {
         rule: totalRow,
