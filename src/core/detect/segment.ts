@@ -4,6 +4,7 @@
 // 绩效指标 label merged down a whole indicator block) keeps its table together.
 import type { CellRange } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
+import type { Cell } from "../workbook/snapshot";
 
 /** Occupied column intervals per row: own non-empty cells plus the area of non-empty merges. */
 class Occupancy {
@@ -117,25 +118,37 @@ export function tightBounds(view: SheetView, region: CellRange): CellRange | und
   let right = -Infinity;
   const merged = view.hasMerges;
   const rows = view.sheet.rows;
+  const occupied = (r: number, c: number, line: ReadonlyArray<Cell | undefined> | undefined): boolean => {
+    const merge = merged ? view.mergeAt(r, c) : undefined;
+    if (merge) return view.raw(merge.top, merge.left).type !== "empty" || view.hasOwnValue(r, c);
+    const cell = line?.[c - 1];
+    if (!cell) return false;
+    return cell.type === "empty" ? cell.formula !== undefined : cell.type === "number" || view.text(r, c) !== "" || cell.formula !== undefined;
+  };
   for (let r = region.top; r <= region.bottom; r++) {
     const line = rows[r - 1];
     // Without merges, only the row's own cells can be occupied.
     const last = merged ? region.right : Math.min(region.right, line ? line.length : 0);
+    // Only the row's first and last occupied columns count: look from each end.
+    let first = -1;
     for (let c = region.left; c <= last; c++) {
-      let occupied: boolean;
-      const merge = merged ? view.mergeAt(r, c) : undefined;
-      if (merge) occupied = view.raw(merge.top, merge.left).type !== "empty" || view.hasOwnValue(r, c);
-      else {
-        const cell = line?.[c - 1];
-        if (!cell) continue;
-        occupied = cell.type === "empty" ? cell.formula !== undefined : cell.type === "number" || view.text(r, c) !== "" || cell.formula !== undefined;
+      if (occupied(r, c, line)) {
+        first = c;
+        break;
       }
-      if (!occupied) continue;
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
     }
+    if (first < 0) continue;
+    let end = first;
+    for (let c = last; c > first; c--) {
+      if (occupied(r, c, line)) {
+        end = c;
+        break;
+      }
+    }
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (first < left) left = first;
+    if (end > right) right = end;
   }
   return top === Infinity ? undefined : { top, bottom, left, right };
 }
