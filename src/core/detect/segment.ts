@@ -8,20 +8,29 @@ import type { Cell } from "../workbook/snapshot";
 
 /** Occupied column intervals per row: own non-empty cells plus the area of non-empty merges. */
 class Occupancy {
-  private readonly intervals: Array<Array<[number, number]> | undefined> = [];
+  /** Per row, its intervals flat: left, right, left, right … */
+  private readonly intervals: Array<number[] | undefined> = [];
 
   constructor(view: SheetView) {
     const rows = view.sheet.rows;
     for (let r = 1; r <= rows.length; r++) {
       const line = rows[r - 1];
       if (!line) continue;
+      // Runs of occupied cells, as intervals.
+      let start = 0;
+      let end = -1;
       for (let c = 1; c <= line.length; c++) {
         const cell = line[c - 1];
         if (!cell) continue;
         if (cell.type === "empty" && !cell.formula) continue;
         if (cell.type === "string" && view.text(r, c) === "") continue; // whitespace only
-        this.add(r, c, c);
+        if (c === end + 1) end = c;
+        else {
+          if (start > 0) this.add(r, start, end);
+          start = end = c;
+        }
       }
+      if (start > 0) this.add(r, start, end);
     }
     for (const m of view.sheet.merges) {
       if (view.raw(m.top, m.left).type === "empty") continue; // an empty merge is formatting, not content
@@ -33,17 +42,18 @@ class Occupancy {
   private add(row: number, left: number, right: number): void {
     const list = (this.intervals[row] ??= []);
     // Cells of a row come left to right: a cell next to the last interval extends it.
-    const last = list[list.length - 1];
-    if (last !== undefined && left <= last[1] + 1 && right >= last[0] - 1) {
-      if (left < last[0]) last[0] = left;
-      if (right > last[1]) last[1] = right;
-    } else list.push([left, right]);
+    const n = list.length;
+    if (n > 0 && left <= list[n - 1] + 1 && right >= list[n - 2] - 1) {
+      if (left < list[n - 2]) list[n - 2] = left;
+      if (right > list[n - 1]) list[n - 1] = right;
+    } else list.push(left, right);
   }
 
   rowOccupied(row: number, left: number, right: number): boolean {
     const list = this.intervals[row];
     if (!list) return false;
-    return list.some(([a, b]) => a <= right && b >= left);
+    for (let i = 0; i < list.length; i += 2) if (list[i] <= right && list[i + 1] >= left) return true;
+    return false;
   }
 
   /** Marks, for columns left..right, whether any row in top..bottom occupies them. */
@@ -52,8 +62,9 @@ class Occupancy {
     for (let r = top; r <= bottom; r++) {
       const list = this.intervals[r];
       if (!list) continue;
-      for (const [a, b] of list) {
-        for (let c = Math.max(a, left); c <= Math.min(b, right); c++) occupied[c - left] = true;
+      for (let i = 0; i < list.length; i += 2) {
+        const to = Math.min(list[i + 1], right);
+        for (let c = Math.max(list[i], left); c <= to; c++) occupied[c - left] = true;
       }
     }
     return occupied;
