@@ -40,12 +40,8 @@ export interface CheckResult {
 
 export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   // One view per sheet for detection and every rule: folded label texts are computed once.
-  const views = new Map<number, SheetView>();
-  const view = (sheetIndex: number) => {
-    let v = views.get(sheetIndex);
-    if (!v) views.set(sheetIndex, (v = new SheetView(workbook.sheets[sheetIndex])));
-    return v;
-  };
+  const views: (SheetView | undefined)[] = [];
+  const view = (sheetIndex: number) => (views[sheetIndex] ??= new SheetView(workbook.sheets[sheetIndex]));
   const tables = detectTables(workbook, view);
   const fromPack = options.pack ? packAdjustments(options.pack) : undefined;
   const off = new Set([...(fromPack?.overrides.off ?? []), ...(options.overrides?.off ?? [])]);
@@ -54,7 +50,8 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   const notChecked: NotChecked[] = [];
   const seen = new Set<string>();
   const relations = new Map<number, SlipRelation>();
-  const textAmountsReported = new Set<string>();
+  /** Amount readings by sheet, row and column of the master cell. */
+  const readings: (AmountReading | undefined)[][][] = [];
 
   const report = (rule: RuleMeta, input: FindingInput) => {
     if (off.has(rule.id)) return;
@@ -87,22 +84,23 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     ...(options.pack ? { pack: options.pack } : {}),
     view,
     amount(table: DetectedTable, row: number, col: number): AmountReading {
+      // A cell is read once per check, however many sums it takes part in (key: sheet, master cell).
       const sheetView = view(table.sheetIndex);
-      const master = sheetView.masterOf(row, col);
-      const cell = sheetView.raw(master.row, master.col);
-      const reading = readAmount(cell);
+      const merge = sheetView.mergeAt(row, col);
+      const masterRow = merge ? merge.top : row;
+      const masterCol = merge ? merge.left : col;
+      const rowReadings = ((readings[table.sheetIndex] ??= [])[masterRow] ??= []);
+      let reading = rowReadings[masterCol];
+      if (reading !== undefined) return reading;
+      const cell = sheetView.raw(masterRow, masterCol);
+      reading = rowReadings[masterCol] = readAmount(cell);
       if (reading.kind === "number" && reading.typedAsText) {
-        const address = cellAddress(master.row, master.col);
-        const key = `${table.sheetIndex}!${address}`;
-        if (!textAmountsReported.has(key)) {
-          textAmountsReported.add(key);
-          report(numberAsText, {
-            sheet: table.sheet,
-            cell: address,
-            tableId: table.id,
-            message: numberAsTextMessage(String(cell.value), formatAmount(reading.value)),
-          });
-        }
+        report(numberAsText, {
+          sheet: table.sheet,
+          cell: cellAddress(masterRow, masterCol),
+          tableId: table.id,
+          message: numberAsTextMessage(String(cell.value), formatAmount(reading.value)),
+        });
       }
       return reading;
     },

@@ -1,6 +1,7 @@
 // Reads an .xlsx/.xlsm file (bytes) into a WorkbookSnapshot with exceljs. Used by the command line
 // and the browser harness alike: it takes bytes, never a path, so it has no file-system dependency.
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { parseRange, type CellRange } from "../core/workbook/address";
 import type { Cell, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/workbook/snapshot";
 import { bilingual, type Bilingual } from "../core/report/i18n";
@@ -115,7 +116,7 @@ function visibilityOf(state: string | undefined): SheetVisibility {
   return "visible";
 }
 
-function readSheet(worksheet: ExcelJS.Worksheet): SheetSnapshot {
+function readSheet(worksheet: ExcelJS.Worksheet, mergeRefs?: readonly string[]): SheetSnapshot {
   const rows: (Cell | undefined)[][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const line: (Cell | undefined)[] = [];
@@ -126,17 +127,29 @@ function readSheet(worksheet: ExcelJS.Worksheet): SheetSnapshot {
     });
     if (line.length > 0) rows[rowNumber - 1] = line;
   });
+  let merges: CellRange[];
+  if (mergeRefs) {
+    // Read from the sheet part itself: the covered cells keep nothing of their own, the master only.
+    merges = mergeRanges(mergeRefs);
+    for (const m of merges) {
+      for (let r = m.top; r <= Math.min(m.bottom, rows.length); r++) {
+        const line = rows[r - 1];
+        if (!line) continue;
+        for (let c = m.left; c <= Math.min(m.right, line.length); c++) if ((r !== m.top || c !== m.left) && line[c - 1]) line[c - 1] = undefined;
+      }
+    }
+    // As when exceljs marks covered cells: a row ends at its last cell of its own, and a row left with
+    // nothing of its own is no row.
+    for (let r = 0; r < rows.length; r++) {
+      const line = rows[r];
+      if (!line) continue;
+      while (line.length > 0 && line[line.length - 1] === undefined) line.length--;
+      if (line.length === 0) delete rows[r];
+    }
+    while (rows.length > 0 && rows[rows.length - 1] === undefined) rows.length--;
+  } else merges = mergeRanges((worksheet.model as { merges?: string[] }).merges ?? []);
   // Dense outer array (holes become undefined) so that length is the used row count.
   const denseRows = Array.from({ length: rows.length }, (_, i) => rows[i]);
-  const mergeRefs: string[] = (worksheet.model as { merges?: string[] }).merges ?? [];
-  const merges: CellRange[] = [];
-  for (const ref of mergeRefs) {
-    try {
-      merges.push(parseRange(ref));
-    } catch {
-      // An unreadable merge reference is ignored rather than failing the whole sheet.
-    }
-  }
   return { name: worksheet.name, visibility: visibilityOf(worksheet.state), rows: denseRows, merges };
 }
 
@@ -147,11 +160,129 @@ function readDefinedNames(workbook: ExcelJS.Workbook): Record<string, string> {
   return names;
 }
 
+const OFFICE_DOCUMENT = /<Relationship\b[^>]*\bType="[^"]*\/officeDocument"[^>]*>/;
+
+/**
+ * A package may keep its workbook part anywhere (the package relationships say where): Excel opens
+ * such a file, exceljs only reads parts under xl/. Moves the workbook's folder to xl/ (workbook.xml,
+ * its relationships, absolute targets and content types along); returns the same zip when it is standard.
+ */
+async function workbookUnderXl(zip: JSZip): Promise<JSZip> {
+  const rels = await zip.file("_rels/.rels")?.async("string");
+  const relation = rels ? OFFICE_DOCUMENT.exec(rels)?.[0] : undefined;
+  const target = relation ? /\bTarget="([^"]*)"/.exec(relation)?.[1]?.replace(/^\//, "") : undefined;
+  if (!target || target === "xl/workbook.xml" || zip.file(target) === null) return zip;
+  const slash = target.lastIndexOf("/");
+  const folder = slash < 0 ? "" : target.slice(0, slash + 1);
+  const part = target.slice(slash + 1);
+  if (folder === "" || folder === "xl/") return zip;
+  const moved = new JSZip();
+  const renamed = (name: string): string => {
+    if (!name.startsWith(folder)) return name;
+    const rest = name.slice(folder.length);
+    if (rest === part) return "xl/workbook.xml";
+    if (rest === `_rels/${part}.rels`) return "xl/_rels/workbook.xml.rels";
+    return `xl/${rest}`;
+  };
+  const absolute = new RegExp(`(["'])/${folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "g");
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const name = renamed(entry.name);
+    if (entry.name === "[Content_Types].xml" || entry.name.endsWith(".rels")) {
+      let text = await entry.async("string");
+      if (entry.name === "[Content_Types].xml") text = text.split(`"/${folder}${part}"`).join(`"/xl/workbook.xml"`);
+      if (entry.name === "_rels/.rels") text = text.split(`Target="${target}"`).join(`Target="xl/workbook.xml"`).split(`Target="/${target}"`).join(`Target="/xl/workbook.xml"`);
+      moved.file(name, text.replace(absolute, "$1/xl/"));
+    } else moved.file(name, await entry.async("uint8array"));
+  }
+  return moved;
+}
+
+/** Moves a package's workbook part to xl/ when it sits elsewhere (see workbookUnderXl); else the bytes as they are. */
+export async function withWorkbookUnderXl(bytes: Uint8Array): Promise<Uint8Array> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return bytes;
+  }
+  const moved = await workbookUnderXl(zip);
+  return moved === zip ? bytes : moved.generateAsync({ type: "uint8array", compression: "STORE" });
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function xmlText(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, name: string) =>
+    name.startsWith("#x") ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith("#") ? String.fromCodePoint(Number(name.slice(1))) : (XML_ENTITIES[name] ?? whole),
+  );
+}
+
+const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([^"]*)"/g;
+const MERGE_CELLS = /<([\w.-]+:)?mergeCells\b[^>]*\/>|<([\w.-]+:)?mergeCells\b[\s\S]*?<\/(?:[\w.-]+:)?mergeCells>/g;
+
+/**
+ * The package as exceljs is given it, with each sheet's merged areas (by sheet name) taken out of the
+ * sheet parts: exceljs checks every merge against every other one and creates every covered cell, so
+ * 20,000 merges or one merge over a whole column would take minutes; the reader keeps them as ranges.
+ */
+async function preparedPackage(bytes: Uint8Array): Promise<{ bytes: Uint8Array; merges: Map<string, string[]> }> {
+  const merges = new Map<string, string[]>();
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return { bytes, merges }; // exceljs says what is wrong with it
+  }
+  const moved = await workbookUnderXl(zip);
+  let changed = moved !== zip;
+  const workbookXml = await moved.file("xl/workbook.xml")?.async("string");
+  const relsXml = await moved.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (workbookXml && relsXml) {
+    const targets = new Map<string, string>();
+    for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+      const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+      if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+    }
+    for (const m of workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)) {
+      const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+      const id = /\br:id="([^"]*)"|\b[\w.-]+:id="([^"]*)"/.exec(m[0]);
+      const partName = id ? targets.get(id[1] ?? id[2]) : undefined;
+      const file = partName ? moved.file(partName) : null;
+      if (name === undefined || !file) continue;
+      const xml = await file.async("string");
+      if (!xml.includes("mergeCell")) continue;
+      const refs = [...xml.matchAll(MERGE_CELL)].map((r) => r[1]);
+      merges.set(xmlText(name), refs);
+      moved.file(file.name, xml.replace(MERGE_CELLS, ""));
+      changed = true;
+    }
+  }
+  return { bytes: changed ? await moved.generateAsync({ type: "uint8array", compression: "STORE" }) : bytes, merges };
+}
+
+/** Merge references as ranges, one per master cell (a later one for the same master replaces it), in file order. */
+function mergeRanges(refs: readonly string[]): CellRange[] {
+  const byMaster = new Map<string, CellRange>();
+  for (const ref of refs) {
+    try {
+      const range = parseRange(ref);
+      byMaster.set(`${range.top}:${range.left}`, range);
+    } catch {
+      // An unreadable merge reference is ignored rather than failing the whole sheet.
+    }
+  }
+  return [...byMaster.values()];
+}
+
 export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot> {
   rejectUnsupported(bytes);
   const workbook = new ExcelJS.Workbook();
+  let prepared: Awaited<ReturnType<typeof preparedPackage>> = { bytes, merges: new Map() };
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    prepared = await preparedPackage(bytes);
+    await workbook.xlsx.load(prepared.bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new WorkbookReadError(
@@ -180,7 +311,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot>
       bilingual("压缩包中没有 Excel 工作表：不是 .xlsx 文件", "the archive holds no Excel worksheet: not an .xlsx file"),
     );
   }
-  const sheets = workbook.worksheets.map(readSheet);
+  const sheets = workbook.worksheets.map((worksheet) => readSheet(worksheet, prepared.merges.get(worksheet.name)));
   return { sheets, definedNames: readDefinedNames(workbook) };
 }
 

@@ -3,7 +3,7 @@
 // from its title and its header words. A piece that shows no budget structure is not a table.
 import type { TableKind } from "../report/vocabulary";
 import { rangeAddress, type CellRange } from "../workbook/address";
-import { SheetView } from "../workbook/sheet-view";
+import { SheetView, type RowText } from "../workbook/sheet-view";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { segmentSheet, tightBounds } from "./segment";
 import {
@@ -63,16 +63,21 @@ function withDetachedTotal(view: SheetView, table: DetectedTable, others: readon
 const FORM_KINDS: ReadonlySet<TableKind> = new Set(["performance-target-list", "department-performance-target", "project-performance-target", "project-self-evaluation", "self-evaluation-summary"]);
 
 /** The texts shown in a row within the columns of a region, with their columns (merged areas once). */
-function rowTexts(view: SheetView, row: number, left: number, right: number): { col: number; text: string }[] {
-  const texts: { col: number; text: string }[] = [];
-  for (let c = left; c <= right; c++) {
-    const master = view.masterOf(row, c);
-    if (master.col !== c && master.col >= left) continue; // inside a merge already counted
-    if (master.row !== row) continue; // a merge coming from above is not this row's own text
-    const text = view.text(row, c);
-    if (text !== "") texts.push({ col: c, text });
+function rowTexts(view: SheetView, row: number, left: number, right: number): readonly RowText[] {
+  return view.rowTexts(row, left, right);
+}
+
+/** How many cells of the row between the columns hold a value of their own, counting up to `limit`. */
+function filledCount(view: SheetView, row: number, left: number, right: number, limit: number): number {
+  const line = view.sheet.rows[row - 1];
+  if (!line) return 0;
+  let n = 0;
+  const last = Math.min(right, line.length);
+  for (let c = Math.max(left, 1); c <= last && n < limit; c++) {
+    const cell = line[c - 1];
+    if (cell && cell.type !== "empty") n++;
   }
-  return texts;
+  return n;
 }
 
 function titleSignatureOf(text: string): TitleSignature | undefined {
@@ -83,7 +88,7 @@ function titleSignatureOf(text: string): TitleSignature | undefined {
 /** A title row: its first text names a table kind, and anything else on the row is a short tag. */
 function titleAnchor(view: SheetView, row: number, block: CellRange): Anchor | undefined {
   // Cheap rejection first: a title row holds at most two cells of its own (the title and a tag).
-  if (view.filledColumns(row, block.left, block.right).length > 2) return undefined;
+  if (filledCount(view, row, block.left, block.right, 3) > 2) return undefined;
   const texts = rowTexts(view, row, block.left, block.right);
   if (texts.length === 0 || texts.length > 2) return undefined;
   const signature = titleSignatureOf(texts[0].text);
@@ -95,7 +100,17 @@ function titleAnchor(view: SheetView, row: number, block: CellRange): Anchor | u
 
 function isFormHeadRow(view: SheetView, row: number, block: CellRange): boolean {
   // A label is a cell of its own (a merge's master), so only the row's own cells need looking at.
-  return view.filledColumns(row, block.left, block.right).some((col) => FORM_HEAD_LABELS.includes(view.text(row, col)));
+  const line = view.sheet.rows[row - 1];
+  if (!line) return false;
+  const last = Math.min(block.right, line.length);
+  for (let c = Math.max(block.left, 1); c <= last; c++) {
+    const cell = line[c - 1];
+    if (!cell || cell.type === "empty") continue;
+    // A figure's own text is no label; inside a merge the text shown is the master's.
+    if (cell.type === "number" && (!view.hasMerges || view.mergeAt(row, c) === undefined)) continue;
+    if (FORM_HEAD_LABELS.includes(view.text(row, c))) return true;
+  }
+  return false;
 }
 
 function findAnchors(view: SheetView, block: CellRange): Anchor[] {
@@ -153,11 +168,14 @@ function withoutFootnotes(view: SheetView, range: CellRange, budget = false): Ce
   return bounds;
 }
 
-/** Every folded text in the range with its position (merged areas once, at their master). */
+/**
+ * Every folded text in the range with its position (merged areas once, at their master). Figures are
+ * left out: the labels are looked up by words, and the text of a number is never one.
+ */
 function labelsIn(view: SheetView, range: CellRange): Map<string, { row: number; col: number }> {
   const labels = new Map<string, { row: number; col: number }>();
   for (let r = range.top; r <= range.bottom; r++) {
-    for (const { col, text } of rowTexts(view, r, range.left, range.right)) {
+    for (const { col, text } of view.rowTexts(r, range.left, range.right, true)) {
       if (!labels.has(text)) labels.set(text, { row: r, col });
     }
   }

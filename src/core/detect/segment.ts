@@ -4,23 +4,33 @@
 // 绩效指标 label merged down a whole indicator block) keeps its table together.
 import type { CellRange } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
+import type { Cell } from "../workbook/snapshot";
 
 /** Occupied column intervals per row: own non-empty cells plus the area of non-empty merges. */
 class Occupancy {
-  private readonly intervals: Array<Array<[number, number]> | undefined> = [];
+  /** Per row, its intervals flat: left, right, left, right … */
+  private readonly intervals: Array<number[] | undefined> = [];
 
   constructor(view: SheetView) {
     const rows = view.sheet.rows;
     for (let r = 1; r <= rows.length; r++) {
       const line = rows[r - 1];
       if (!line) continue;
+      // Runs of occupied cells, as intervals.
+      let start = 0;
+      let end = -1;
       for (let c = 1; c <= line.length; c++) {
         const cell = line[c - 1];
         if (!cell) continue;
         if (cell.type === "empty" && !cell.formula) continue;
         if (cell.type === "string" && view.text(r, c) === "") continue; // whitespace only
-        this.add(r, c, c);
+        if (c === end + 1) end = c;
+        else {
+          if (start > 0) this.add(r, start, end);
+          start = end = c;
+        }
       }
+      if (start > 0) this.add(r, start, end);
     }
     for (const m of view.sheet.merges) {
       if (view.raw(m.top, m.left).type === "empty") continue; // an empty merge is formatting, not content
@@ -30,13 +40,20 @@ class Occupancy {
   }
 
   private add(row: number, left: number, right: number): void {
-    (this.intervals[row] ??= []).push([left, right]);
+    const list = (this.intervals[row] ??= []);
+    // Cells of a row come left to right: a cell next to the last interval extends it.
+    const n = list.length;
+    if (n > 0 && left <= list[n - 1] + 1 && right >= list[n - 2] - 1) {
+      if (left < list[n - 2]) list[n - 2] = left;
+      if (right > list[n - 1]) list[n - 1] = right;
+    } else list.push(left, right);
   }
 
   rowOccupied(row: number, left: number, right: number): boolean {
     const list = this.intervals[row];
     if (!list) return false;
-    return list.some(([a, b]) => a <= right && b >= left);
+    for (let i = 0; i < list.length; i += 2) if (list[i] <= right && list[i + 1] >= left) return true;
+    return false;
   }
 
   /** Marks, for columns left..right, whether any row in top..bottom occupies them. */
@@ -45,8 +62,9 @@ class Occupancy {
     for (let r = top; r <= bottom; r++) {
       const list = this.intervals[r];
       if (!list) continue;
-      for (const [a, b] of list) {
-        for (let c = Math.max(a, left); c <= Math.min(b, right); c++) occupied[c - left] = true;
+      for (let i = 0; i < list.length; i += 2) {
+        const to = Math.min(list[i + 1], right);
+        for (let c = Math.max(list[i], left); c <= to; c++) occupied[c - left] = true;
       }
     }
     return occupied;
@@ -109,16 +127,39 @@ export function tightBounds(view: SheetView, region: CellRange): CellRange | und
   let bottom = -Infinity;
   let left = Infinity;
   let right = -Infinity;
+  const merged = view.hasMerges;
+  const rows = view.sheet.rows;
+  const occupied = (r: number, c: number, line: ReadonlyArray<Cell | undefined> | undefined): boolean => {
+    const merge = merged ? view.mergeAt(r, c) : undefined;
+    if (merge) return view.raw(merge.top, merge.left).type !== "empty" || view.hasOwnValue(r, c);
+    const cell = line?.[c - 1];
+    if (!cell) return false;
+    return cell.type === "empty" ? cell.formula !== undefined : cell.type === "number" || view.text(r, c) !== "" || cell.formula !== undefined;
+  };
   for (let r = region.top; r <= region.bottom; r++) {
-    for (let c = region.left; c <= region.right; c++) {
-      const merge = view.mergeAt(r, c);
-      const occupied = merge ? view.raw(merge.top, merge.left).type !== "empty" || view.hasOwnValue(r, c) : view.text(r, c) !== "" || view.raw(r, c).formula !== undefined;
-      if (!occupied) continue;
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
+    const line = rows[r - 1];
+    // Without merges, only the row's own cells can be occupied.
+    const last = merged ? region.right : Math.min(region.right, line ? line.length : 0);
+    // Only the row's first and last occupied columns count: look from each end.
+    let first = -1;
+    for (let c = region.left; c <= last; c++) {
+      if (occupied(r, c, line)) {
+        first = c;
+        break;
+      }
     }
+    if (first < 0) continue;
+    let end = first;
+    for (let c = last; c > first; c--) {
+      if (occupied(r, c, line)) {
+        end = c;
+        break;
+      }
+    }
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (first < left) left = first;
+    if (end > right) right = end;
   }
   return top === Infinity ? undefined : { top, bottom, left, right };
 }

@@ -140,13 +140,33 @@ export function stripIndent(text: string): string {
   return text.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, "");
 }
 
+/** A cell of a budget table; its A1 address is spelled out only when a message needs it. */
+class LazyBudgetCell implements BudgetCell {
+  private spelled: string | undefined;
+  constructor(
+    readonly row: number,
+    readonly col: number,
+  ) {}
+  get address(): string {
+    return (this.spelled ??= cellAddress(this.row, this.col));
+  }
+  toJSON(): BudgetCell {
+    return { row: this.row, col: this.col, address: this.address };
+  }
+}
+
 export function budgetCell(row: number, col: number): BudgetCell {
-  return { row, col, address: cellAddress(row, col) };
+  return new LazyBudgetCell(row, col);
 }
 
 /** The cell a row's value for an amount column is read from (a shifted row reads one column off). */
 export function valueCell(row: BudgetRow, column: AmountColumn): BudgetCell {
-  return budgetCell(row.row, column.col + row.valueOffset + (row.panelOffset ?? 0));
+  return budgetCell(row.row, valueColumn(row, column));
+}
+
+/** The column valueCell reads (without making the cell). */
+export function valueColumn(row: BudgetRow, column: AmountColumn): number {
+  return column.col + row.valueOffset + (row.panelOffset ?? 0);
 }
 
 export function columnLabel(column: AmountColumn): string {
@@ -280,19 +300,19 @@ function columnRoles(view: SheetView, table: DetectedTable, columns: readonly Am
     const integers: number[] = [];
     let allIntegers = true;
     for (let r = firstDataRow; r <= table.range.bottom; r++) {
-      const master = view.masterOf(r, column.col);
-      if (master.col !== column.col || master.row !== r) continue;
+      const merge = view.mergeAt(r, column.col);
+      if (merge && (merge.left !== column.col || merge.top !== r)) continue;
       const cell = view.raw(r, column.col);
       if (cell.type === "empty") continue;
-      const text = view.text(r, column.col);
       if (cell.type === "number") {
         numbers++;
-        if (CODE_TEXT.test(text) && Number(text) >= 100) codes++;
         const n = cell.value as number;
+        if (n >= 100 && Number.isInteger(n) && CODE_TEXT.test(view.text(r, column.col))) codes++;
         if (Number.isInteger(n) && n >= 0 && n < 1000) integers.push(n);
         else allIntegers = false;
         continue;
       }
+      const text = view.text(r, column.col);
       if (/^[-+]?\d+(\.\d+)?[%％]$/.test(text)) rates++;
       else if (CODE_TEXT.test(text)) codes++;
       else if (parseTextNumber(text) !== undefined || isPlaceholder(text)) numbers++;

@@ -22,12 +22,26 @@ export function positionOf(row: number, col: number): CellPosition {
   return { row, col, address: cellAddress(row, col) };
 }
 
+/** Each master cell's text, read once per sheet view (the forms read their cells many times). */
+const TEXTS = new WeakMap<SheetView, (CellText | null)[][]>();
+
 /** The displayed text of a cell (the merge master's), or null when it shows nothing. */
 export function cellTextAt(view: SheetView, row: number, col: number): CellText | null {
-  const master = view.masterOf(row, col);
-  const cell = view.raw(master.row, master.col);
+  const merge = view.mergeAt(row, col);
+  const masterRow = merge ? merge.top : row;
+  const masterCol = merge ? merge.left : col;
+  let byRow = TEXTS.get(view);
+  if (!byRow) TEXTS.set(view, (byRow = []));
+  const line = (byRow[masterRow] ??= []);
+  let found = line[masterCol];
+  if (found === undefined) found = line[masterCol] = readCellText(view, masterRow, masterCol);
+  return found;
+}
+
+function readCellText(view: SheetView, row: number, col: number): CellText | null {
+  const cell = view.raw(row, col);
   if (cell.type === "empty") return null;
   const text = String(cell.value).trim();
   if (text === "") return null;
-  return { text, row: master.row, col: master.col, address: cellAddress(master.row, master.col), isNumber: cell.type === "number" };
+  return Object.freeze({ text, row, col, address: cellAddress(row, col), isNumber: cell.type === "number" });
 }

@@ -84,7 +84,7 @@ export function headerWords(text: string): string {
 /** The row holding 一级指标 within the range (first one), or undefined. */
 export function findIndicatorHeaderRow(view: SheetView, range: CellRange): number | undefined {
   for (let r = range.top; r <= range.bottom; r++) {
-    for (let c = range.left; c <= range.right; c++) if (COLUMN_WORDS.level1.test(headerWords(view.text(r, c)))) return r;
+    for (let c = range.left; c <= range.right; c++) if (isLevel1Header(view.text(r, c))) return r;
   }
   return undefined;
 }
@@ -103,7 +103,12 @@ function mapColumns(view: SheetView, row: number, range: CellRange): IndicatorCo
 }
 
 function isHeaderRepeat(view: SheetView, row: number, columns: IndicatorColumns): boolean {
-  return columns.level1 !== undefined && COLUMN_WORDS.level1.test(headerWords(view.text(row, columns.level1)));
+  return columns.level1 !== undefined && isLevel1Header(view.text(row, columns.level1));
+}
+
+/** The 一级指标 header (headerWords only removes characters, so the words must be there already). */
+function isLevel1Header(text: string): boolean {
+  return text.includes("一级") && COLUMN_WORDS.level1.test(headerWords(text));
 }
 
 /** A 合计/总分 line: its first own cell says so, and no 三级 name is written on it. */

@@ -64,6 +64,7 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [["(", ")"], ["《", "�
 /** The first opening mark of the text that is never closed after it, if any. */
 export function unclosedMark(text: string): string | undefined {
   for (const [open, close] of PAIRS) {
+    if (!text.includes(open)) continue;
     let depth = 0;
     for (const character of text) {
       if (character === open) depth++;
@@ -209,14 +210,16 @@ export const duplicateIndicatorRule: IndicatorRule = {
     },
   },
   check({ block, report }) {
-    const seen: AnalysedRow[] = [];
+    const firstByName = new Map<string, AnalysedRow>();
     for (const row of block.rows) {
       const cell = row.input.level3?.cell;
       if (cell === undefined || row.name === "" || /^(不涉及|无|\/)$/.test(row.name)) continue;
       const key = normaliseIndicatorName(row.name);
-      const earlier = seen.find((other) => normaliseIndicatorName(other.name) === key);
-      seen.push(row);
-      if (earlier === undefined) continue;
+      const earlier = firstByName.get(key);
+      if (earlier === undefined) {
+        firstByName.set(key, row);
+        continue;
+      }
       const other = earlier.input.level3?.cell ?? "";
       const inOneGroup = sameGroup(earlier, row) || (earlier.pair.level2 !== undefined && earlier.pair.level2 === row.pair.level2);
       if (inOneGroup) {

@@ -44,12 +44,17 @@ export const valueFormatRule: IndicatorRule = {
       const value = row.value;
       if (value === undefined) return;
       const role = row.level2Role;
-      const data = { value: value.text.trim(), group: groupName(row), label: value.label ?? "", low: value.value?.toString() ?? "", high: value.high?.toString() ?? "" };
-      const report = (messageId: string, severity?: "error" | "warning" | "info") => context.report({ messageId, cell, data, severity, actual: data.value });
+      // The message data is spelled out only for a row that is reported (most rows are not).
+      const dataOf = () => ({ value: value.text.trim(), group: groupName(row), label: value.label ?? "", low: value.value?.toString() ?? "", high: value.high?.toString() ?? "" });
+      const report = (messageId: string, severity?: "error" | "warning" | "info") => {
+        const data = dataOf();
+        context.report({ messageId, cell, data, severity, actual: data.value });
+      };
       // Under a 二级 filed beneath the wrong 一级 the taxonomy finding speaks for the row.
       const needsNumber = role !== undefined && QUANTITATIVE_ROLES.has(role) && !misfiled(row);
       // The form declares the target quantitative (定量) and the value has no number: the form contradicts itself.
       if (row.declaredType?.type === "quantitative" && value.value === undefined && value.form !== "not-applicable" && value.form !== "garbled") {
+        const data = dataOf();
         context.report({ messageId: "quantitativeWithoutNumber", cell, data: { ...data, type: row.declaredType.text, typeCell: row.declaredType.cell }, actual: data.value });
         return;
       }

@@ -4,7 +4,8 @@ import Decimal from "decimal.js";
 import type { Cell } from "../workbook/snapshot";
 
 export type AmountReading =
-  | { readonly kind: "number"; readonly value: Decimal; readonly typedAsText: boolean }
+  /** `cents`: the value × 100 as a safe integer, when the value has at most two decimals (the sums' fast path). */
+  | { readonly kind: "number"; readonly value: Decimal; readonly typedAsText: boolean; readonly cents?: number }
   | { readonly kind: "empty" }
   | { readonly kind: "uncalculated"; readonly formula: string }
   | { readonly kind: "error"; readonly text: string }
@@ -20,6 +21,41 @@ export function decimalOf(value: number): Decimal {
   return new Decimal(plain.length <= 15 ? plain : Number(value.toPrecision(15)));
 }
 
+/** Cents at most this large in magnitude: 15 significant digits, as Excel shows, and sums stay exact. */
+const MAX_CENTS = 1e15;
+
+/**
+ * The value × 100 as an integer when decimalOf(value) has at most two decimals, else undefined. When
+ * round(value × 100) / 100 is the very float stored, that float is the one nearest to the decimal
+ * c / 100 of at most 15 digits, and so decimalOf reads it back as exactly that decimal.
+ */
+export function centsOf(value: number): number | undefined {
+  const c = Math.round(value * 100);
+  if (!(Math.abs(c) < MAX_CENTS) || c / 100 !== value) return undefined;
+  return c + 0; // no -0
+}
+
+/** A stored number read as an amount; the Decimal is made only when a rule asks for it. */
+class StoredNumber {
+  readonly kind = "number" as const;
+  readonly typedAsText = false;
+  readonly cents: number | undefined;
+  private decimal: Decimal | undefined;
+  constructor(private readonly stored: number) {
+    this.cents = centsOf(stored);
+  }
+  get value(): Decimal {
+    return (this.decimal ??= decimalOf(this.stored));
+  }
+}
+
+/** The decimal × 100 as an integer, when it has at most two decimals and fits. */
+function centsOfDecimal(value: Decimal): number | undefined {
+  const c = value.times(100);
+  return c.isInteger() && c.abs().lt(MAX_CENTS) ? c.toNumber() + 0 : undefined;
+}
+
+
 /** Placeholders written where an amount would go (单位不需填列, /, 无): no amount, and no slip either. */
 const PLACEHOLDER = /^([/\\]|无|不适用|略|单位不需填列|不需填列|本单位不需填列|[-—–]+)$/;
 
@@ -28,7 +64,12 @@ export function isPlaceholder(folded: string): boolean {
   return PLACEHOLDER.test(folded);
 }
 
+/** Text NFKC leaves as it is (ASCII and CJK ideographs); without an ASCII digit it is no number. */
+const NFKC_STABLE = /^[\u0020-\u007e\u4e00-\u9fff\u3000]*$/;
+
 export function parseTextNumber(text: string): Decimal | undefined {
+  // Cheap first test: most text cells are words, and a number needs a digit (after NFKC).
+  if (!/[0-9]/.test(text) && NFKC_STABLE.test(text)) return undefined;
   const compact = text.normalize("NFKC").replace(/[\s\u3000]/g, "");
   if (!TEXT_NUMBER.test(compact)) return undefined;
   const negative = compact.startsWith("-") || (compact.startsWith("(") && compact.endsWith(")"));
@@ -40,13 +81,13 @@ export function parseTextNumber(text: string): Decimal | undefined {
 export function readAmount(cell: Cell): AmountReading {
   switch (cell.type) {
     case "number":
-      return { kind: "number", value: decimalOf(cell.value as number), typedAsText: false };
+      return new StoredNumber(cell.value as number);
     case "string": {
       const text = String(cell.value);
       const trimmed = text.trim();
       if (trimmed === "" || isPlaceholder(trimmed.normalize("NFKC").replace(/\s+/g, ""))) return { kind: "empty" };
       const parsed = parseTextNumber(trimmed);
-      return parsed ? { kind: "number", value: parsed, typedAsText: true } : { kind: "text", text };
+      return parsed ? { kind: "number", value: parsed, typedAsText: true, cents: centsOfDecimal(parsed) } : { kind: "text", text };
     }
     case "error":
       return { kind: "error", text: String(cell.value) };

@@ -4,7 +4,7 @@
 // blocks, 资金来源 groups) is covered by the same reading.
 import { columnLabel, valueCell, type AmountColumn } from "../forms/budget-table";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
-import { budgetTables, checkSum, rowName } from "./totals-support";
+import { budgetTables, checkSum, rowName, rowSumAgrees } from "./totals-support";
 
 export const rowComposition: RuleMeta = {
   id: "composition/row",
@@ -89,15 +89,16 @@ export const compositionFamily: RuleFamily = {
         seenRows.add(row.row);
         const name = row.role === "total" ? { zh: `${row.label}行`, en: `${row.label} row` } : rowName(row.label, row.code, row.level);
         for (const relation of relations) {
-          const totalLabel = columnLabel(relation.total);
-          const partsLabel = relation.parts.map((p) => p.path[p.path.length - 1] === "小计" || p.path[p.path.length - 1] === "合计" ? columnLabel(p) : p.path[p.path.length - 1]);
+          if (rowSumAgrees(context, detected, row, relation.total, relation.parts)) continue;
+          const totalLabel = () => columnLabel(relation.total);
+          const partsLabel = () => relation.parts.map((p) => p.path[p.path.length - 1] === "小计" || p.path[p.path.length - 1] === "合计" ? columnLabel(p) : p.path[p.path.length - 1]);
           checkSum(context, {
             rule: rowComposition,
             table: detected,
             total: valueCell(row, relation.total),
             parts: relation.parts.map((p) => valueCell(row, p)),
-            what: { zh: `${name.zh}“${totalLabel}”`, en: `${name.en} "${totalLabel}"` },
-            partsName: { zh: partsLabel.join(" + "), en: partsLabel.join(" + ") },
+            what: () => ({ zh: `${name.zh}“${totalLabel()}”`, en: `${name.en} "${totalLabel()}"` }),
+            partsName: () => ({ zh: partsLabel().join(" + "), en: partsLabel().join(" + ") }),
           });
         }
       }

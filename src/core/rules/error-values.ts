@@ -26,9 +26,12 @@ export const errorValueFamily: RuleFamily = {
       const view = context.view(table.sheetIndex);
       const { top, bottom, left, right } = table.range;
       for (let r = top; r <= bottom; r++) {
-        for (const c of view.filledColumns(r, left, right)) {
-          const cell = view.raw(r, c);
-          if (cell.type !== "error") continue;
+        const line = view.sheet.rows[r - 1];
+        if (!line) continue;
+        const last = Math.min(right, line.length);
+        for (let c = Math.max(left, 1); c <= last; c++) {
+          const cell = line[c - 1];
+          if (!cell || cell.type !== "error") continue;
           const shown = String(cell.value);
           const why = WHY[shown.toUpperCase()];
           const address = cellAddress(r, c);

@@ -5,7 +5,7 @@ import { columnLabel, valueCell, type AmountColumn, type BudgetRow, type BudgetT
 import { formatAmount } from "./format";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import type { Bilingual } from "../report/i18n";
-import { budgetTables, checkSum, readValue, rowName, type BudgetTableEntry } from "./totals-support";
+import { budgetTables, checkSum, columnSumAgrees, readValue, rowName, type BudgetTableEntry } from "./totals-support";
 
 export const hierarchySum: RuleMeta = {
   id: "totals/hierarchy-sum",
@@ -141,14 +141,17 @@ function checkHierarchy(context: RuleContext, entry: ReturnType<typeof budgetTab
     const childLevel = children[0].level!;
     const name = rowName(parent.label, parent.code, parent.level);
     for (const column of model.amountColumns) {
-      const col = columnName(column);
+      if (columnSumAgrees(context, detected, parent, laidOut, column)) continue;
       checkSum(context, {
         rule: hierarchySum,
         table: detected,
         total: valueCell(parent, column),
         parts: laidOut.map((c) => valueCell(c, column)),
-        what: { zh: `${name.zh}${col.zh}`, en: `${name.en} ${col.en}` },
-        partsName: { zh: `其下各${childLevel}之和`, en: `the sum of its ${childLevel} rows` },
+        what: () => {
+          const col = columnName(column);
+          return { zh: `${name.zh}${col.zh}`, en: `${name.en} ${col.en}` };
+        },
+        partsName: () => ({ zh: `其下各${childLevel}之和`, en: `the sum of its ${childLevel} rows` }),
         explain: misplaced.length === 0 ? undefined : () => misplacedNote(context, entry, misplaced, column),
       });
     }
@@ -175,6 +178,7 @@ function checkTotalRows(context: RuleContext, entry: ReturnType<typeof budgetTab
     if (parts.length === 0) continue;
     const level = parts[0].level;
     for (const column of model.amountColumns) {
+      if (columnSumAgrees(context, detected, total, parts, column)) continue;
       const col = columnName(column);
       checkSum(context, {
         rule: totalRow,

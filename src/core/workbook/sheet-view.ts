@@ -1,30 +1,58 @@
 // Read access to a sheet as a reader sees it: a merged area shows its master (top-left) value in
-// every cell it covers, and labels are compared in folded form.
+// every cell it covers, and labels are compared in folded form. Built once per sheet and check: the
+// folded texts, the texts each row shows and the merge lookup are computed once and shared by
+// detection and every rule.
 import type { CellRange } from "./address";
 import { cellAt, EMPTY_CELL, type Cell, type SheetSnapshot } from "./snapshot";
 import { foldValue } from "./text";
+
+/** A text a row shows, at its column (a merge's master column). */
+export interface RowText {
+  readonly col: number;
+  readonly text: string;
+  /** True when the cell shown holds a number (its text is the figure). */
+  readonly figure: boolean;
+}
+
+/** Merges covering at most this many cells are indexed cell by cell; larger ones row by row. */
+const CELL_INDEXED_MERGE = 256;
+
+const NO_TEXTS: readonly RowText[] = Object.freeze([]);
 
 export class SheetView {
   readonly sheet: SheetSnapshot;
   readonly rowCount: number;
   readonly columnCount: number;
-  /** For every covered (non-master) cell of a merge: the merge it belongs to. Key: row * 16384 + col. */
-  private readonly mergeOfCell = new Map<number, CellRange>();
-  private readonly foldedCache = new Map<number, string>();
+  /** For every cell of a small merge: the index of the merge it belongs to. Key: row * 16384 + col. */
+  private readonly mergeOfCell = new Map<number, number>();
+  /** Large merges (whole rows or columns, wide headers) by row: the indexes of those covering row r. */
+  private readonly largeMerges: (number[] | undefined)[] = [];
+  private largeMergeCount = 0;
+  /** Folded texts by row and column, computed on first use. */
+  private readonly folded: (string[] | undefined)[] = [];
+  /** The texts each row shows of its own (merges once, at their master), left to right. */
+  private readonly shown: (readonly RowText[] | undefined)[] = [];
+  /** The same without figures: the row's words. */
+  private readonly words: (readonly RowText[] | undefined)[] = [];
 
   constructor(sheet: SheetSnapshot) {
     this.sheet = sheet;
     this.rowCount = sheet.rows.length;
     let cols = 0;
     for (const row of sheet.rows) if (row && row.length > cols) cols = row.length;
-    for (const m of sheet.merges) {
+    sheet.merges.forEach((m, index) => {
       if (m.right > cols) cols = m.right;
       // Guard against absurd merges (whole columns): index at most the used area.
       const bottom = Math.min(m.bottom, Math.max(this.rowCount, m.top));
-      for (let r = m.top; r <= bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeOfCell.set(r * 16384 + c, m);
+      if ((bottom - m.top + 1) * (m.right - m.left + 1) <= CELL_INDEXED_MERGE) {
+        for (let r = m.top; r <= bottom; r++) {
+          for (let c = m.left; c <= m.right; c++) this.mergeOfCell.set(r * 16384 + c, index);
+        }
+      } else {
+        for (let r = m.top; r <= bottom; r++) (this.largeMerges[r] ??= []).push(index);
+        this.largeMergeCount++;
       }
-    }
+    });
     this.columnCount = cols;
   }
 
@@ -32,9 +60,30 @@ export class SheetView {
     return this.sheet.name;
   }
 
+  /** True when the sheet has any merged area. */
+  get hasMerges(): boolean {
+    return this.mergeOfCell.size > 0 || this.largeMergeCount > 0;
+  }
+
   /** The merge covering the cell, if any (also for the master cell itself). */
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.mergeOfCell.get(row * 16384 + col);
+    // Of overlapping merges (invalid, but files have them) the one listed last wins.
+    let found = -1;
+    if (this.mergeOfCell.size > 0) found = this.mergeOfCell.get(row * 16384 + col) ?? -1;
+    if (this.largeMergeCount > 0) {
+      const list = this.largeMerges[row];
+      if (list) {
+        const merges = this.sheet.merges;
+        for (let i = list.length - 1; i >= 0 && list[i] > found; i--) {
+          const m = merges[list[i]];
+          if (col >= m.left && col <= m.right) {
+            found = list[i];
+            break;
+          }
+        }
+      }
+    }
+    return found < 0 ? undefined : this.sheet.merges[found];
   }
 
   /** The master cell's position for a cell inside a merge, or the cell itself. */
@@ -57,12 +106,12 @@ export class SheetView {
 
   /** Folded (NFKC, no whitespace) text of the displayed cell. */
   text(row: number, col: number): string {
-    const key = row * 16384 + col;
-    let folded = this.foldedCache.get(key);
+    const line = (this.folded[row] ??= []);
+    let folded = line[col];
     if (folded === undefined) {
       const cell = this.cell(row, col);
       folded = cell.type === "empty" ? "" : foldValue(cell.value);
-      this.foldedCache.set(key, folded);
+      line[col] = folded;
     }
     return folded;
   }
@@ -74,7 +123,13 @@ export class SheetView {
 
   /** True when nothing shows in the row between the given columns (merges count as their master). */
   isRowBlank(row: number, left = 1, right = this.columnCount): boolean {
-    for (let c = left; c <= right; c++) if (this.hasOwnValue(row, c)) return false;
+    const line = this.sheet.rows[row - 1];
+    if (!line) return true;
+    const last = Math.min(right, line.length);
+    for (let c = Math.max(left, 1); c <= last; c++) {
+      const cell = line[c - 1];
+      if (cell && cell.type !== "empty") return false;
+    }
     return true;
   }
 
@@ -86,5 +141,68 @@ export class SheetView {
     const last = Math.min(right, line.length);
     for (let c = Math.max(left, 1); c <= last; c++) if (line[c - 1] && line[c - 1]!.type !== "empty") cols.push(c);
     return cols;
+  }
+
+  /**
+   * The non-empty texts the row shows of its own, left to right: each cell that is no merge's covered
+   * part, at its column (a merge counts once, at its master; a merge from a row above not at all).
+   * With `words`, figures (cells holding numbers) are left out.
+   */
+  shownTexts(row: number, words = false): readonly RowText[] {
+    const cache = words ? this.words : this.shown;
+    let texts = cache[row];
+    if (texts === undefined) {
+      const line = this.sheet.rows[row - 1];
+      if (!line) texts = NO_TEXTS;
+      else {
+        const list: RowText[] = [];
+        const merged = this.hasMerges;
+        for (let c = 1; c <= line.length; c++) {
+          const cell = line[c - 1];
+          if (!cell || cell.type === "empty" || (words && cell.type === "number")) continue;
+          if (merged) {
+            const m = this.mergeAt(row, c);
+            if (m && (m.top !== row || m.left !== c)) continue;
+          }
+          const text = this.text(row, c);
+          if (text !== "") list.push({ col: c, text, figure: cell.type === "number" });
+        }
+        texts = list.length > 0 ? list : NO_TEXTS;
+      }
+      cache[row] = texts;
+    }
+    return texts;
+  }
+
+  /**
+   * The texts shown in a row within the columns of a region, with their columns (merged areas once).
+   * A merge that starts left of the region shows its text in each of its columns inside the region.
+   * With `words`, figures are left out.
+   */
+  rowTexts(row: number, left: number, right: number, words = false): RowText[] {
+    const texts: RowText[] = [];
+    let start = left;
+    if (this.hasMerges) {
+      const m = this.mergeAt(row, left);
+      if (m && m.left < left) {
+        const end = Math.min(right, m.right);
+        if (m.top === row) {
+          const text = this.text(row, left);
+          const figure = this.raw(m.top, m.left).type === "number";
+          if (text !== "" && !(words && figure)) for (let c = left; c <= end; c++) texts.push({ col: c, text, figure });
+        }
+        start = end + 1;
+      }
+    }
+    const shown = this.shownTexts(row, words);
+    let lo = 0;
+    let hi = shown.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (shown[mid].col < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < shown.length && shown[i].col <= right; i++) texts.push(shown[i]);
+    return texts;
   }
 }

@@ -1,18 +1,47 @@
 // Text normalisation for matching labels: NFKC folds full-width forms (（ → (, ２ → 2, ： → :),
 // and every kind of whitespace, including U+3000 and line breaks inside wrapped headers, is removed.
 
-/** Printable ASCII and CJK unified ideographs only: NFKC leaves such text as it is. */
-const NFKC_STABLE = /^[\u0020-\u007e\u4e00-\u9fff]*$/;
+/**
+ * What folding does to each character whose NFKC form is known on its own: ASCII and the whitespace
+ * folding removes, CJK ideographs, and the CJK, general and mathematical punctuation, arrows and shapes
+ * NFKC leaves as they are (checked one by one; none combines with a neighbour) are kept; the full-width
+ * forms become their ASCII letters. Text of only such characters (nearly every cell of a budget table,
+ * prose included) is folded in one pass without running NFKC; any other character sends the text to NFKC.
+ */
+const OTHER = 0;
+const KEEP = 1;
+const DROP = 2;
+const WIDE = 3;
+const FOLDING = new Uint8Array(0x10000);
+for (const [from, to] of [
+  [0x21, 0x7e], [0xb0, 0xb1], [0xb7, 0xb7], [0xd7, 0xd7], [0xf7, 0xf7], [0x2010, 0x2010], [0x2012, 0x2016], [0x2018, 0x2023], [0x2030, 0x2032],
+  [0x203b, 0x203b], [0x2190, 0x21ff], [0x2200, 0x222b], [0x222e, 0x222e], [0x2231, 0x22ff], [0x2500, 0x25ff], [0x3001, 0x3029], [0x3030, 0x3035],
+  [0x3037, 0x3037], [0x303b, 0x303f], [0x4e00, 0x9fff],
+]) FOLDING.fill(KEEP, from, to + 1);
+for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x200b, 0x3000, 0xfeff]) FOLDING[code] = DROP;
+FOLDING.fill(WIDE, 0xff01, 0xff5e + 1);
+
+const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 
 export function foldText(text: string): string {
-  const normalised = NFKC_STABLE.test(text) ? text : text.normalize("NFKC");
-  return normalised.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, "");
+  let folded: string | undefined;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const kind = FOLDING[code];
+    if (kind === KEEP) continue;
+    if (kind === OTHER) return text.normalize("NFKC").replace(WHITESPACE, "");
+    folded = (folded ?? "") + text.slice(start, i) + (kind === WIDE ? String.fromCharCode(code - 0xfee0) : "");
+    start = i + 1;
+  }
+  return folded === undefined ? text : folded + text.slice(start);
 }
 
 /** Folded text of a cell value; numbers and booleans become their plain text, empty becomes "". */
 export function foldValue(value: number | string | boolean | null): string {
   if (value === null) return "";
-  return foldText(String(value));
+  // A number's or a boolean's text is ASCII without whitespace: folding leaves it as it is.
+  return typeof value === "string" ? foldText(value) : String(value);
 }
 
 /** Removes one trailing "指标" so that 经济效益 ≡ 经济效益指标 (RULES 1.6). */
