@@ -22,6 +22,7 @@ const FOLDERS = [
   "tests/fixtures/budget-blind-3",
   "tests/fixtures/budget-blind-4",
   "tests/fixtures/forms-blind",
+  "tests/fixtures/forms-blind-2",
 ];
 
 function outputOf(result: CheckResult): unknown {

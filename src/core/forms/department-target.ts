@@ -153,7 +153,7 @@ function parseTasks(view: SheetView, range: CellRange, top: number, bottom: numb
       const master = view.masterOf(r, c);
       if (master.row !== r || master.col !== c) continue;
       const text = view.text(r, c);
-      const key = /^预算资金|^预算金额|^资金总额/.test(text) ? "budget" : /^财政拨款/.test(text) ? "fiscal" : /^其他资金/.test(text) ? "other" : undefined;
+      const key = /^预算资金|^预算金额|^资金总额|^(资金|金额|预算数|资金数)(\(万?元\))?$/.test(text) ? "budget" : /^财政拨款/.test(text) ? "fiscal" : /^其他资金/.test(text) ? "other" : undefined;
       if (key && columns[key] === undefined) {
         columns[key] = c;
         headerBottom = Math.max(headerBottom, r);

@@ -81,6 +81,8 @@ const FUND_COLUMN_WORDS: Record<keyof SelfEvaluationFundColumns, RegExp> = {
   score: /^得分$/,
 };
 
+const PLAIN_BUDGET = /^(年度)?预算(数|金额)(\(万元\))?$/;
+
 const FUND_ROW_WORDS = {
   total: /^(年度)?(预算)?资金总额[:：]?$|^年度资金总额|^(总额|合计|总计)[:：]?$/,
   fiscal: /财政拨款|^(其中[:：])?财政资金$/,
@@ -98,7 +100,7 @@ function findFundsHeaderRow(view: SheetView, range: CellRange, bottom: number): 
     let hits = 0;
     for (let c = range.left; c <= range.right; c++) {
       const text = view.text(r, c);
-      if (FUND_COLUMN_WORDS.budget.test(text) || FUND_COLUMN_WORDS.executed.test(text) || FUND_COLUMN_WORDS.initialBudget.test(text)) hits++;
+      if (FUND_COLUMN_WORDS.budget.test(text) || FUND_COLUMN_WORDS.executed.test(text) || FUND_COLUMN_WORDS.initialBudget.test(text) || PLAIN_BUDGET.test(text)) hits++;
     }
     if (hits >= 2) return r;
   }
@@ -107,13 +109,19 @@ function findFundsHeaderRow(view: SheetView, range: CellRange, bottom: number): 
 
 function parseFunds(view: SheetView, range: CellRange, headerRow: number, bottom: number): SelfEvaluationFunds {
   const columns: SelfEvaluationFundColumns = {};
+  let plainBudget: number | undefined;
   for (let c = range.left; c <= range.right; c++) {
     if (view.masterOf(headerRow, c).col !== c) continue;
     const text = view.text(headerRow, c);
     for (const [key, pattern] of Object.entries(FUND_COLUMN_WORDS) as [keyof SelfEvaluationFundColumns, RegExp][]) {
       if (columns[key] === undefined && pattern.test(text)) columns[key] = c;
     }
+    // A plain 预算数 column (a township's 预算数 | 执行数 | 执行率), not a group header over several columns.
+    const merge = view.mergeAt(headerRow, c);
+    if (plainBudget === undefined && PLAIN_BUDGET.test(text) && (!merge || merge.left === merge.right)) plainBudget = c;
   }
+  // It is the full-year budget only when no column says 全年 or 调整后.
+  if (columns.budget === undefined && plainBudget !== undefined) columns.budget = plainBudget;
   const firstAmountColumn = Math.min(...[columns.initialBudget, columns.budget, columns.executed].filter((c): c is number => c !== undefined));
   const labelArea: CellRange = { top: headerRow + 1, bottom, left: range.left, right: firstAmountColumn - 1 };
   const line = (pattern: RegExp) => findLabel(view, labelArea, pattern);

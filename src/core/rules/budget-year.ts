@@ -46,6 +46,8 @@ function statedYear(context: RuleContext, table: DetectedTable): StatedYear | un
   return undefined;
 }
 
+const RETROSPECTIVE_KINDS: ReadonlySet<string> = new Set(["project-self-evaluation", "self-evaluation-summary"]);
+
 export const budgetYearFamily: RuleFamily = {
   name: "year",
   rules: [titleYear],
@@ -58,8 +60,16 @@ export const budgetYearFamily: RuleFamily = {
     const [budgetYear, votes] = ranked[0]!;
     // The budget year must be clear: most tables agree on it, and far more than on any other year.
     if (votes < 2 || (ranked[1] !== undefined && votes < 2 * ranked[1][1])) return;
+    const majority = stated.filter((s) => s.year === budgetYear);
+    const retrospective = (s: StatedYear) => RETROSPECTIVE_KINDS.has(s.table.kind) || /决算|自评/.test(s.text);
+    const majorityLooksBack = majority.every(retrospective);
+    const majorityLooksAhead = !majority.some(retrospective);
     for (const s of stated) {
       if (s.year === budgetYear) continue;
+      // A self-evaluation or 决算 looks back a year: the 2024 自评 is filed with the 2025 budget and targets,
+      // and the 2025 targets with the 2024 自评.
+      if (retrospective(s) && majorityLooksAhead && s.year === budgetYear - 1) continue;
+      if (!retrospective(s) && majorityLooksBack && s.year === budgetYear + 1) continue;
       context.report(titleYear, {
         sheet: s.table.sheet,
         cell: s.cell,

@@ -329,8 +329,11 @@ class SelfEvaluationCheck {
     if (!block || block.columns.weight === undefined || rows.length === 0) return;
     // While any weight is still empty the form is unfinished, not wrong: its empty cells are missing values.
     if (rows.some((r) => r.weight === undefined)) return;
-    // A block closed by a 合计 row states its Σ权重 there: the finding lands on that figure.
-    const headerAt = positionOf(block.totalRow ?? block.headerRow, block.columns.weight);
+    // A block closed by a 合计 row, or a 总分 row that also states the Σ分值, holds the total: the finding
+    // lands on that figure; otherwise on the 分值 header.
+    const scoreRow = this.form.totalScoreLabel?.row;
+    const statedOnScoreRow = scoreRow !== undefined && this.view.raw(scoreRow, block.columns.weight).type === "number";
+    const headerAt = positionOf(block.totalRow ?? (statedOnScoreRow ? scoreRow : block.headerRow), block.columns.weight);
     const indicatorWeights = rows.reduce((s, r) => s.plus(r.weight ?? ZERO), ZERO);
     const total = indicatorWeights.plus(budget.budgetWeight ?? ZERO);
     if (!total.eq(this.settings.totalWeight)) {
