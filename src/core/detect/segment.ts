@@ -10,6 +10,9 @@ import type { Cell } from "../workbook/snapshot";
 class Occupancy {
   /** Per row, its intervals flat: left, right, left, right … */
   private readonly intervals: Array<number[] | undefined> = [];
+  /** The rows that have intervals, as added; sorted on first use. */
+  private readonly rowsAdded: number[] = [];
+  private sorted = false;
 
   constructor(view: SheetView) {
     const rows = view.sheet.rows;
@@ -40,7 +43,11 @@ class Occupancy {
   }
 
   private add(row: number, left: number, right: number): void {
-    const list = (this.intervals[row] ??= []);
+    let list = this.intervals[row];
+    if (!list) {
+      this.intervals[row] = list = [];
+      this.rowsAdded.push(row);
+    }
     // Cells of a row come left to right: a cell next to the last interval extends it.
     const n = list.length;
     if (n > 0 && left <= list[n - 1] + 1 && right >= list[n - 2] - 1) {
@@ -76,17 +83,13 @@ class Occupancy {
 
   /** The occupied rows in ascending order (a used range may be a million rows with a few filled). */
   get occupiedRows(): readonly number[] {
-    if (!this.sortedRows) {
-      const rows: number[] = [];
-      this.intervals.forEach((list, row) => {
-        if (list) rows.push(row);
-      });
-      this.sortedRows = rows; // forEach visits indexes in ascending order
+    // Rows come in order from the cells; merges may add rows out of order.
+    if (!this.sorted) {
+      this.rowsAdded.sort((a, b) => a - b);
+      this.sorted = true;
     }
-    return this.sortedRows;
+    return this.rowsAdded;
   }
-
-  private sortedRows: number[] | undefined;
 
   /** Runs of consecutive rows in top..bottom that occupy some column in left..right. */
   rowRuns(top: number, bottom: number, left: number, right: number): Run[] {
