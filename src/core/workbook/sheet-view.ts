@@ -179,7 +179,7 @@ export class SheetView {
    * A merge that starts left of the region shows its text in each of its columns inside the region.
    * With `words`, figures are left out.
    */
-  rowTexts(row: number, left: number, right: number, words = false): RowText[] {
+  rowTexts(row: number, left: number, right: number, words = false): readonly RowText[] {
     const texts: RowText[] = [];
     let start = left;
     if (this.hasMerges) {
@@ -195,6 +195,8 @@ export class SheetView {
       }
     }
     const shown = this.shownTexts(row, words);
+    // The whole row inside the region (the usual case): its own list, shared.
+    if (texts.length === 0 && (shown.length === 0 || (shown[0].col >= start && shown[shown.length - 1].col <= right))) return shown;
     let lo = 0;
     let hi = shown.length;
     while (lo < hi) {
