@@ -175,7 +175,9 @@ function withoutFootnotes(view: SheetView, range: CellRange, budget = false): Ce
 function labelsIn(view: SheetView, range: CellRange): Map<string, { row: number; col: number }> {
   const labels = new Map<string, { row: number; col: number }>();
   for (let r = range.top; r <= range.bottom; r++) {
-    for (const { col, text } of view.rowTexts(r, range.left, range.right, true)) {
+    const texts = view.rowTexts(r, range.left, range.right, true);
+    for (let i = 0; i < texts.length; i++) {
+      const { col, text } = texts[i];
       if (!labels.has(text)) labels.set(text, { row: r, col });
     }
   }

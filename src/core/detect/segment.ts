@@ -10,6 +10,9 @@ import type { Cell } from "../workbook/snapshot";
 class Occupancy {
   /** Per row, its intervals flat: left, right, left, right … */
   private readonly intervals: Array<number[] | undefined> = [];
+  /** The rows that have intervals, as added; sorted on first use. */
+  private readonly rowsAdded: number[] = [];
+  private sorted = false;
 
   constructor(view: SheetView) {
     const rows = view.sheet.rows;
@@ -40,7 +43,11 @@ class Occupancy {
   }
 
   private add(row: number, left: number, right: number): void {
-    const list = (this.intervals[row] ??= []);
+    let list = this.intervals[row];
+    if (!list) {
+      this.intervals[row] = list = [];
+      this.rowsAdded.push(row);
+    }
     // Cells of a row come left to right: a cell next to the last interval extends it.
     const n = list.length;
     if (n > 0 && left <= list[n - 1] + 1 && right >= list[n - 2] - 1) {
@@ -73,6 +80,37 @@ class Occupancy {
   get rowCount(): number {
     return this.intervals.length - 1;
   }
+
+  /** The occupied rows in ascending order (a used range may be a million rows with a few filled). */
+  get occupiedRows(): readonly number[] {
+    // Rows come in order from the cells; merges may add rows out of order.
+    if (!this.sorted) {
+      this.rowsAdded.sort((a, b) => a - b);
+      this.sorted = true;
+    }
+    return this.rowsAdded;
+  }
+
+  /** Runs of consecutive rows in top..bottom that occupy some column in left..right. */
+  rowRuns(top: number, bottom: number, left: number, right: number): Run[] {
+    const rows = this.occupiedRows;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid] < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const runs: Run[] = [];
+    for (let i = lo; i < rows.length && rows[i] <= bottom; i++) {
+      const r = rows[i];
+      if (!this.rowOccupied(r, left, right)) continue;
+      const last = runs[runs.length - 1];
+      if (last && last.end === r - 1) last.end = r;
+      else runs.push({ start: r, end: r });
+    }
+    return runs;
+  }
 }
 
 interface Run {
@@ -101,9 +139,7 @@ export function segmentSheet(view: SheetView): CellRange[] {
   const pending: CellRange[] = [{ top: 1, left: 1, bottom: Math.max(view.rowCount, occupancy.rowCount), right: view.columnCount }];
   while (pending.length > 0) {
     const region = pending.pop()!;
-    const rowFlags: boolean[] = [];
-    for (let r = region.top; r <= region.bottom; r++) rowFlags.push(occupancy.rowOccupied(r, region.left, region.right));
-    const rowRuns = runsOf(rowFlags, region.top);
+    const rowRuns = occupancy.rowRuns(region.top, region.bottom, region.left, region.right);
     if (rowRuns.length === 0) continue;
     if (rowRuns.length > 1) {
       for (const run of rowRuns) pending.push({ top: run.start, bottom: run.end, left: region.left, right: region.right });

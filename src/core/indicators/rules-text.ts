@@ -81,6 +81,7 @@ export function unclosedMark(text: string): string | undefined {
  * (衣、食、住、行) is whole.
  */
 export function oneCharacterTail(text: string): string | undefined {
+  if (!/[，,、；;]/.test(text)) return undefined; // one part only
   const parts = text.split(/[，,、；;]/);
   if (parts.length < 2) return undefined;
   const tail = parts[parts.length - 1]!;

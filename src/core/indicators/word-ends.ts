@@ -37,7 +37,13 @@ export function headlessEnd(text: string): string | undefined {
 
 /** True when the text ends with a word-initial character that no word ending there explains. */
 export function endsMidWord(text: string): boolean {
-  const chars = [...text.replace(/\s/g, "")];
+  const compact = text.replace(/\s/g, "");
+  // Cheap first test: the last character must be one that words start with (a code point's length ≥ 1).
+  if (compact.length < 4) return false;
+  const lastUnit = compact.charCodeAt(compact.length - 1);
+  const lastChar = lastUnit >= 0xdc00 && lastUnit <= 0xdfff && compact.length >= 2 ? compact.slice(-2) : compact.slice(-1);
+  if (WHOLE_ENDINGS[lastChar] === undefined) return false;
+  const chars = [...compact];
   if (chars.length < 4) return false;
   const last = chars[chars.length - 1]!;
   const whole = WHOLE_ENDINGS[last];

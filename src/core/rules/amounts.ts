@@ -78,6 +78,9 @@ export function parseTextNumber(text: string): Decimal | undefined {
   return negative ? value.negated() : value;
 }
 
+/** One reading for every empty cell (readings are never changed). */
+const EMPTY_READING: AmountReading = Object.freeze({ kind: "empty" });
+
 export function readAmount(cell: Cell): AmountReading {
   switch (cell.type) {
     case "number":
@@ -85,22 +88,24 @@ export function readAmount(cell: Cell): AmountReading {
     case "string": {
       const text = String(cell.value);
       const trimmed = text.trim();
-      if (trimmed === "" || isPlaceholder(trimmed.normalize("NFKC").replace(/\s+/g, ""))) return { kind: "empty" };
+      if (trimmed === "" || isPlaceholder(trimmed.normalize("NFKC").replace(/\s+/g, ""))) return EMPTY_READING;
       const parsed = parseTextNumber(trimmed);
       return parsed ? { kind: "number", value: parsed, typedAsText: true, cents: centsOfDecimal(parsed) } : { kind: "text", text };
     }
     case "error":
       return { kind: "error", text: String(cell.value) };
     case "empty":
-      return cell.formula !== undefined && cell.uncalculated ? { kind: "uncalculated", formula: cell.formula } : { kind: "empty" };
+      return cell.formula !== undefined && cell.uncalculated ? { kind: "uncalculated", formula: cell.formula } : EMPTY_READING;
     default:
       return { kind: "text", text: String(cell.value) };
   }
 }
 
+const ZERO = new Decimal(0);
+
 /** The amount, or zero for an empty cell (an empty amount cell in a budget table means 0). */
 export function amountOrZero(reading: AmountReading): Decimal | undefined {
   if (reading.kind === "number") return reading.value;
-  if (reading.kind === "empty") return new Decimal(0);
+  if (reading.kind === "empty") return ZERO;
   return undefined;
 }

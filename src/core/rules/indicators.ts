@@ -192,7 +192,10 @@ export const indicatorFamily: RuleFamily = {
             },
           });
         }
-        const rows = form.block.rows.map((row) => ({ ...toInput(view, form.block, row), ...(uncalculated.includes(row) ? { valueUncalculated: true } : {}) }));
+        const rows = form.block.rows.map((row) => {
+          const input = toInput(view, form.block, row);
+          return uncalculated.length > 0 && uncalculated.includes(row) ? { ...input, valueUncalculated: true } : input;
+        });
         const headers = form.table.columns.flatMap((c) => c.path);
         for (let c = form.table.range.left; c <= form.table.range.right; c++) headers.push(view.text(form.block.headerRow, c));
         inputs.push({

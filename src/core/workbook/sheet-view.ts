@@ -28,6 +28,8 @@ export class SheetView {
   /** Large merges (whole rows or columns, wide headers) by row: the indexes of those covering row r. */
   private readonly largeMerges: (number[] | undefined)[] = [];
   private largeMergeCount = 0;
+  /** 1 for the rows some merge covers (most rows of a budget table have none: no lookup for them). */
+  private readonly mergedRows: Uint8Array;
   /** Folded texts by row and column, computed on first use. */
   private readonly folded: (string[] | undefined)[] = [];
   /** The texts each row shows of its own (merges once, at their master), left to right. */
@@ -40,10 +42,12 @@ export class SheetView {
     this.rowCount = sheet.rows.length;
     let cols = 0;
     for (const row of sheet.rows) if (row && row.length > cols) cols = row.length;
+    this.mergedRows = new Uint8Array(sheet.merges.length > 0 ? this.rowCount + 2 : 0);
     sheet.merges.forEach((m, index) => {
       if (m.right > cols) cols = m.right;
       // Guard against absurd merges (whole columns): index at most the used area.
       const bottom = Math.min(m.bottom, Math.max(this.rowCount, m.top));
+      this.mergedRows.fill(1, Math.min(m.top, this.mergedRows.length), Math.min(bottom + 1, this.mergedRows.length));
       if ((bottom - m.top + 1) * (m.right - m.left + 1) <= CELL_INDEXED_MERGE) {
         for (let r = m.top; r <= bottom; r++) {
           for (let c = m.left; c <= m.right; c++) this.mergeOfCell.set(r * 16384 + c, index);
@@ -68,6 +72,7 @@ export class SheetView {
   /** The merge covering the cell, if any (also for the master cell itself). */
   mergeAt(row: number, col: number): CellRange | undefined {
     // Of overlapping merges (invalid, but files have them) the one listed last wins.
+    if (row >= 0 && row < this.mergedRows.length && this.mergedRows[row] === 0) return undefined;
     let found = -1;
     if (this.mergeOfCell.size > 0) found = this.mergeOfCell.get(row * 16384 + col) ?? -1;
     if (this.largeMergeCount > 0) {
@@ -179,7 +184,7 @@ export class SheetView {
    * A merge that starts left of the region shows its text in each of its columns inside the region.
    * With `words`, figures are left out.
    */
-  rowTexts(row: number, left: number, right: number, words = false): RowText[] {
+  rowTexts(row: number, left: number, right: number, words = false): readonly RowText[] {
     const texts: RowText[] = [];
     let start = left;
     if (this.hasMerges) {
@@ -195,6 +200,8 @@ export class SheetView {
       }
     }
     const shown = this.shownTexts(row, words);
+    // The whole row inside the region (the usual case): its own list, shared.
+    if (texts.length === 0 && (shown.length === 0 || (shown[0].col >= start && shown[shown.length - 1].col <= right))) return shown;
     let lo = 0;
     let hi = shown.length;
     while (lo < hi) {
