@@ -104,6 +104,12 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
       }
       return reading;
     },
+    cents(table: DetectedTable, row: number, col: number): number | undefined {
+      const fast = view(table.sheetIndex).centsAt(row, col);
+      if (fast !== undefined) return fast;
+      const reading = this.amount(table, row, col);
+      return reading.kind === "number" ? reading.cents : reading.kind === "empty" ? 0 : undefined;
+    },
     report,
     notChecked(rule, item) {
       if (!off.has(rule.id)) notChecked.push({ rule: rule.id, ...item });

@@ -24,6 +24,7 @@ export const errorValueFamily: RuleFamily = {
   check(context) {
     for (const table of context.tables) {
       const view = context.view(table.sheetIndex);
+      if (view.errorCells === 0) continue;
       const { top, bottom, left, right } = table.range;
       for (let r = top; r <= bottom; r++) {
         const line = view.sheet.rows[r - 1];

@@ -146,8 +146,7 @@ function agreesInCents(context: RuleContext, check: SumCheck): boolean {
 
 /** A cell's amount in cents for the fast path: 0 when empty, undefined when it is not a two-decimal amount. */
 function centsAt(context: RuleContext, table: DetectedTable, row: number, col: number): number | undefined {
-  const reading = context.amount(table, row, col);
-  return reading.kind === "number" ? reading.cents : reading.kind === "empty" ? 0 : undefined;
+  return context.cents(table, row, col);
 }
 
 /**

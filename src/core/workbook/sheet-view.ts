@@ -6,6 +6,13 @@ import type { CellRange } from "./address";
 import { cellAt, EMPTY_CELL, type Cell, type SheetSnapshot } from "./snapshot";
 import { foldValue } from "./text";
 
+/** What a cell holds, one byte per cell in the view's compact store. */
+export const CellKind = { empty: 0, number: 1, string: 2, boolean: 3, error: 4, emptyFormula: 5 } as const;
+export type CellKind = (typeof CellKind)[keyof typeof CellKind];
+
+/** Cents at most this large in magnitude: 15 significant digits, as Excel shows, and sums stay exact. */
+const MAX_CENTS = 1e15;
+
 /** A text a row shows, at its column (a merge's master column). */
 export interface RowText {
   readonly col: number;
@@ -36,6 +43,16 @@ export class SheetView {
   private readonly shown: (readonly RowText[] | undefined)[] = [];
   /** The same without figures: the row's words. */
   private readonly words: (readonly RowText[] | undefined)[] = [];
+  /**
+   * The compact store, built in one pass: every stored cell of row r (1-based) at rowStart[r - 1] + c - 1,
+   * its kind (CellKind) and, for a number, its value × 100 when that is whole cents (else NaN). The hot
+   * passes read these arrays instead of chasing a cell object and its boxed number per cell.
+   */
+  private readonly rowStart: Int32Array;
+  private readonly kinds: Uint8Array;
+  private readonly cents: Float64Array;
+  /** How many cells show an error value (#REF! …): most sheets have none, and their scan is skipped. */
+  readonly errorCells: number;
 
   constructor(sheet: SheetSnapshot) {
     this.sheet = sheet;
@@ -58,6 +75,84 @@ export class SheetView {
       }
     });
     this.columnCount = cols;
+    const rows = sheet.rows;
+    const rowStart = new Int32Array(this.rowCount + 1);
+    let stored = 0;
+    for (let r = 0; r < rows.length; r++) {
+      rowStart[r] = stored;
+      stored += rows[r]?.length ?? 0;
+    }
+    rowStart[rows.length] = stored;
+    const kinds = new Uint8Array(stored);
+    const cents = new Float64Array(stored);
+    let errors = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const line = rows[r];
+      if (!line) continue;
+      const base = rowStart[r];
+      for (let c = 0; c < line.length; c++) {
+        const cell = line[c];
+        if (!cell) continue;
+        switch (cell.type) {
+          case "number": {
+            kinds[base + c] = CellKind.number;
+            const value = cell.value as number;
+            const whole = Math.round(value * 100);
+            // Whole cents exactly when round(v × 100) / 100 is the very float stored (see rules/amounts centsOf).
+            cents[base + c] = Math.abs(whole) < MAX_CENTS && whole / 100 === value ? whole + 0 : NaN;
+            break;
+          }
+          case "string":
+            kinds[base + c] = CellKind.string;
+            break;
+          case "boolean":
+            kinds[base + c] = CellKind.boolean;
+            break;
+          case "error":
+            kinds[base + c] = CellKind.error;
+            errors++;
+            break;
+          default:
+            kinds[base + c] = cell.formula !== undefined ? CellKind.emptyFormula : CellKind.empty;
+        }
+      }
+    }
+    this.rowStart = rowStart;
+    this.kinds = kinds;
+    this.cents = cents;
+    this.errorCells = errors;
+  }
+
+  /** The kind of the cell itself (merges not followed). */
+  kindAt(row: number, col: number): CellKind {
+    if (row < 1 || row > this.rowCount || col < 1) return CellKind.empty;
+    const start = this.rowStart[row - 1];
+    return col <= this.rowStart[row] - start ? (this.kinds[start + col - 1] as CellKind) : CellKind.empty;
+  }
+
+  /**
+   * The amount in cents of the displayed cell for the sums' fast path: 0 for an empty cell, its cents
+   * for a number with at most two decimals; undefined for anything else (text, errors, formulas without
+   * a result, long decimals), which the full reading decides.
+   */
+  centsAt(row: number, col: number): number | undefined {
+    if (this.mergedRows.length > 0 && !(row >= 0 && row < this.mergedRows.length && this.mergedRows[row] === 0)) {
+      const m = this.mergeAt(row, col);
+      if (m) {
+        row = m.top;
+        col = m.left;
+      }
+    }
+    if (row < 1 || row > this.rowCount || col < 1) return 0;
+    const start = this.rowStart[row - 1];
+    if (col > this.rowStart[row] - start) return 0;
+    const at = start + col - 1;
+    const kind = this.kinds[at];
+    if (kind === CellKind.number) {
+      const c = this.cents[at];
+      return c === c ? c : undefined;
+    }
+    return kind === CellKind.empty ? 0 : undefined;
   }
 
   get name(): string {
