@@ -9,7 +9,7 @@ import { BUDGET_TABLE_KINDS, TableKindSchema, type TableKind } from "../report/v
 import { UNIT_LINE } from "../detect/signatures";
 import { cellAddress } from "../workbook/address";
 import { foldText } from "../workbook/text";
-import type { SheetView } from "../workbook/sheet-view";
+import { CellKind, type SheetView } from "../workbook/sheet-view";
 
 export const BudgetCellSchema = z.object({ row: z.number().int(), col: z.number().int(), address: z.string() });
 export type BudgetCell = z.infer<typeof BudgetCellSchema>;
@@ -135,9 +135,22 @@ export function isTotalLabel(folded: string): boolean {
   return TOTAL_LABEL.test(folded);
 }
 
+/** A total line's label: 合计/总计 …, or a named total (人员经费合计) after its numbering. */
+function isTotalText(folded: string): boolean {
+  // withoutNumbering only strips a head, so a text not ending in 合计/总计 never matches NAMED_TOTAL.
+  return isTotalLabel(folded) || ((folded.endsWith("合计") || folded.endsWith("总计")) && NAMED_TOTAL.test(withoutNumbering(folded)));
+}
+
 /** The label as written: trimmed, with the full-width indentation of 决算 tables removed. */
 export function stripIndent(text: string): string {
+  // Most labels start and end on an ideograph or a visible ASCII character: nothing to strip.
+  if (text.length > 0 && isSolid(text.charCodeAt(0)) && isSolid(text.charCodeAt(text.length - 1))) return text;
   return text.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, "");
+}
+
+/** A character that is certainly no whitespace: visible ASCII or a CJK ideograph. */
+function isSolid(code: number): boolean {
+  return (code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff);
 }
 
 /** A cell of a budget table; its A1 address is spelled out only when a message needs it. */
@@ -241,7 +254,7 @@ function headerBlock(view: SheetView, table: DetectedTable): { top: number; bott
     if (filled.length < 2) break;
     const hasAmount = filled.some((c) => isNumberLike(view, r, c) || digitsOf(view, r, c) !== undefined);
     if (hasAmount) break;
-    if (filled.some((c) => (isTotalLabel(view.text(r, c)) || NAMED_TOTAL.test(withoutNumbering(view.text(r, c)))) && view.mergeAt(r, c) === undefined && c === left)) break;
+    if (filled.some((c) => isTotalText(view.text(r, c)) && view.mergeAt(r, c) === undefined && c === left)) break;
     bottom = r;
   }
   return { top, bottom };
@@ -288,6 +301,11 @@ type ColumnRole = "code" | "label" | "serial" | "rate" | "amount" | "text";
 
 const CODE_TEXT = /^\d{3}(\d{2}){0,2}$/;
 
+/** A whole number whose digits read as a 类, 款 or 项 code (3, 5 or 7 digits): CODE_TEXT on its text. */
+function isCodeNumber(n: number): boolean {
+  return (n >= 100 && n <= 999) || (n >= 10000 && n <= 99999) || (n >= 1000000 && n <= 9999999);
+}
+
 /** What each column holds, from its header words and from its data cells. */
 function columnRoles(view: SheetView, table: DetectedTable, columns: readonly AmountColumn[], firstDataRow: number): Map<number, ColumnRole> {
   const roles = new Map<number, ColumnRole>();
@@ -300,20 +318,27 @@ function columnRoles(view: SheetView, table: DetectedTable, columns: readonly Am
     const integers: number[] = [];
     let allIntegers = true;
     for (let r = firstDataRow; r <= table.range.bottom; r++) {
+      const kind = view.kindAt(r, column.col);
+      if (kind === CellKind.empty || kind === CellKind.emptyFormula) continue;
       const merge = view.mergeAt(r, column.col);
       if (merge && (merge.left !== column.col || merge.top !== r)) continue;
-      const cell = view.raw(r, column.col);
-      if (cell.type === "empty") continue;
-      if (cell.type === "number") {
+      if (kind === CellKind.number) {
         numbers++;
-        const n = cell.value as number;
-        if (n >= 100 && Number.isInteger(n) && CODE_TEXT.test(view.text(r, column.col))) codes++;
-        if (Number.isInteger(n) && n >= 0 && n < 1000) integers.push(n);
-        else allIntegers = false;
+        const n = view.numberAt(r, column.col);
+        if (Number.isInteger(n)) {
+          if (isCodeNumber(n)) codes++;
+          if (n >= 0 && n < 1000) integers.push(n);
+          else allIntegers = false;
+        } else allIntegers = false;
         continue;
       }
       const text = view.text(r, column.col);
-      if (/^[-+]?\d+(\.\d+)?[%％]$/.test(text)) rates++;
+      const first = text.charCodeAt(0);
+      // A text that opens with an ideograph is no rate, code or number (NFKC leaves ideographs as they are).
+      if (first >= 0x4e00 && first <= 0x9fff) {
+        if (isPlaceholder(text)) numbers++;
+        else texts++;
+      } else if (/^[-+]?\d+(\.\d+)?[%％]$/.test(text)) rates++;
       else if (CODE_TEXT.test(text)) codes++;
       else if (parseTextNumber(text) !== undefined || isPlaceholder(text)) numbers++;
       else texts++;
@@ -432,7 +457,7 @@ function hasTotalLine(view: SheetView, table: DetectedTable, panel: Panel, first
   const last = panel.columns[panel.columns.length - 1].col;
   for (let r = firstDataRow; r <= table.range.bottom; r++) {
     const text = view.text(r, first);
-    if ((isTotalLabel(text) || NAMED_TOTAL.test(withoutNumbering(text))) && view.mergeAt(r, last) === undefined) return true;
+    if (isTotalText(text) && view.mergeAt(r, last) === undefined) return true;
   }
   return false;
 }
@@ -509,7 +534,7 @@ function readList(
   let currentKuan: string | undefined;
   for (let r = firstDataRow; r <= table.range.bottom; r++) {
     if (view.isRowBlank(r, left, right) && !labelCols.some((c) => view.text(r, c) !== "")) continue;
-    const totalCol = labelCols.find((c) => isTotalLabel(view.text(r, c)) || NAMED_TOTAL.test(withoutNumbering(view.text(r, c))));
+    const totalCol = labelCols.find((c) => isTotalText(view.text(r, c)));
     const nameCell = nameColumn ? view.cell(r, nameColumn.col) : undefined;
     const name = nameCell && nameCell.type === "string" ? stripIndent(String(nameCell.value)) : "";
     const valueOffset = continued ? 0 : shiftOf(view, r, nameColumn?.col, amountColumns);

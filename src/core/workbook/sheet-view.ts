@@ -51,6 +51,7 @@ export class SheetView {
   private readonly rowStart: Int32Array;
   private readonly kinds: Uint8Array;
   private readonly cents: Float64Array;
+  private readonly numbers: Float64Array;
   /** How many cells show an error value (#REF! …): most sheets have none, and their scan is skipped. */
   readonly errorCells: number;
 
@@ -85,6 +86,7 @@ export class SheetView {
     rowStart[rows.length] = stored;
     const kinds = new Uint8Array(stored);
     const cents = new Float64Array(stored);
+    const numbers = new Float64Array(stored);
     let errors = 0;
     for (let r = 0; r < rows.length; r++) {
       const line = rows[r];
@@ -97,6 +99,7 @@ export class SheetView {
           case "number": {
             kinds[base + c] = CellKind.number;
             const value = cell.value as number;
+            numbers[base + c] = value;
             const whole = Math.round(value * 100);
             // Whole cents exactly when round(v × 100) / 100 is the very float stored (see rules/amounts centsOf).
             cents[base + c] = Math.abs(whole) < MAX_CENTS && whole / 100 === value ? whole + 0 : NaN;
@@ -120,6 +123,7 @@ export class SheetView {
     this.rowStart = rowStart;
     this.kinds = kinds;
     this.cents = cents;
+    this.numbers = numbers;
     this.errorCells = errors;
   }
 
@@ -128,6 +132,14 @@ export class SheetView {
     if (row < 1 || row > this.rowCount || col < 1) return CellKind.empty;
     const start = this.rowStart[row - 1];
     return col <= this.rowStart[row] - start ? (this.kinds[start + col - 1] as CellKind) : CellKind.empty;
+  }
+
+  /** The number the cell itself holds (merges not followed); NaN when it holds no number. */
+  numberAt(row: number, col: number): number {
+    if (row < 1 || row > this.rowCount || col < 1) return NaN;
+    const start = this.rowStart[row - 1];
+    if (col > this.rowStart[row] - start || this.kinds[start + col - 1] !== CellKind.number) return NaN;
+    return this.numbers[start + col - 1];
   }
 
   /**
@@ -223,12 +235,13 @@ export class SheetView {
 
   /** True when nothing shows in the row between the given columns (merges count as their master). */
   isRowBlank(row: number, left = 1, right = this.columnCount): boolean {
-    const line = this.sheet.rows[row - 1];
-    if (!line) return true;
-    const last = Math.min(right, line.length);
+    if (row < 1 || row > this.rowCount) return true;
+    const start = this.rowStart[row - 1];
+    const last = Math.min(right, this.rowStart[row] - start);
+    const kinds = this.kinds;
     for (let c = Math.max(left, 1); c <= last; c++) {
-      const cell = line[c - 1];
-      if (cell && cell.type !== "empty") return false;
+      const kind = kinds[start + c - 1];
+      if (kind !== CellKind.empty && kind !== CellKind.emptyFormula) return false;
     }
     return true;
   }
