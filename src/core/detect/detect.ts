@@ -168,23 +168,60 @@ function withoutFootnotes(view: SheetView, range: CellRange, budget = false): Ce
   return bounds;
 }
 
+type Position = { row: number; col: number };
+
 /**
- * Every folded text in the range with its position (merged areas once, at their master). Figures are
- * left out: the labels are looked up by words, and the text of a number is never one.
+ * Every folded text in the range with its position (merged areas once, at their first occurrence in
+ * reading order). Figures are left out: the labels are looked up by words, and the text of a number is
+ * never one. Rows are read only as far as a question needs: a budget table's header words are found in
+ * its first rows, so its thousands of 科目 lines are not read for them.
  */
-function labelsIn(view: SheetView, range: CellRange): Map<string, { row: number; col: number }> {
-  const labels = new Map<string, { row: number; col: number }>();
-  for (let r = range.top; r <= range.bottom; r++) {
-    const texts = view.rowTexts(r, range.left, range.right, true);
+class Labels {
+  private readonly positions = new Map<string, Position>();
+  private next: number;
+
+  constructor(
+    private readonly view: SheetView,
+    private readonly range: CellRange,
+  ) {
+    this.next = range.top;
+  }
+
+  /** Reads one more row; false when every row has been read. */
+  private readRow(): boolean {
+    if (this.next > this.range.bottom) return false;
+    const r = this.next++;
+    const texts = this.view.rowTexts(r, this.range.left, this.range.right, true);
     for (let i = 0; i < texts.length; i++) {
       const { col, text } = texts[i];
-      if (!labels.has(text)) labels.set(text, { row: r, col });
+      if (!this.positions.has(text)) this.positions.set(text, { row: r, col });
+    }
+    return true;
+  }
+
+  get(word: string): Position | undefined {
+    while (!this.positions.has(word) && this.readRow());
+    return this.positions.get(word);
+  }
+
+  has(word: string): boolean {
+    return this.get(word) !== undefined;
+  }
+
+  /** True when some label satisfies the test. */
+  some(test: (label: string) => boolean): boolean {
+    for (const label of this.positions.keys()) if (test(label)) return true;
+    for (;;) {
+      const before = this.positions.size;
+      if (!this.readRow()) return false;
+      if (this.positions.size === before) continue;
+      let i = 0;
+      for (const label of this.positions.keys()) if (i++ >= before && test(label)) return true;
     }
   }
-  return labels;
 }
 
-function firstOf(labels: Map<string, { row: number; col: number }>, words: readonly string[]) {
+function firstOf(labels: Labels, words: readonly string[]) {
   for (const word of words) {
     const at = labels.get(word);
     if (at) return at;
@@ -210,7 +247,7 @@ interface FormShape {
 }
 
 /** Decides among the performance kinds by what the block holds. */
-function performanceShape(labels: Map<string, { row: number; col: number }>, named: TableKind | undefined): FormShape | undefined {
+function performanceShape(labels: Labels, named: TableKind | undefined): FormShape | undefined {
   const level1 = firstOf(labels, INDICATOR_HEADER.level1);
   const hasLevel3 = firstOf(labels, INDICATOR_HEADER.level3OrValue) !== undefined;
   const hasActual = firstOf(labels, INDICATOR_HEADER.selfEvaluation) !== undefined;
@@ -225,7 +262,7 @@ function performanceShape(labels: Map<string, { row: number; col: number }>, nam
   const hasSerial = labels.has("序号");
   if (named === "self-evaluation-summary" && (labels.has("自评得分") || labels.has("得分") || labels.has("自评等级"))) return { kind: named };
   if ((named === "performance-target-list" || named === "project-performance-target") && hasSerial) {
-    const listsProjects = [...labels.keys()].some((t) => /项目|部门|单位/.test(t) && t.length <= 12);
+    const listsProjects = labels.some((t) => /项目|部门|单位/.test(t) && t.length <= 12);
     if (listsProjects) return { kind: "performance-target-list" };
   }
   return undefined;
@@ -234,24 +271,18 @@ function performanceShape(labels: Map<string, { row: number; col: number }>, nam
 /** Header words a label may end with (2023年预算数, 一、“三公”经费合计). */
 const HEADER_ENDINGS = ["预算数", "决算数", "合计", "小计", "总计"];
 
-function hasBudgetHeader(labels: Map<string, { row: number; col: number }>): boolean {
+function hasBudgetHeader(labels: Labels): boolean {
   let count = 0;
-  for (const word of BUDGET_HEADER_WORDS) if (labels.has(word)) count++;
-  if (count >= 2) return true;
+  for (const word of BUDGET_HEADER_WORDS) if (labels.has(word) && ++count >= 2) return true;
   for (const ending of HEADER_ENDINGS) {
     if (labels.has(ending)) continue;
-    for (const label of labels.keys()) {
-      if (label.length <= 16 && label.endsWith(ending)) {
-        count++;
-        break;
-      }
-    }
+    if (labels.some((label) => label.length <= 16 && label.endsWith(ending))) count++;
   }
   return count >= 2;
 }
 
 /** Header-word fallback for a budget table that has no title row. */
-function budgetKindFromHeaders(labels: Map<string, { row: number; col: number }>): TableKind | undefined {
+function budgetKindFromHeaders(labels: Labels): TableKind | undefined {
   const has = (w: string) => labels.has(w);
   const hasCode = has("科目编码") || has("功能分类科目编码") || (has("类") && has("款") && has("项"));
   if (has("因公出国(境)费") || has("因公出国(境)经费") || (has("公务接待费") && has("合计"))) return "three-public-expenses";
@@ -264,7 +295,7 @@ function budgetKindFromHeaders(labels: Map<string, { row: number; col: number }>
 
 function classify(view: SheetView, sheetIndex: number, range: CellRange, anchor: Anchor | undefined): DetectedTable | undefined {
   if (range.bottom - range.top < 1 || range.right - range.left < 1) return undefined; // a single line or column is no table
-  const labels = labelsIn(view, range);
+  const labels = new Labels(view, range);
   const signature = anchor?.title?.signature;
   let kind: TableKind | undefined;
   let indicatorHeaderRow: number | undefined;
@@ -302,7 +333,7 @@ function tableTitle(
   view: SheetView,
   range: CellRange,
   kind: TableKind,
-  labels: Map<string, { row: number; col: number }>,
+  labels: Labels,
   anchor: Anchor | undefined,
 ): string {
   const nameLabel =

@@ -574,17 +574,14 @@ function readList(
       if (!parsed.code.startsWith(currentLei ?? "\u0000")) currentLei = parsed.code.slice(0, 3);
     }
     const label = codeColumns.single === nameColumn?.col ? name.replace(/^\d{3,7}\s*/, "") : name;
-    rows.push({
-      row: r,
-      role: "classified",
-      label,
-      ...(nameColumn ? { labelCell: budgetCell(r, nameColumn.col) } : {}),
-      code: parsed.code,
-      codeCell: budgetCell(r, parsed.col),
-      level: parsed.level,
-      ...(parsed.issue ? { codeIssue: parsed.issue } : {}),
-      valueOffset,
-    });
+    // Built by assignment rather than spreads: one row object per 科目 line of every table.
+    const classifiedRow: { -readonly [K in keyof BudgetRow]: BudgetRow[K] } = { row: r, role: "classified", label, valueOffset };
+    if (nameColumn) classifiedRow.labelCell = budgetCell(r, nameColumn.col);
+    classifiedRow.code = parsed.code;
+    classifiedRow.codeCell = budgetCell(r, parsed.col);
+    classifiedRow.level = parsed.level;
+    if (parsed.issue) classifiedRow.codeIssue = parsed.issue;
+    rows.push(classifiedRow);
   }
   const reading = classified ? "certain" : numberListing(rows);
   const layout = classified ? "classified" : rows.filter((r) => r.role !== "total").length === 0 && rows.length <= 1 ? "single-row" : "listing";

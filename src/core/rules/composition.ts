@@ -87,7 +87,8 @@ export const compositionFamily: RuleFamily = {
       for (const row of model.rows) {
         if (seenRows.has(row.row) || row.count) continue;
         seenRows.add(row.row);
-        const name = row.role === "total" ? { zh: `${row.label}行`, en: `${row.label} row` } : rowName(row.label, row.code, row.level);
+        // Spelled out only for a message: most rows agree.
+        const name = () => (row.role === "total" ? { zh: `${row.label}行`, en: `${row.label} row` } : rowName(row.label, row.code, row.level));
         for (const relation of relations) {
           if (rowSumAgrees(context, detected, row, relation.total, relation.parts)) continue;
           const totalLabel = () => columnLabel(relation.total);
@@ -97,7 +98,10 @@ export const compositionFamily: RuleFamily = {
             table: detected,
             total: valueCell(row, relation.total),
             parts: relation.parts.map((p) => valueCell(row, p)),
-            what: () => ({ zh: `${name.zh}“${totalLabel()}”`, en: `${name.en} "${totalLabel()}"` }),
+            what: () => {
+              const spelled = name();
+              return { zh: `${spelled.zh}“${totalLabel()}”`, en: `${spelled.en} "${totalLabel()}"` };
+            },
             partsName: () => ({ zh: partsLabel().join(" + "), en: partsLabel().join(" + ") }),
           });
         }
