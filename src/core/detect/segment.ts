@@ -3,7 +3,7 @@
 // blank column between them fall apart into separate blocks; a merged cell that spans a gap (the
 // 绩效指标 label merged down a whole indicator block) keeps its table together.
 import type { CellRange } from "../workbook/address";
-import type { SheetView } from "../workbook/sheet-view";
+import { CellKind, type SheetView } from "../workbook/sheet-view";
 import type { Cell } from "../workbook/snapshot";
 
 /** Occupied column intervals per row: own non-empty cells plus the area of non-empty merges. */
@@ -17,16 +17,15 @@ class Occupancy {
   constructor(view: SheetView) {
     const rows = view.sheet.rows;
     for (let r = 1; r <= rows.length; r++) {
-      const line = rows[r - 1];
-      if (!line) continue;
+      const length = view.storedLength(r);
+      if (length === 0) continue;
       // Runs of occupied cells, as intervals.
       let start = 0;
       let end = -1;
-      for (let c = 1; c <= line.length; c++) {
-        const cell = line[c - 1];
-        if (!cell) continue;
-        if (cell.type === "empty" && !cell.formula) continue;
-        if (cell.type === "string" && view.text(r, c) === "") continue; // whitespace only
+      for (let c = 1; c <= length; c++) {
+        const kind = view.kindAt(r, c);
+        if (kind === CellKind.empty || (kind === CellKind.emptyFormula && !view.raw(r, c).formula)) continue;
+        if (kind === CellKind.string && view.text(r, c) === "") continue; // whitespace only
         if (c === end + 1) end = c;
         else {
           if (start > 0) this.add(r, start, end);

@@ -37,8 +37,8 @@ export class SheetView {
   private largeMergeCount = 0;
   /** 1 for the rows some merge covers (most rows of a budget table have none: no lookup for them). */
   private readonly mergedRows: Uint8Array;
-  /** Folded texts by row and column, computed on first use. */
-  private readonly folded: (string[] | undefined)[] = [];
+  /** Folded texts of the stored cells, at their place in the compact store, computed on first use. */
+  private readonly folded: (string | undefined)[];
   /** The texts each row shows of its own (merges once, at their master), left to right. */
   private readonly shown: (readonly RowText[] | undefined)[] = [];
   /** The same without figures: the row's words. */
@@ -120,11 +120,17 @@ export class SheetView {
         }
       }
     }
+    this.folded = new Array<string | undefined>(stored);
     this.rowStart = rowStart;
     this.kinds = kinds;
     this.cents = cents;
     this.numbers = numbers;
     this.errorCells = errors;
+  }
+
+  /** How many cells of the row are stored (the row's own cells end there). */
+  storedLength(row: number): number {
+    return row < 1 || row > this.rowCount ? 0 : this.rowStart[row] - this.rowStart[row - 1];
   }
 
   /** The kind of the cell itself (merges not followed). */
@@ -218,13 +224,21 @@ export class SheetView {
 
   /** Folded (NFKC, no whitespace) text of the displayed cell. */
   text(row: number, col: number): string {
-    const line = (this.folded[row] ??= []);
-    let folded = line[col];
-    if (folded === undefined) {
-      const cell = this.cell(row, col);
-      folded = cell.type === "empty" ? "" : foldValue(cell.value);
-      line[col] = folded;
+    if (this.mergedRows.length > 0 && !(row >= 0 && row < this.mergedRows.length && this.mergedRows[row] === 0)) {
+      const m = this.mergeAt(row, col);
+      if (m) {
+        row = m.top;
+        col = m.left;
+      }
     }
+    if (row < 1 || row > this.rowCount || col < 1) return "";
+    const start = this.rowStart[row - 1];
+    if (col > this.rowStart[row] - start) return "";
+    const at = start + col - 1;
+    const kind = this.kinds[at];
+    if (kind === CellKind.empty || kind === CellKind.emptyFormula) return "";
+    let folded = this.folded[at];
+    if (folded === undefined) folded = this.folded[at] = foldValue(this.sheet.rows[row - 1]![col - 1]!.value);
     return folded;
   }
 
