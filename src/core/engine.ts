@@ -50,8 +50,8 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   const notChecked: NotChecked[] = [];
   const seen = new Set<string>();
   const relations = new Map<number, SlipRelation>();
-  /** Amount readings by sheet, row and column of the master cell. */
-  const readings: (AmountReading | undefined)[][][] = [];
+  /** Amount readings of this check, cached on each sheet's view by the master cell. */
+  const readingsKey = {};
 
   const report = (rule: RuleMeta, input: FindingInput) => {
     if (off.has(rule.id)) return;
@@ -89,11 +89,13 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
       const merge = sheetView.mergeAt(row, col);
       const masterRow = merge ? merge.top : row;
       const masterCol = merge ? merge.left : col;
-      const rowReadings = ((readings[table.sheetIndex] ??= [])[masterRow] ??= []);
-      let reading = rowReadings[masterCol];
+      const at = sheetView.storeIndex(masterRow, masterCol);
+      if (at < 0) return readAmount(sheetView.raw(masterRow, masterCol)); // not stored: an empty cell
+      const readings = sheetView.cellMemo<AmountReading>(readingsKey);
+      let reading = readings[at];
       if (reading !== undefined) return reading;
       const cell = sheetView.raw(masterRow, masterCol);
-      reading = rowReadings[masterCol] = readAmount(cell);
+      reading = readings[at] = readAmount(cell);
       if (reading.kind === "number" && reading.typedAsText) {
         report(numberAsText, {
           sheet: table.sheet,

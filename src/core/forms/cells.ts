@@ -23,18 +23,18 @@ export function positionOf(row: number, col: number): CellPosition {
 }
 
 /** Each master cell's text, read once per sheet view (the forms read their cells many times). */
-const TEXTS = new WeakMap<SheetView, (CellText | null)[][]>();
+const TEXTS = {};
 
 /** The displayed text of a cell (the merge master's), or null when it shows nothing. */
 export function cellTextAt(view: SheetView, row: number, col: number): CellText | null {
   const merge = view.mergeAt(row, col);
   const masterRow = merge ? merge.top : row;
   const masterCol = merge ? merge.left : col;
-  let byRow = TEXTS.get(view);
-  if (!byRow) TEXTS.set(view, (byRow = []));
-  const line = (byRow[masterRow] ??= []);
-  let found = line[masterCol];
-  if (found === undefined) found = line[masterCol] = readCellText(view, masterRow, masterCol);
+  const at = view.storeIndex(masterRow, masterCol);
+  if (at < 0) return null; // not stored: empty
+  const texts = view.cellMemo<CellText | null>(TEXTS);
+  let found = texts[at];
+  if (found === undefined) found = texts[at] = readCellText(view, masterRow, masterCol);
   return found;
 }
 

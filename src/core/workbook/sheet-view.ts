@@ -128,6 +128,24 @@ export class SheetView {
     this.errorCells = errors;
   }
 
+  /** Where the cell itself sits in the compact store (for caches of per-cell readings), or -1 when it is not stored. */
+  storeIndex(row: number, col: number): number {
+    if (row < 1 || row > this.rowCount || col < 1) return -1;
+    const start = this.rowStart[row - 1];
+    return col <= this.rowStart[row] - start ? start + col - 1 : -1;
+  }
+
+  /** Per-cell readings other layers cache on the view (one array per key, a place per store index). */
+  private readonly memos: { key: object; values: unknown[] }[] = [];
+
+  /** The view's cache for `key`: an array with a place for every store index (see storeIndex). */
+  cellMemo<T>(key: object): (T | undefined)[] {
+    for (const memo of this.memos) if (memo.key === key) return memo.values as (T | undefined)[];
+    const values = new Array<T | undefined>(this.kinds.length);
+    this.memos.push({ key, values });
+    return values;
+  }
+
   /** How many cells of the row are stored (the row's own cells end there). */
   storedLength(row: number): number {
     return row < 1 || row > this.rowCount ? 0 : this.rowStart[row] - this.rowStart[row - 1];
