@@ -4,7 +4,7 @@
 // rule context, so number-as-text and uncached formulas are handled in one place.
 import { z } from "zod";
 import type { DetectedTable } from "../detect/types";
-import { isPlaceholder, parseTextNumber } from "../rules/amounts";
+import { isPlaceholder, isTextNumber } from "../rules/amounts";
 import { BUDGET_TABLE_KINDS, TableKindSchema, type TableKind } from "../report/vocabulary";
 import { UNIT_LINE } from "../detect/signatures";
 import { cellAddress } from "../workbook/address";
@@ -190,7 +190,7 @@ function isNumberLike(view: SheetView, row: number, col: number): boolean {
   const cell = view.raw(row, col);
   if (cell.type === "number") return true;
   if (cell.type === "empty") return cell.formula !== undefined;
-  return cell.type === "string" && parseTextNumber(String(cell.value)) !== undefined;
+  return cell.type === "string" && isTextNumber(String(cell.value));
 }
 
 function digitsOf(view: SheetView, row: number, col: number): string | undefined {
@@ -340,7 +340,7 @@ function columnRoles(view: SheetView, table: DetectedTable, columns: readonly Am
         else texts++;
       } else if (/^[-+]?\d+(\.\d+)?[%％]$/.test(text)) rates++;
       else if (CODE_TEXT.test(text)) codes++;
-      else if (parseTextNumber(text) !== undefined || isPlaceholder(text)) numbers++;
+      else if (isTextNumber(text) || isPlaceholder(text)) numbers++;
       else texts++;
       allIntegers = false;
     }

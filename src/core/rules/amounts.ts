@@ -67,11 +67,22 @@ export function isPlaceholder(folded: string): boolean {
 /** Text NFKC leaves as it is (ASCII and CJK ideographs); without an ASCII digit it is no number. */
 const NFKC_STABLE = /^[\u0020-\u007e\u4e00-\u9fff\u3000]*$/;
 
-export function parseTextNumber(text: string): Decimal | undefined {
+/** The text as parseTextNumber reads it, when it is a number (NFKC, no spaces); undefined otherwise. */
+function numberText(text: string): string | undefined {
   // Cheap first test: most text cells are words, and a number needs a digit (after NFKC).
   if (!/[0-9]/.test(text) && NFKC_STABLE.test(text)) return undefined;
   const compact = text.normalize("NFKC").replace(/[\s\u3000]/g, "");
-  if (!TEXT_NUMBER.test(compact)) return undefined;
+  return TEXT_NUMBER.test(compact) ? compact : undefined;
+}
+
+/** True when parseTextNumber reads the text as a number (without making the Decimal). */
+export function isTextNumber(text: string): boolean {
+  return numberText(text) !== undefined;
+}
+
+export function parseTextNumber(text: string): Decimal | undefined {
+  const compact = numberText(text);
+  if (compact === undefined) return undefined;
   const negative = compact.startsWith("-") || (compact.startsWith("(") && compact.endsWith(")"));
   const digits = compact.replace(/[-+(),，]/g, "");
   const value = new Decimal(digits);
