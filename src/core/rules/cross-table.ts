@@ -282,7 +282,9 @@ function checkSubjectNames(context: RuleContext): void {
     for (const row of entry.model.rows) {
       if (row.role !== "classified" || !row.code || !row.label || !row.labelCell) continue;
       const name = fold(row.label);
-      byCode.set(row.code, [...(byCode.get(row.code) ?? []), { entry, row, name }]);
+      const uses = byCode.get(row.code);
+      if (uses) uses.push({ entry, row, name });
+      else byCode.set(row.code, [{ entry, row, name }]);
     }
   }
   for (const [code, uses] of byCode) {

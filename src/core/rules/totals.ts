@@ -139,9 +139,9 @@ function checkHierarchy(context: RuleContext, entry: ReturnType<typeof budgetTab
     const laidOut = children.filter((c) => c.codeIssue !== "kuan-in-lei-column");
     const misplaced = children.filter((c) => c.codeIssue === "kuan-in-lei-column");
     const childLevel = children[0].level!;
-    const name = rowName(parent.label, parent.code, parent.level);
     for (const column of model.amountColumns) {
       if (columnSumAgrees(context, detected, parent, laidOut, column)) continue;
+      const name = rowName(parent.label, parent.code, parent.level);
       checkSum(context, {
         rule: hierarchySum,
         table: detected,
