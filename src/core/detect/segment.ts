@@ -6,17 +6,36 @@ import type { CellRange } from "../workbook/address";
 import { CellKind, type SheetView } from "../workbook/sheet-view";
 import type { Cell } from "../workbook/snapshot";
 
-/** Occupied column intervals per row: own non-empty cells plus the area of non-empty merges. */
+/**
+ * Occupied column intervals per row: own non-empty cells plus the area of non-empty merges. The cells'
+ * intervals are kept flat (rows come in order); the merges', few and out of order, per row apart.
+ */
 class Occupancy {
-  /** Per row, its intervals flat: left, right, left, right … */
-  private readonly intervals: Array<number[] | undefined> = [];
-  /** The rows that have intervals, as added; sorted on first use. */
-  private readonly rowsAdded: number[] = [];
-  private sorted = false;
+  /** The cells' intervals, flat: left, right, left, right …; row r's are at cellStart[r] … cellStart[r + 1]. */
+  private cellIntervals: Int32Array;
+  private readonly cellStart: Int32Array;
+  /** The merges' intervals by row, flat as above. */
+  private readonly mergeIntervals = new Map<number, number[]>();
+  private readonly rows: number[] = [];
+  private lastRow = 0;
+  private sorted = true;
 
   constructor(view: SheetView) {
-    const rows = view.sheet.rows;
-    for (let r = 1; r <= rows.length; r++) {
+    const rowCount = view.sheet.rows.length;
+    this.cellStart = new Int32Array(rowCount + 2);
+    let intervals = new Int32Array(64);
+    let n = 0;
+    const push = (left: number, right: number) => {
+      if (n + 2 > intervals.length) {
+        const grown = new Int32Array(intervals.length * 2);
+        grown.set(intervals);
+        intervals = grown;
+      }
+      intervals[n++] = left;
+      intervals[n++] = right;
+    };
+    for (let r = 1; r <= rowCount; r++) {
+      this.cellStart[r] = n;
       const length = view.storedLength(r);
       if (length === 0) continue;
       // Runs of occupied cells, as intervals.
@@ -28,66 +47,77 @@ class Occupancy {
         if (kind === CellKind.string && view.text(r, c) === "") continue; // whitespace only
         if (c === end + 1) end = c;
         else {
-          if (start > 0) this.add(r, start, end);
+          if (start > 0) push(start, end);
           start = end = c;
         }
       }
-      if (start > 0) this.add(r, start, end);
+      if (start > 0) push(start, end);
+      if (n > this.cellStart[r]) this.noteRow(r);
     }
+    this.cellStart[rowCount + 1] = n;
+    this.cellIntervals = intervals;
     for (const m of view.sheet.merges) {
       if (view.raw(m.top, m.left).type === "empty") continue; // an empty merge is formatting, not content
-      const bottom = Math.min(m.bottom, rows.length);
-      for (let r = m.top; r <= bottom; r++) this.add(r, m.left, m.right);
+      const bottom = Math.min(m.bottom, rowCount);
+      for (let r = m.top; r <= bottom; r++) {
+        let list = this.mergeIntervals.get(r);
+        if (!list) {
+          this.mergeIntervals.set(r, (list = []));
+          if (!this.hasCells(r)) this.noteRow(r);
+        }
+        list.push(m.left, m.right);
+      }
     }
   }
 
-  private add(row: number, left: number, right: number): void {
-    let list = this.intervals[row];
-    if (!list) {
-      this.intervals[row] = list = [];
-      this.rowsAdded.push(row);
-    }
-    // Cells of a row come left to right: a cell next to the last interval extends it.
-    const n = list.length;
-    if (n > 0 && left <= list[n - 1] + 1 && right >= list[n - 2] - 1) {
-      if (left < list[n - 2]) list[n - 2] = left;
-      if (right > list[n - 1]) list[n - 1] = right;
-    } else list.push(left, right);
+  private noteRow(row: number): void {
+    if (row < this.lastRow) this.sorted = false;
+    this.rows.push(row);
+    if (row > this.lastRow) this.lastRow = row;
+  }
+
+  private hasCells(row: number): boolean {
+    return row >= 1 && row + 1 < this.cellStart.length && this.cellStart[row + 1] > this.cellStart[row];
   }
 
   rowOccupied(row: number, left: number, right: number): boolean {
-    const list = this.intervals[row];
-    if (!list) return false;
-    for (let i = 0; i < list.length; i += 2) if (list[i] <= right && list[i + 1] >= left) return true;
+    if (this.hasCells(row)) {
+      const intervals = this.cellIntervals;
+      for (let i = this.cellStart[row], end = this.cellStart[row + 1]; i < end; i += 2) if (intervals[i] <= right && intervals[i + 1] >= left) return true;
+    }
+    const list = this.mergeIntervals.get(row);
+    if (list) for (let i = 0; i < list.length; i += 2) if (list[i] <= right && list[i + 1] >= left) return true;
     return false;
   }
 
   /** Marks, for columns left..right, whether any row in top..bottom occupies them. */
   columnsOccupied(top: number, bottom: number, left: number, right: number): boolean[] {
     const occupied = new Array<boolean>(right - left + 1).fill(false);
+    const mark = (from: number, to: number) => {
+      const last = Math.min(to, right);
+      for (let c = Math.max(from, left); c <= last; c++) occupied[c - left] = true;
+    };
     for (let r = top; r <= bottom; r++) {
-      const list = this.intervals[r];
-      if (!list) continue;
-      for (let i = 0; i < list.length; i += 2) {
-        const to = Math.min(list[i + 1], right);
-        for (let c = Math.max(list[i], left); c <= to; c++) occupied[c - left] = true;
-      }
+      if (this.hasCells(r)) for (let i = this.cellStart[r], end = this.cellStart[r + 1]; i < end; i += 2) mark(this.cellIntervals[i], this.cellIntervals[i + 1]);
+      const list = this.mergeIntervals.get(r);
+      if (list) for (let i = 0; i < list.length; i += 2) mark(list[i], list[i + 1]);
     }
     return occupied;
   }
 
+  /** The last row that occupies something. */
   get rowCount(): number {
-    return this.intervals.length - 1;
+    return this.lastRow;
   }
 
   /** The occupied rows in ascending order (a used range may be a million rows with a few filled). */
   get occupiedRows(): readonly number[] {
     // Rows come in order from the cells; merges may add rows out of order.
     if (!this.sorted) {
-      this.rowsAdded.sort((a, b) => a - b);
+      this.rows.sort((a, b) => a - b);
       this.sorted = true;
     }
-    return this.rowsAdded;
+    return this.rows;
   }
 
   /** Runs of consecutive rows in top..bottom that occupy some column in left..right. */

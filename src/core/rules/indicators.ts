@@ -3,6 +3,7 @@
 // indicator layer's input: the pack for each form, its funds, and the 三级 names of its neighbours.
 import type Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
+import type { CellText } from "../forms/cells";
 import type { IndicatorBlock, IndicatorRow } from "../forms/indicator-block";
 import type { UnitSheet } from "../forms/project-target";
 import { valueCell } from "../forms/budget-table";
@@ -46,14 +47,28 @@ function displayedText(view: SheetView, row: number, col: number): string {
   return cell.type === "empty" ? "" : String(cell.value).trim();
 }
 
-function toInput(view: SheetView, block: IndicatorBlock, row: IndicatorRow): IndicatorRowInput {
-  const named = (text: IndicatorRow["level1"]) => (text ? { text: text.text, cell: text.address } : null);
+/** The named cells of a block's rows: a 一级/二级 merged down many rows is one cell, passed as one object. */
+type NamedCells = Map<CellText, { text: string; cell: string }>;
+
+function toInput(view: SheetView, block: IndicatorBlock, row: IndicatorRow, shared: NamedCells = new Map()): IndicatorRowInput {
+  const named = (text: IndicatorRow["level1"]) => {
+    if (!text) return null;
+    let input = shared.get(text);
+    if (!input) shared.set(text, (input = { text: text.text, cell: text.address }));
+    return input;
+  };
   // An empty 三级 or 指标值 cell is passed as empty text at its own cell, so that a missing value lands there.
-  const orEmpty = (text: IndicatorRow["level3"], col: number | undefined) =>
-    text ? { text: text.text, cell: text.address } : col !== undefined ? { text: "", cell: cellAddress(view.masterOf(row.row, col).row, view.masterOf(row.row, col).col) } : null;
+  const orEmpty = (text: IndicatorRow["level3"], col: number | undefined) => {
+    if (text) return { text: text.text, cell: text.address };
+    if (col === undefined) return null;
+    const master = view.masterOf(row.row, col);
+    return { text: "", cell: cellAddress(master.row, master.col) };
+  };
   const targetCol = block.columns.target;
-  let value: IndicatorValueCell | null = orEmpty(row.target, targetCol);
-  if (row.target && targetCol !== undefined) value = { text: displayedText(view, row.target.row, row.target.col), cell: row.target.address, isNumberCell: row.target.isNumber };
+  const value: IndicatorValueCell | null =
+    row.target && targetCol !== undefined
+      ? { text: displayedText(view, row.target.row, row.target.col), cell: row.target.address, isNumberCell: row.target.isNumber }
+      : orEmpty(row.target, targetCol);
   return {
     row: row.row,
     level1: named(row.level1),
@@ -192,8 +207,9 @@ export const indicatorFamily: RuleFamily = {
             },
           });
         }
+        const shared: NamedCells = new Map();
         const rows = form.block.rows.map((row) => {
-          const input = toInput(view, form.block, row);
+          const input = toInput(view, form.block, row, shared);
           return uncalculated.length > 0 && uncalculated.includes(row) ? { ...input, valueUncalculated: true } : input;
         });
         const headers = form.table.columns.flatMap((c) => c.path);
