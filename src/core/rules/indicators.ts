@@ -47,14 +47,22 @@ function displayedText(view: SheetView, row: number, col: number): string {
   return cell.type === "empty" ? "" : String(cell.value).trim();
 }
 
-/** The named cells of a block's rows: a 一级/二级 merged down many rows is one cell, passed as one object. */
-type NamedCells = Map<CellText, { text: string; cell: string }>;
+/**
+ * The named cells of a block's rows: a 一级/二级 merged down many rows is one cell, passed as one object
+ * (the rows below it repeat the one above, so remembering the last of each is enough).
+ */
+interface NamedCells {
+  level1?: { from: CellText; input: { text: string; cell: string } };
+  level2?: { from: CellText; input: { text: string; cell: string } };
+}
 
-function toInput(view: SheetView, block: IndicatorBlock, row: IndicatorRow, shared: NamedCells = new Map()): IndicatorRowInput {
-  const named = (text: IndicatorRow["level1"]) => {
+function toInput(view: SheetView, block: IndicatorBlock, row: IndicatorRow, shared: NamedCells = {}): IndicatorRowInput {
+  const named = (text: IndicatorRow["level1"], level: "level1" | "level2") => {
     if (!text) return null;
-    let input = shared.get(text);
-    if (!input) shared.set(text, (input = { text: text.text, cell: text.address }));
+    const last = shared[level];
+    if (last && last.from === text) return last.input;
+    const input = { text: text.text, cell: text.address };
+    shared[level] = { from: text, input };
     return input;
   };
   // An empty 三级 or 指标值 cell is passed as empty text at its own cell, so that a missing value lands there.
@@ -71,11 +79,11 @@ function toInput(view: SheetView, block: IndicatorBlock, row: IndicatorRow, shar
       : orEmpty(row.target, targetCol);
   return {
     row: row.row,
-    level1: named(row.level1),
-    level2: named(row.level2),
+    level1: named(row.level1, "level1"),
+    level2: named(row.level2, "level2"),
     level3: orEmpty(row.level3, block.columns.level3),
     value,
-    ...(block.columns.nature !== undefined ? { nature: named(row.nature ?? null) } : {}),
+    ...(block.columns.nature !== undefined ? { nature: row.nature ? { text: row.nature.text, cell: row.nature.address } : null } : {}),
     ...(block.columns.unit !== undefined ? { unit: orEmpty(row.unit ?? null, block.columns.unit) } : {}),
   };
 }
@@ -207,7 +215,7 @@ export const indicatorFamily: RuleFamily = {
             },
           });
         }
-        const shared: NamedCells = new Map();
+        const shared: NamedCells = {};
         const rows = form.block.rows.map((row) => {
           const input = toInput(view, form.block, row, shared);
           return uncalculated.length > 0 && uncalculated.includes(row) ? { ...input, valueUncalculated: true } : input;
