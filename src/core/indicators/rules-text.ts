@@ -9,8 +9,15 @@ import { DANGLING_END, endsMidWord, headlessEnd } from "./word-ends";
 /** Display width: a CJK or full-width character is 1, an ASCII character ½ (how a cell fits text). */
 export function displayWidth(text: string): number {
   let width = 0;
-  // Latin-1 characters print at half the width of a CJK character.
-  for (const character of text) width += (character.codePointAt(0) ?? 0) <= 0xff ? 0.5 : 1;
+  // Latin-1 characters print at half the width of a CJK character; a surrogate pair is one character.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    width += code <= 0xff ? 0.5 : 1;
+  }
   return width;
 }
 
@@ -66,9 +73,13 @@ export function unclosedMark(text: string): string | undefined {
   for (const [open, close] of PAIRS) {
     if (!text.includes(open)) continue;
     let depth = 0;
-    for (const character of text) {
-      if (character === open) depth++;
-      else if (character === close && depth > 0) depth--;
+    // Every mark is one UTF-16 unit, so the text is read unit by unit.
+    const opening = open.charCodeAt(0);
+    const closing = close.charCodeAt(0);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === opening) depth++;
+      else if (code === closing && depth > 0) depth--;
     }
     if (depth > 0) return open;
   }
