@@ -23,7 +23,16 @@ function costAmount(row: AnalysedRow): Decimal | undefined {
   return amountInWanYuan(value);
 }
 
+/** Three cost rules read a block's cost rows: they are split (and their amounts made) once per block. */
+const SPLIT_ROWS = new WeakMap<readonly AnalysedRow[], CostRows>();
+
 export function splitCostRows(rows: readonly AnalysedRow[]): CostRows {
+  let split = SPLIT_ROWS.get(rows);
+  if (!split) SPLIT_ROWS.set(rows, (split = splitUncached(rows)));
+  return split;
+}
+
+function splitUncached(rows: readonly AnalysedRow[]): CostRows {
   let total: CostRows["total"];
   const components: Array<{ row: AnalysedRow; amount: Decimal }> = [];
   const standards: AnalysedRow[] = [];
