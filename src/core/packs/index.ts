@@ -49,19 +49,26 @@ export interface ChoosePackOptions {
  * RULES 1.5. The self-evaluation headers are tested first: a self-evaluation also has 成本指标 as a
  * 一级, so the order of 1.5 would otherwise never reach step 4.
  */
+/** Words only a 部门整体 form has, as a header or as an indicator's name. */
+const DEPARTMENT_WORDS = ["投入管理", "职责履行", "履职效益"];
+const DEPARTMENT_NAMES: ReadonlySet<string> = new Set(DEPARTMENT_WORDS);
+
 export function choosePack(evidence: PackEvidence, options: ChoosePackOptions = {}): PackChoice {
   const packs = options.packs ?? BUILTIN_PACKS;
   const byId = (id: string): RulePack => packs.find((pack) => pack.id === id) ?? builtinPack(id) ?? PROJECT_COST_FIRST;
   const headers = (evidence.headers ?? []).map(foldText);
   const hasHeader = (word: string): boolean => headers.some((header) => header.includes(word));
   const level1Names = evidence.indicatorPairs.map((pair) => (pair.level1 === null ? "" : normaliseIndicatorName(pair.level1)));
-  const allNames = evidence.indicatorPairs.flatMap((pair) => [pair.level1, pair.level2]).filter((name): name is string => name !== null).map(normaliseIndicatorName);
+  /** True when some 一级 or 二级 is named one of the words. */
+  const namesAny = (words: ReadonlySet<string>): boolean =>
+    evidence.indicatorPairs.some(
+      (pair) => (pair.level1 !== null && words.has(normaliseIndicatorName(pair.level1))) || (pair.level2 !== null && words.has(normaliseIndicatorName(pair.level2))),
+    );
 
   if (hasHeader("年度指标值") && hasHeader("实际完成") && hasHeader("分值") && hasHeader("得分")) {
     return { pack: byId("self-eval"), detected: true, reason: { zh: "表头含年度指标值、实际完成值、分值、得分（自评表）", en: "headers 年度指标值, 实际完成值, 分值, 得分 (self-evaluation)" } };
   }
-  const departmentWords = ["投入管理", "职责履行", "履职效益"];
-  if (departmentWords.some((word) => hasHeader(word) || allNames.includes(word))) {
+  if (DEPARTMENT_WORDS.some(hasHeader) || namesAny(DEPARTMENT_NAMES)) {
     return { pack: byId("dept-overall-jinan"), detected: true, reason: { zh: "含投入管理指标 / 职责履行 / 履职效益（部门整体）", en: "names 投入管理指标 / 职责履行 / 履职效益 (department form)" } };
   }
   if (level1Names.includes("成本")) {
