@@ -30,8 +30,11 @@ export class SheetView {
   readonly sheet: SheetSnapshot;
   readonly rowCount: number;
   readonly columnCount: number;
-  /** For every cell of a small merge: the index of the merge it belongs to. Key: row * 16384 + col. */
+  /** For every cell of a small merge: the index of the merge it belongs to (+1 in the store; 0: none). Outside the store by row * 16384 + col. */
+  // smallMergeCount counts the cells so indexed: 0 means no small merge covers anything.
+  private readonly mergeInStore: Int32Array;
   private readonly mergeOfCell = new Map<number, number>();
+  private smallMergeCount = 0;
   /** Large merges (whole rows or columns, wide headers) by row: the indexes of those covering row r. */
   private readonly largeMerges: (number[] | undefined)[] = [];
   private largeMergeCount = 0;
@@ -60,21 +63,7 @@ export class SheetView {
     this.rowCount = sheet.rows.length;
     let cols = 0;
     for (const row of sheet.rows) if (row && row.length > cols) cols = row.length;
-    this.mergedRows = new Uint8Array(sheet.merges.length > 0 ? this.rowCount + 2 : 0);
-    sheet.merges.forEach((m, index) => {
-      if (m.right > cols) cols = m.right;
-      // Guard against absurd merges (whole columns): index at most the used area.
-      const bottom = Math.min(m.bottom, Math.max(this.rowCount, m.top));
-      this.mergedRows.fill(1, Math.min(m.top, this.mergedRows.length), Math.min(bottom + 1, this.mergedRows.length));
-      if ((bottom - m.top + 1) * (m.right - m.left + 1) <= CELL_INDEXED_MERGE) {
-        for (let r = m.top; r <= bottom; r++) {
-          for (let c = m.left; c <= m.right; c++) this.mergeOfCell.set(r * 16384 + c, index);
-        }
-      } else {
-        for (let r = m.top; r <= bottom; r++) (this.largeMerges[r] ??= []).push(index);
-        this.largeMergeCount++;
-      }
-    });
+    for (const m of sheet.merges) if (m.right > cols) cols = m.right;
     this.columnCount = cols;
     const rows = sheet.rows;
     const rowStart = new Int32Array(this.rowCount + 1);
@@ -126,6 +115,26 @@ export class SheetView {
     this.cents = cents;
     this.numbers = numbers;
     this.errorCells = errors;
+    this.mergedRows = new Uint8Array(sheet.merges.length > 0 ? this.rowCount + 2 : 0);
+    this.mergeInStore = new Int32Array(sheet.merges.length > 0 ? stored : 0);
+    sheet.merges.forEach((m, index) => {
+      // Guard against absurd merges (whole columns): index at most the used area.
+      const bottom = Math.min(m.bottom, Math.max(this.rowCount, m.top));
+      this.mergedRows.fill(1, Math.min(m.top, this.mergedRows.length), Math.min(bottom + 1, this.mergedRows.length));
+      if ((bottom - m.top + 1) * (m.right - m.left + 1) <= CELL_INDEXED_MERGE) {
+        for (let r = m.top; r <= bottom; r++) {
+          for (let c = m.left; c <= m.right; c++) {
+            this.smallMergeCount++;
+            const at = this.storeIndex(r, c);
+            if (at >= 0) this.mergeInStore[at] = index + 1;
+            else this.mergeOfCell.set(r * 16384 + c, index);
+          }
+        }
+      } else {
+        for (let r = m.top; r <= bottom; r++) (this.largeMerges[r] ??= []).push(index);
+        this.largeMergeCount++;
+      }
+    });
   }
 
   /** Where the cell itself sits in the compact store (for caches of per-cell readings), or -1 when it is not stored. */
@@ -197,7 +206,7 @@ export class SheetView {
 
   /** True when the sheet has any merged area. */
   get hasMerges(): boolean {
-    return this.mergeOfCell.size > 0 || this.largeMergeCount > 0;
+    return this.smallMergeCount > 0 || this.largeMergeCount > 0;
   }
 
   /** The merge covering the cell, if any (also for the master cell itself). */
@@ -205,7 +214,10 @@ export class SheetView {
     // Of overlapping merges (invalid, but files have them) the one listed last wins.
     if (row >= 0 && row < this.mergedRows.length && this.mergedRows[row] === 0) return undefined;
     let found = -1;
-    if (this.mergeOfCell.size > 0) found = this.mergeOfCell.get(row * 16384 + col) ?? -1;
+    if (this.smallMergeCount > 0) {
+      const at = this.storeIndex(row, col);
+      found = at >= 0 ? this.mergeInStore[at] - 1 : (this.mergeOfCell.get(row * 16384 + col) ?? -1);
+    }
     if (this.largeMergeCount > 0) {
       const list = this.largeMerges[row];
       if (list) {
