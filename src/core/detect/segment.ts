@@ -34,15 +34,17 @@ class Occupancy {
       intervals[n++] = left;
       intervals[n++] = right;
     };
-    for (let r = 1; r <= rowCount; r++) {
-      this.cellStart[r] = n;
-      const length = view.storedLength(r);
-      if (length === 0) continue;
+    let filledTo = 1;
+    for (const r of view.rowsWithCells) {
+      this.cellStart.fill(n, filledTo, r + 1);
+      filledTo = r + 1;
+      const kinds = view.rowKinds(r);
+      const length = kinds.length;
       // Runs of occupied cells, as intervals.
       let start = 0;
       let end = -1;
       for (let c = 1; c <= length; c++) {
-        const kind = view.kindAt(r, c);
+        const kind = kinds[c - 1];
         if (kind === CellKind.empty || (kind === CellKind.emptyFormula && !view.raw(r, c).formula)) continue;
         if (kind === CellKind.string && view.text(r, c) === "") continue; // whitespace only
         if (c === end + 1) end = c;
@@ -54,7 +56,7 @@ class Occupancy {
       if (start > 0) push(start, end);
       if (n > this.cellStart[r]) this.noteRow(r);
     }
-    this.cellStart[rowCount + 1] = n;
+    this.cellStart.fill(n, filledTo);
     this.cellIntervals = intervals;
     for (const m of view.sheet.merges) {
       if (view.raw(m.top, m.left).type === "empty") continue; // an empty merge is formatting, not content

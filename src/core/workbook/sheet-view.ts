@@ -48,38 +48,48 @@ export class SheetView {
   private readonly words: (readonly RowText[] | undefined)[] = [];
   /**
    * The compact store, built in one pass: every stored cell of row r (1-based) at rowStart[r - 1] + c - 1,
-   * its kind (CellKind) and, for a number, its value × 100 when that is whole cents (else NaN). The hot
-   * passes read these arrays instead of chasing a cell object and its boxed number per cell.
+   * its kind (CellKind) and, for a number, its value. The hot passes read these arrays instead of chasing
+   * a cell object and its boxed number per cell.
    */
   private readonly rowStart: Int32Array;
   private readonly kinds: Uint8Array;
-  private readonly cents: Float64Array;
   private readonly numbers: Float64Array;
+  /** The rows (1-based, ascending) that have stored cells. */
+  readonly rowsWithCells: readonly number[];
   /** How many cells show an error value (#REF! …): most sheets have none, and their scan is skipped. */
   readonly errorCells: number;
 
   constructor(sheet: SheetSnapshot) {
     this.sheet = sheet;
     this.rowCount = sheet.rows.length;
-    let cols = 0;
-    for (const row of sheet.rows) if (row && row.length > cols) cols = row.length;
-    for (const m of sheet.merges) if (m.right > cols) cols = m.right;
-    this.columnCount = cols;
     const rows = sheet.rows;
-    const rowStart = new Int32Array(this.rowCount + 1);
-    let stored = 0;
-    for (let r = 0; r < rows.length; r++) {
-      rowStart[r] = stored;
-      stored += rows[r]?.length ?? 0;
-    }
-    rowStart[rows.length] = stored;
-    const kinds = new Uint8Array(stored);
-    const cents = new Float64Array(stored);
-    const numbers = new Float64Array(stored);
-    let errors = 0;
+    // One pass over the rows (a used range may be a million rows with a few filled): the rows that have
+    // cells, in order; every later pass goes over those only.
+    const present: number[] = [];
+    let cols = 0;
     for (let r = 0; r < rows.length; r++) {
       const line = rows[r];
-      if (!line) continue;
+      if (!line || line.length === 0) continue;
+      present.push(r);
+      if (line.length > cols) cols = line.length;
+    }
+    for (const m of sheet.merges) if (m.right > cols) cols = m.right;
+    this.columnCount = cols;
+    this.rowsWithCells = present.map((r) => r + 1);
+    const rowStart = new Int32Array(this.rowCount + 1);
+    let stored = 0;
+    let filledTo = 0;
+    for (const r of present) {
+      rowStart.fill(stored, filledTo, r + 1);
+      filledTo = r + 1;
+      stored += rows[r]!.length;
+    }
+    rowStart.fill(stored, filledTo);
+    const kinds = new Uint8Array(stored);
+    const numbers = new Float64Array(stored);
+    let errors = 0;
+    for (const r of present) {
+      const line = rows[r]!;
       const base = rowStart[r];
       for (let c = 0; c < line.length; c++) {
         const cell = line[c];
@@ -89,9 +99,6 @@ export class SheetView {
             kinds[base + c] = CellKind.number;
             const value = cell.value as number;
             numbers[base + c] = value;
-            const whole = Math.round(value * 100);
-            // Whole cents exactly when round(v × 100) / 100 is the very float stored (see rules/amounts centsOf).
-            cents[base + c] = Math.abs(whole) < MAX_CENTS && whole / 100 === value ? whole + 0 : NaN;
             break;
           }
           case "string":
@@ -112,7 +119,6 @@ export class SheetView {
     this.folded = new Array<string | undefined>(stored);
     this.rowStart = rowStart;
     this.kinds = kinds;
-    this.cents = cents;
     this.numbers = numbers;
     this.errorCells = errors;
     this.mergedRows = new Uint8Array(sheet.merges.length > 0 ? this.rowCount + 2 : 0);
@@ -155,6 +161,12 @@ export class SheetView {
     return values;
   }
 
+  /** The kinds of the row's stored cells, column c at index c - 1 (a view on the store, not a copy). */
+  rowKinds(row: number): Uint8Array {
+    if (row < 1 || row > this.rowCount) return this.kinds.subarray(0, 0);
+    return this.kinds.subarray(this.rowStart[row - 1], this.rowStart[row]);
+  }
+
   /** How many cells of the row are stored (the row's own cells end there). */
   storedLength(row: number): number {
     return row < 1 || row > this.rowCount ? 0 : this.rowStart[row] - this.rowStart[row - 1];
@@ -194,8 +206,10 @@ export class SheetView {
     const at = start + col - 1;
     const kind = this.kinds[at];
     if (kind === CellKind.number) {
-      const c = this.cents[at];
-      return c === c ? c : undefined;
+      // Whole cents exactly when round(v × 100) / 100 is the very float stored (see rules/amounts centsOf).
+      const value = this.numbers[at];
+      const whole = Math.round(value * 100);
+      return Math.abs(whole) < MAX_CENTS && whole / 100 === value ? whole + 0 : undefined;
     }
     return kind === CellKind.empty ? 0 : undefined;
   }
