@@ -322,26 +322,29 @@ export class SheetView {
   shownTexts(row: number, words = false): readonly RowText[] {
     const cache = words ? this.words : this.shown;
     let texts = cache[row];
-    if (texts === undefined) {
-      const line = this.sheet.rows[row - 1];
-      if (!line) texts = NO_TEXTS;
-      else {
-        const list: RowText[] = [];
-        const merged = this.hasMerges;
-        for (let c = 1; c <= line.length; c++) {
-          const cell = line[c - 1];
-          if (!cell || cell.type === "empty" || (words && cell.type === "number")) continue;
-          if (merged) {
-            const m = this.mergeAt(row, c);
-            if (m && (m.top !== row || m.left !== c)) continue;
-          }
-          const text = this.text(row, c);
-          if (text !== "") list.push({ col: c, text, figure: cell.type === "number" });
+    if (texts !== undefined) return texts;
+    // The words are the shown texts without the figures: when those are known, they are shared.
+    const shown = words ? this.shown[row] : undefined;
+    if (shown !== undefined) {
+      texts = shown.some((t) => t.figure) ? shown.filter((t) => !t.figure) : shown;
+      if (texts.length === 0) texts = NO_TEXTS;
+    } else {
+      const kinds = this.rowKinds(row);
+      const list: RowText[] = [];
+      const merged = this.hasMerges;
+      for (let c = 1; c <= kinds.length; c++) {
+        const kind = kinds[c - 1];
+        if (kind === CellKind.empty || kind === CellKind.emptyFormula || (words && kind === CellKind.number)) continue;
+        if (merged) {
+          const m = this.mergeAt(row, c);
+          if (m && (m.top !== row || m.left !== c)) continue;
         }
-        texts = list.length > 0 ? list : NO_TEXTS;
+        const text = this.text(row, c);
+        if (text !== "") list.push({ col: c, text, figure: kind === CellKind.number });
       }
-      cache[row] = texts;
+      texts = list.length > 0 ? list : NO_TEXTS;
     }
+    cache[row] = texts;
     return texts;
   }
 
