@@ -177,7 +177,8 @@ type Position = { row: number; col: number };
  * its first rows, so its thousands of 科目 lines are not read for them.
  */
 class Labels {
-  private readonly positions = new Map<string, Position>();
+  /** Each label's first position, as row * 32768 + col (a position object is made only when asked for). */
+  private readonly positions = new Map<string, number>();
   private next: number;
 
   constructor(
@@ -194,18 +195,20 @@ class Labels {
     const texts = this.view.rowTexts(r, this.range.left, this.range.right, true);
     for (let i = 0; i < texts.length; i++) {
       const { col, text } = texts[i];
-      if (!this.positions.has(text)) this.positions.set(text, { row: r, col });
+      if (!this.positions.has(text)) this.positions.set(text, r * 32768 + col);
     }
     return true;
   }
 
   get(word: string): Position | undefined {
     while (!this.positions.has(word) && this.readRow());
-    return this.positions.get(word);
+    const at = this.positions.get(word);
+    return at === undefined ? undefined : { row: Math.floor(at / 32768), col: at % 32768 };
   }
 
   has(word: string): boolean {
-    return this.get(word) !== undefined;
+    while (!this.positions.has(word) && this.readRow());
+    return this.positions.has(word);
   }
 
   /** True when some label satisfies the test. */
