@@ -5,6 +5,8 @@ describe("指标值 grammar (RULES 2.1, 2.2)", () => {
     // text, form, operator, value, unit, unit family
     ["不低于35000人", "comparison", "≥", "35000", "人", "count"],
     ["大于1家", "comparison", ">", "1", "家", "count"],
+    ["≥12万头只", "comparison", "≥", "12", "万头只", "count"],
+    ["≥3000羽", "comparison", "≥", "3000", "羽", "count"],
     ["不超过5万元", "comparison", "≤", "5", "万元", "money"],
     ["<= 1,616.61 万元", "comparison", "≤", "1616.61", "万元", "money"],
     ["＝１００％", "comparison", "=", "100", "%", "percent"],

@@ -243,3 +243,41 @@ describe("a 成本构成 sub-table: 项目总成本 = Σ its cost lines", () => 
     expect(check(costBreakdownForm(consistent.slice(0, 4).map((l, i): [string, Value, string] => (i === 1 ? [l[0], 9, l[2]] : l)))).found).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------- a 部门整体 form with the project categories
+
+/** The same indicator rows (产出/效益/满意度, no 成本) under a 部门整体 head or a project head. */
+function formWithProjectCategories(kind: "department" | "project"): SheetSnapshot {
+  const w = 5;
+  const grid: Value[][] = [
+    row(w, { 1: kind === "department" ? "2025年度部门整体支出绩效目标表" : "项目支出绩效目标表" }),
+    row(w, { 1: kind === "department" ? "部门名称" : "项目名称", 2: kind === "department" ? "某县农业农村局" : "高标准农田建设" }),
+    row(w, { 1: "年度绩效目标", 2: "新建高标准农田2.5万亩，农村生产条件明显改善。" }),
+    row(w, { 1: "一级指标", 2: "二级指标", 3: "三级指标", 5: "指标值" }),
+    row(w, { 1: "产出指标", 2: "数量指标", 3: "新建高标准农田面积", 5: "≥2.5万亩" }),
+    row(w, { 2: "质量指标", 3: "高标准农田验收合格率", 5: "≥95%" }),
+    row(w, { 2: "时效指标", 3: "高标准农田建设完成时间", 5: "2025年11月底前" }),
+    row(w, { 1: "效益指标", 2: "社会效益指标", 3: "农村生产条件", 5: "明显改善" }),
+    row(w, { 1: "满意度指标", 2: "服务对象满意度指标", 3: "项目区农户满意度", 5: "≥90%" }),
+  ];
+  const merges = [merge(1, 1, 1, 5), merge(2, 2, 2, 5), merge(3, 2, 3, 5), merge(5, 1, 7, 1), merge(8, 1, 8, 1)];
+  for (let r = 4; r <= 9; r++) merges.push(merge(r, 3, r, 4));
+  return sheetFromGrid(kind === "department" ? "部门整体" : "项目", grid, merges);
+}
+
+describe("a 部门整体 form filled with the project categories (RULES 1.3)", () => {
+  const costRequired = (found: readonly { rule: string; message: { zh: string } }[]) => found.filter((f) => f.rule === "indicators/required" && f.message.zh.includes("成本"));
+
+  it("is no project: 成本指标 is not required of it, and its rows are still checked", () => {
+    const { tables, result } = check(formWithProjectCategories("department"));
+    expect(tables).toEqual(["部门整体!department-performance-target"]);
+    expect(costRequired(result.findings)).toEqual([]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("a project form with the same rows is still asked for its 成本指标", () => {
+    const { tables, result } = check(formWithProjectCategories("project"));
+    expect(tables).toEqual(["项目!project-performance-target"]);
+    expect(costRequired(result.findings).map((f) => f.message.zh)).toEqual([expect.stringContaining("缺少成本指标")]);
+  });
+});

@@ -113,3 +113,31 @@ export function selfEvaluationReading(pack: RulePack, evidence: PackEvidence): R
   }
   return reading;
 }
+
+const DEPARTMENT_READINGS = new WeakMap<RulePack, RulePack>();
+
+/** 二级 roles that are costs (经济成本指标 …, or 成本指标 as a 二级 of the legacy framework). */
+const COST_ROLES: ReadonlySet<string> = new Set(["economic-cost", "social-cost", "ecological-cost", "cost"]);
+
+/**
+ * RULES 1.3: a 部门整体 form is not subject to the project pack, and 成本指标 is not required there. Many
+ * districts fill the department form with the project categories (产出/效益/满意度指标) instead of
+ * 投入管理/职责履行/履职效益: such a form is read with the project framework, so that its 一级 and 二级
+ * are still placed and checked, but without the project pack's requirements on cost.
+ */
+export function departmentReading(pack: RulePack): RulePack {
+  if (pack.formKind === "department") return pack;
+  let reading = DEPARTMENT_READINGS.get(pack);
+  if (reading === undefined) {
+    const costLevel1 = new Set(pack.framework.level1.filter((level1) => level1.role === "cost").map((level1) => level1.name));
+    const costLevel2 = new Set(pack.framework.level1.flatMap((level1) => level1.level2.filter((level2) => level1.role === "cost" || COST_ROLES.has(level2.role)).map((level2) => level2.name)));
+    reading = {
+      ...pack,
+      requirements: pack.requirements.filter(
+        (requirement) => !(requirement.level1 !== undefined && costLevel1.has(requirement.level1)) && !(requirement.level2 !== undefined && costLevel2.has(requirement.level2)),
+      ),
+    };
+    DEPARTMENT_READINGS.set(pack, reading);
+  }
+  return reading;
+}
