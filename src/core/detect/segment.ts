@@ -38,13 +38,12 @@ class Occupancy {
     for (const r of view.rowsWithCells) {
       this.cellStart.fill(n, filledTo, r + 1);
       filledTo = r + 1;
-      const kinds = view.rowKinds(r);
-      const length = kinds.length;
+      const length = view.storedLength(r);
       // Runs of occupied cells, as intervals.
       let start = 0;
       let end = -1;
       for (let c = 1; c <= length; c++) {
-        const kind = kinds[c - 1];
+        const kind = view.kindAt(r, c);
         if (kind === CellKind.empty || (kind === CellKind.emptyFormula && !view.raw(r, c).formula)) continue;
         if (kind === CellKind.string && view.text(r, c) === "") continue; // whitespace only
         if (c === end + 1) end = c;

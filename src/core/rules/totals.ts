@@ -47,18 +47,24 @@ const RANK: Record<string, number> = { 类: 1, 款: 2, 项: 3 };
 export function childrenOf(rows: readonly BudgetRow[], index: number): BudgetRow[] {
   const parent = rows[index];
   const rank = RANK[parent.level ?? ""] ?? 0;
-  const block: BudgetRow[] = [];
-  for (let i = index + 1; i < rows.length; i++) {
-    const row = rows[i];
+  // The rows under the parent, and the highest level among them: its rows are the children.
+  let next = Infinity;
+  let end = index + 1;
+  for (; end < rows.length; end++) {
+    const row = rows[end];
     if (row.role === "total") break;
     if (row.role !== "classified") continue;
-    if ((RANK[row.level ?? ""] ?? 0) <= rank) break;
-    if (!row.code!.startsWith(parent.code!)) continue;
-    block.push(row);
+    const level = RANK[row.level ?? ""] ?? 0;
+    if (level <= rank) break;
+    if (row.code!.startsWith(parent.code!) && RANK[row.level!] < next) next = RANK[row.level!];
   }
-  if (block.length === 0) return [];
-  const next = Math.min(...block.map((r) => RANK[r.level!]));
-  return block.filter((r) => RANK[r.level!] === next);
+  const children: BudgetRow[] = [];
+  if (next === Infinity) return children;
+  for (let i = index + 1; i < end; i++) {
+    const row = rows[i];
+    if (row.role === "classified" && RANK[row.level!] === next && row.code!.startsWith(parent.code!)) children.push(row);
+  }
+  return children;
 }
 
 /** The rows a 合计 adds up: the top level of the coded rows (laid out in their own column), or the outermost listed lines. */
@@ -136,8 +142,9 @@ function checkHierarchy(context: RuleContext, entry: ReturnType<typeof budgetTab
     const children = childrenOf(rows, index);
     if (children.length === 0) return;
     // As laid out, a 款 whose code sits in the 类 column reads as a new 类, not as a part of this one.
-    const laidOut = children.filter((c) => c.codeIssue !== "kuan-in-lei-column");
-    const misplaced = children.filter((c) => c.codeIssue === "kuan-in-lei-column");
+    const anyMisplaced = children.some((c) => c.codeIssue === "kuan-in-lei-column");
+    const laidOut = anyMisplaced ? children.filter((c) => c.codeIssue !== "kuan-in-lei-column") : children;
+    const misplaced = anyMisplaced ? children.filter((c) => c.codeIssue === "kuan-in-lei-column") : [];
     const childLevel = children[0].level!;
     for (const column of model.amountColumns) {
       if (columnSumAgrees(context, detected, parent, laidOut, column)) continue;

@@ -161,12 +161,6 @@ export class SheetView {
     return values;
   }
 
-  /** The kinds of the row's stored cells, column c at index c - 1 (a view on the store, not a copy). */
-  rowKinds(row: number): Uint8Array {
-    if (row < 1 || row > this.rowCount) return this.kinds.subarray(0, 0);
-    return this.kinds.subarray(this.rowStart[row - 1], this.rowStart[row]);
-  }
-
   /** How many cells of the row are stored (the row's own cells end there). */
   storedLength(row: number): number {
     return row < 1 || row > this.rowCount ? 0 : this.rowStart[row] - this.rowStart[row - 1];
@@ -329,11 +323,13 @@ export class SheetView {
       texts = shown.some((t) => t.figure) ? shown.filter((t) => !t.figure) : shown;
       if (texts.length === 0) texts = NO_TEXTS;
     } else {
-      const kinds = this.rowKinds(row);
+      const base = row >= 1 && row <= this.rowCount ? this.rowStart[row - 1] : 0;
+      const length = this.storedLength(row);
+      const kinds = this.kinds;
       const list: RowText[] = [];
       const merged = this.hasMerges;
-      for (let c = 1; c <= kinds.length; c++) {
-        const kind = kinds[c - 1];
+      for (let c = 1; c <= length; c++) {
+        const kind = kinds[base + c - 1];
         if (kind === CellKind.empty || kind === CellKind.emptyFormula || (words && kind === CellKind.number)) continue;
         if (merged) {
           const m = this.mergeAt(row, c);
