@@ -73,6 +73,8 @@ const COLUMN_WORDS: Record<keyof IndicatorColumns, RegExp> = {
   unit: /^(度量|计量|计算)?单位$|^指标单位$/,
 };
 
+const COLUMN_ENTRIES = Object.entries(COLUMN_WORDS) as [keyof IndicatorColumns, RegExp][];
+
 /**
  * A header as its words: folded, without the star of a mandatory column (`*指标值`), a unit or points
  * in brackets (`金额（万元）`, `得分(10分)`) and a parenthesised gloss (`指标值类型(定量/定性)`).
@@ -92,10 +94,10 @@ export function findIndicatorHeaderRow(view: SheetView, range: CellRange): numbe
 function mapColumns(view: SheetView, row: number, range: CellRange): IndicatorColumns {
   const columns: IndicatorColumns = {};
   for (let c = range.left; c <= range.right; c++) {
-    const master = view.masterOf(row, c);
-    if (master.col !== c) continue;
+    const merge = view.mergeAt(row, c);
+    if (merge && merge.left !== c) continue;
     const text = headerWords(view.text(row, c));
-    for (const [key, pattern] of Object.entries(COLUMN_WORDS) as [keyof IndicatorColumns, RegExp][]) {
+    for (const [key, pattern] of COLUMN_ENTRIES) {
       if (columns[key] === undefined && pattern.test(text)) columns[key] = c;
     }
   }
@@ -158,8 +160,8 @@ export function parseIndicatorBlock(view: SheetView, range: CellRange, headerRow
 /** The folded text of the first cell that starts on this row (a merge from above does not count). */
 function firstOwnText(view: SheetView, range: CellRange, row: number): string | undefined {
   for (let c = range.left; c <= range.right; c++) {
-    const master = view.masterOf(row, c);
-    if (master.row !== row) continue;
+    const merge = view.mergeAt(row, c);
+    if (merge && merge.top !== row) continue;
     const text = view.text(row, c);
     if (text !== "") return text;
   }

@@ -9,8 +9,8 @@ export function findLabel(view: SheetView, range: CellRange, pattern: RegExp, ro
   const bottom = rows?.bottom ?? range.bottom;
   for (let r = top; r <= bottom; r++) {
     for (let c = range.left; c <= range.right; c++) {
-      const master = view.masterOf(r, c);
-      if (master.row !== r || master.col !== c) continue;
+      const merge = view.mergeAt(r, c);
+      if (merge && (merge.top !== r || merge.left !== c)) continue;
       if (pattern.test(view.text(r, c))) return positionOf(r, c);
     }
   }
