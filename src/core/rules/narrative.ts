@@ -4,6 +4,7 @@
 import Decimal from "decimal.js";
 import { valueCell, type AmountColumn } from "../forms/budget-table";
 import { cellAddress } from "../workbook/address";
+import { CellKind } from "../workbook/sheet-view";
 import { formatAmount } from "./format";
 import { ruleMetaOf, type RuleContext, type RuleFamily } from "./rule";
 import { blockYear, budgetTableOf, totalOrOnlyRow, type BudgetTableEntry } from "./totals-support";
@@ -161,13 +162,16 @@ export interface TextCell {
 export function proseCells(context: RuleContext, mayState: (text: string) => boolean): TextCell[] {
   const cells: TextCell[] = [];
   context.workbook.sheets.forEach((sheet, sheetIndex) => {
-    sheet.rows.forEach((cellsOfRow, rowIndex) => {
-      cellsOfRow?.forEach((cell, colIndex) => {
-        if (cell?.type !== "string" || typeof cell.value !== "string") return;
-        const text = cell.value;
-        if (text.length >= 12 && mayState(text)) cells.push({ sheetIndex, sheet: sheet.name, row: rowIndex + 1, col: colIndex + 1, text });
-      });
-    });
+    const view = context.view(sheetIndex);
+    // Only the rows that have cells, and only their text cells (a sheet may be a million rows tall).
+    for (const row of view.rowsWithCells) {
+      const line = sheet.rows[row - 1]!;
+      for (let col = 1; col <= line.length; col++) {
+        if (view.kindAt(row, col) !== CellKind.string) continue;
+        const text = line[col - 1]!.value;
+        if (typeof text === "string" && text.length >= 12 && mayState(text)) cells.push({ sheetIndex, sheet: sheet.name, row, col, text });
+      }
+    }
   });
   return cells;
 }
