@@ -38,6 +38,8 @@ export const BUDGET_HEADER_WORDS: readonly string[] = [
   "科目编码", "科目名称", "科目", "功能分类", "经济分类", "合计", "总计", "小计", "预算数", "决算数", "项目",
   "收入", "支出", "因公出国(境)费", "因公出国(境)经费", "公务接待费", "资金来源", "项目名称",
   "金额", "单位名称", "基本支出", "项目支出", "人员经费", "公用经费", "一般公共预算", "财政拨款",
+  // The columns of a 政府采购预算表, with or without 科目 and 资金来源 columns.
+  "采购项目", "采购品目", "采购目录", "采购预算",
 ];
 
 /** Labels that start a project form which has no title row of its own (e.g. 聊城's 项目编码 row). */

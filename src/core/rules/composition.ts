@@ -28,6 +28,14 @@ function isWholeBreakdown(members: readonly AmountColumn[]): boolean {
 /** Header leaves that name a total of the columns beside them. */
 const TOTAL_LEAF = /^(合计|小计|总计|本年(收入|支出)合计|收入合计|支出合计)$/;
 
+/**
+ * A named total (采购预算合计, 资金合计): a total only of a group headed 按…分 beside it (按采购类别分:
+ * 货物 | 工程 | 服务), which splits it whole by its very heading. Beside other columns it may be one of
+ * two years' totals (上年合计 | 本年合计), so nothing else is read as its parts.
+ */
+const NAMED_TOTAL_LEAF = /^.{1,8}合计$/;
+const BREAKDOWN_HEADER = /^按.{1,10}分$/;
+
 export interface CompositionRelation {
   readonly total: AmountColumn;
   readonly parts: readonly AmountColumn[];
@@ -45,7 +53,9 @@ export function compositionRelations(columns: readonly AmountColumn[]): Composit
   const relations: CompositionRelation[] = [];
   for (const total of columns) {
     const leaf = total.path[total.path.length - 1];
-    if (leaf === undefined || !TOTAL_LEAF.test(leaf)) continue;
+    if (leaf === undefined) continue;
+    const named = !TOTAL_LEAF.test(leaf);
+    if (named && !NAMED_TOTAL_LEAF.test(leaf)) continue;
     const parent = total.path.slice(0, -1);
     const siblings = columns.filter((c) => c !== total && c.path.length > parent.length && startsWith(c.path, parent));
     const groups = new Map<string, AmountColumn[]>();
@@ -55,6 +65,7 @@ export function compositionRelations(columns: readonly AmountColumn[]): Composit
     }
     const parts: AmountColumn[] = [];
     for (const [key, members] of groups) {
+      if (named && !BREAKDOWN_HEADER.test(key)) continue; // a named total adds up its 按…分 group only
       if (TOTAL_LEAF.test(key)) continue; // a second total beside this one is not a part
       // 其中:一般公共预算安排数 is a part of the total, not one of its addends; a 其中 merged over the whole
       // breakdown (决算 公开03: 其中 基本支出 | 项目支出 | 上缴上级支出 …) lists every addend.
