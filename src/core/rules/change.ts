@@ -43,10 +43,18 @@ function yearOf(column: AmountColumn): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** An 增减金额 column: so headed, or 金额 under a 比上年增减 header (比上年增减 over 金额 | 幅度). */
+function isChangeColumn(column: AmountColumn): boolean {
+  const own = leaf(column);
+  if (CHANGE.test(own) && !RATE.test(own)) return true;
+  const group = column.path.length >= 2 ? column.path[column.path.length - 2] : "";
+  return /增[、,，]?减|变动/.test(group) && !RATE.test(group) && /^(金额|增减额|数额|额)$/.test(own);
+}
+
 /** The 上年 | 本年 | 增减金额 | 增减幅度 columns of a table, when its header names them all clearly. */
 export function yearColumns(entry: BudgetTableEntry): YearColumns | undefined {
   const columns = entry.model.amountColumns;
-  const change = columns.find((c) => CHANGE.test(leaf(c)) && !RATE.test(leaf(c)));
+  const change = columns.find((c) => isChangeColumn(c));
   const rate = (entry.model.rateColumns ?? []).find((c) => RATE.test(columnLabel(c)) && /增|减|变动/.test(columnLabel(c)));
   if (!change && !rate) return undefined;
   const others = columns.filter((c) => c !== change && c.path.length === 1);

@@ -1,12 +1,15 @@
 // The head of a 项目支出绩效目标表: required fields filled in (P15), and the 年度总体绩效目标 text
 // whole and the form's own (RULES 1.7 truncated text, 3.5 a goal copied from another project).
 import type { DetectedTable } from "../detect/types";
+import type Decimal from "decimal.js";
 import type { CellText } from "../forms/cells";
+import { valueCell, type BudgetRow } from "../forms/budget-table";
+import { foldName, matchByName } from "../forms/target-list";
 import { type FundLine, type ProjectTargetForm } from "../forms/project-target";
 import { cellAddress as columnAddress } from "../workbook/address";
 import { foldText } from "../workbook/text";
 import { projectTargetForm } from "./form-cache";
-import { projectListingLines } from "./totals-support";
+import { projectListingLines, type BudgetTableEntry } from "./totals-support";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 
 export const missingField: RuleMeta = {
@@ -35,6 +38,13 @@ export const categoryAgainstListing: RuleMeta = {
   category: "cross-table-mismatch",
   severity: "warning",
   description: { zh: "项目类别与项目支出预算表中的项目类型一致（运转类 / 特定目标类）", en: "The project category matches the 项目类型 of the project-expenditure listing (运转类 / 特定目标类)" },
+};
+
+export const nameAgainstListing: RuleMeta = {
+  id: "project-form/name-listing",
+  category: "cross-table-mismatch",
+  severity: "warning",
+  description: { zh: "绩效目标表的项目名称与项目支出预算表中同一项目的名称一致", en: "A target form's project name matches the name of the same project in the project-expenditure listing" },
 };
 
 /** A goal ends as a sentence does; a cut one stops mid-phrase or on a comma. */
@@ -208,9 +218,55 @@ function checkCategories(context: RuleContext, forms: { form: ProjectTargetForm;
   }
 }
 
+/** The 合计 amount of a project-expenditure listing line, when the listing has such a column. */
+function listedAmount(context: RuleContext, entry: BudgetTableEntry, row: BudgetRow): Decimal | undefined {
+  const column = entry.model.amountColumns.find((c) => c.path.some((p) => p === "合计"));
+  if (!column) return undefined;
+  const at = valueCell(row, column);
+  const reading = context.amount(entry.detected, at.row, at.col);
+  return reading.kind === "number" ? reading.value : undefined;
+}
+
+/**
+ * RULES 3.5 (listing vs form): each form's 项目名称 names a line of the project-expenditure listing. A
+ * form whose name is no listed name but close to one (临时救助专项资金 | 临时救助资金) is paired with it
+ * only on evidence: the two amounts agree where both are stated; otherwise the names must be very close.
+ * Forms with no such line say nothing (a listing may cover other units).
+ */
+function checkNamesAgainstListing(context: RuleContext, forms: { form: ProjectTargetForm; table: DetectedTable }[]): void {
+  const lines = projectListingLines(context);
+  if (lines.length === 0) return;
+  const listed = new Set(lines.map((l) => foldName(l.row.label)));
+  const named = forms.filter((f) => f.form.name !== null && !listed.has(foldName(f.form.name.text)));
+  // Lines a form names exactly are taken; the others may pair with a form whose name differs.
+  const taken = new Set(forms.filter((f) => f.form.name !== null).map((f) => foldName(f.form.name!.text)));
+  const open = lines.filter((l) => !taken.has(foldName(l.row.label)));
+  const { pairs } = matchByName(named, open, (f) => f.form.name!.text, (l) => l.row.label);
+  for (const { left: { form, table }, right: line, similarity } of pairs) {
+    const funds = form.funds.total ? context.amount(table, form.funds.total.value.row, form.funds.total.value.col) : undefined;
+    const own = funds?.kind === "number" ? funds.value : undefined;
+    const theirs = listedAmount(context, line.entry, line.row);
+    const amountsAgree = own !== undefined && theirs !== undefined && own.minus(theirs).abs().lte(context.settings.silentTolerance);
+    const amountsDiffer = own !== undefined && theirs !== undefined && !amountsAgree;
+    if (amountsDiffer || (!amountsAgree && similarity < 0.8)) continue;
+    const where = `${line.entry.detected.sheet}!${line.row.labelCell?.address ?? ""}`;
+    context.report(nameAgainstListing, {
+      sheet: form.sheet,
+      cell: form.name!.address,
+      tableId: table.id,
+      message: {
+        zh: `项目名称“${form.name!.text.trim()}”与项目支出预算表中的“${line.row.label}”（${where}）不一致`,
+        en: `the project name "${form.name!.text.trim()}" differs from "${line.row.label}" in the project-expenditure listing (${where})`,
+      },
+      expected: line.row.label,
+      actual: form.name!.text.trim(),
+    });
+  }
+}
+
 export const projectFormFamily: RuleFamily = {
   name: "project-form",
-  rules: [missingField, truncatedGoal, copiedGoal, categoryAgainstListing],
+  rules: [missingField, truncatedGoal, copiedGoal, categoryAgainstListing, nameAgainstListing],
   check(context) {
     const forms = context.tables
       .filter((table) => table.kind === "project-performance-target")
@@ -219,5 +275,6 @@ export const projectFormFamily: RuleFamily = {
     checkTruncatedGoals(context, forms);
     checkCopiedGoals(context, forms);
     checkCategories(context, forms);
+    checkNamesAgainstListing(context, forms);
   },
 };
