@@ -695,11 +695,16 @@ export interface SheetCellsContext {
   readonly hyperlinks: ReadonlyMap<string, string>;
   /** Thrown for a row past Excel's last. */
   readonly rowPastLimit: (row: number) => Error;
+  /** How many non-empty cells this sheet may hold, and what is thrown past that. */
+  readonly cellsLeft: number;
+  readonly tooManyCells: () => Error;
 }
 
 /** One sheet's cell data as a sparse array of rows (row number − 1), each a sparse array of cells. */
 export class SheetCells {
   rows: (Cell | undefined)[][] = [];
+  /** Non-empty cells in `rows`. */
+  count = 0;
   private formulae = new Map<string, string | undefined>();
   /** The row the list took last: exceljs builds rows after the whole part, and a stray <c> joins that one. */
   private pending?: RowModel;
@@ -711,6 +716,7 @@ export class SheetCells {
 
   reset(): void {
     this.rows = [];
+    this.count = 0;
     this.formulae = new Map();
     this.pending = undefined;
   }
@@ -741,6 +747,7 @@ export class SheetCells {
     if (Number.isNaN(row.number)) throw new Error("Invalid row number in model");
     if (row.number > EXCEL_LAST_ROW) throw this.context.rowPastLimit(row.number);
     const line: (Cell | undefined)[] = [];
+    let filled = 0;
     const made: boolean[] = [];
     let previous: DecodedAddress | undefined;
     for (const cell of cells) {
@@ -761,13 +768,20 @@ export class SheetCells {
         made[index] = true;
       }
       const snapshotCell = cell.type === ValueType.Null ? undefined : toCell(withCachedResult(exceljsValue(cell), cell.result), cell.style?.numFmt);
-      if (snapshotCell) line[index] = snapshotCell;
-      else delete line[index];
+      if (line[index]) filled--;
+      if (snapshotCell) {
+        line[index] = snapshotCell;
+        filled++;
+      } else delete line[index];
     }
     while (line.length > 0 && line[line.length - 1] === undefined) line.length--;
     // A row number that is no array index (0, negative) is a row exceljs never lists.
     const rowIndex = row.number - 1;
     if (rowIndex < 0) return;
+    const replaced = this.rows[rowIndex];
+    if (replaced) this.count -= replaced.filter(Boolean).length;
+    this.count += filled;
+    if (this.count > this.context.cellsLeft) throw this.context.tooManyCells();
     if (line.length > 0) this.rows[rowIndex] = line;
     else delete this.rows[rowIndex];
   }

@@ -17,20 +17,25 @@ export interface XmlPass {
 const MB = 1024 * 1024;
 
 /**
- * The sizes past which a workbook is refused. A budget workbook is a few MB as a whole; its
- * shared-strings part rarely reaches 2 MB and a sheet part 20 MB.
+ * The sizes past which a workbook is refused. A budget workbook is a few MB as a whole, with some
+ * thousands to a few tens of thousands of filled cells; its shared-strings part rarely reaches 2 MB
+ * and a sheet part 20 MB. Each limit is far above that and keeps a worker's memory and time bounded:
  * - Shared strings are all kept while the sheets are read (up to about 2 bytes of memory for a byte
- *   of part, with many short texts), so 128 MB bounds them to some 256 MB; the 50 MB part of the
- *   benchmark's hostile workbook is read.
- * - A worksheet part is streamed and only its non-empty cells are kept: its size costs time (some
- *   4 s per 100 MB here), not memory; 512 MB bounds that time.
+ *   of part, with many short texts): 128 MB bounds them to some 256 MB. The benchmark's hostile
+ *   workbook with a 50 MB part is read.
+ * - A worksheet part is streamed and only its non-empty cells are kept: its size costs time (about
+ *   10 s per 100 MB of dense cells on this machine), not memory; 256 MB bounds that time.
+ * - Non-empty cells are what the snapshot and the checks hold (a number cell is some 60 bytes of
+ *   snapshot, a check takes some 0.5 KB a cell, more for long texts): 2,000,000 bound the snapshot to
+ *   about 120 MB and a check to about 1 GB; the benchmark's largest workbook has 1,162,584.
  */
 export interface ReadLimits {
   readonly sharedStringsBytes: number;
   readonly worksheetBytes: number;
+  readonly cells: number;
 }
 
-export const READ_LIMITS: ReadLimits = { sharedStringsBytes: 128 * MB, worksheetBytes: 512 * MB };
+export const READ_LIMITS: ReadLimits = { sharedStringsBytes: 128 * MB, worksheetBytes: 256 * MB, cells: 2_000_000 };
 
 /** Thrown when a part turns out larger than its limit while it is read. */
 export class PartTooLargeError extends Error {

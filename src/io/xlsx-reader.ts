@@ -199,6 +199,17 @@ function tooLarge(kind: "shared-strings" | "worksheet", part: string, bytes: num
   );
 }
 
+function tooManyCells(limit: number): WorkbookReadError {
+  const count = limit.toLocaleString("en");
+  return new WorkbookReadError(
+    "too-large",
+    bilingual(
+      `工作簿的非空单元格超过上限 ${count} 个：未读取（预算工作簿通常只有几千到几万个）`,
+      `the workbook has more non-empty cells than the limit of ${count}: not read (a budget workbook has a few thousand to some tens of thousands)`,
+    ),
+  );
+}
+
 function rowPastExcel(part: string, row: number): WorkbookReadError {
   return new WorkbookReadError(
     "corrupt-file",
@@ -295,11 +306,19 @@ async function readPackageCells(zip: JSZip, limits: ReadLimits): Promise<Package
   }
 
   const sheets: SheetPart[] = [];
+  let cells = 0;
   for (const part of worksheetParts) {
     const sheetNo = WORKSHEET_PART.exec(part.name)![1];
     const rels = parts.filter((p) => WORKSHEET_RELS_PART.exec(p.name)?.[1] === sheetNo).pop();
     const marker = String(sheets.length);
-    const context = { sharedStrings, styles, date1904: properties.date1904, rowPastLimit: (row: number) => rowPastExcel(part.name, row) };
+    const context = {
+      sharedStrings,
+      styles,
+      date1904: properties.date1904,
+      rowPastLimit: (row: number) => rowPastExcel(part.name, row),
+      cellsLeft: limits.cells - cells,
+      tooManyCells: () => tooManyCells(limits.cells),
+    };
     let pass = new WorksheetPass({ ...context, hyperlinks: new Map() }, marker);
     await parseLimited(part, pass, "worksheet", limits.worksheetBytes);
     const hyperlinks = await hyperlinkTargets(pass.hyperlinks, rels);
@@ -308,6 +327,7 @@ async function readPackageCells(zip: JSZip, limits: ReadLimits): Promise<Package
       pass = new WorksheetPass({ ...context, hyperlinks }, marker);
       await parseLimited(part, pass, "worksheet", limits.worksheetBytes);
     }
+    cells += pass.cells.count;
     sheets.push({ rows: pass.cells.rows, mergeRefs: pass.mergeRefs });
     zip.file(part.entry.name, pass.rewritten);
   }

@@ -51,7 +51,19 @@ it("refuses a worksheet part the package states at 600 MB", async () => {
   const bytes = withStatedSize(await smallWorkbook(), "xl/worksheets/sheet1.xml", 600 * MB);
   const error = await refusal(bytes);
   expect(error.code).toBe("too-large");
-  expect(error.text.zh).toBe("工作表部分 xl/worksheets/sheet1.xml 有 600 MB，超过上限 512 MB：未读取（预算工作簿的一张工作表通常只有几 MB）");
+  expect(error.text.zh).toBe("工作表部分 xl/worksheets/sheet1.xml 有 600 MB，超过上限 256 MB：未读取（预算工作簿的一张工作表通常只有几 MB）");
+});
+
+it("refuses a workbook with more non-empty cells than the limit, counted over all its sheets", async () => {
+  const twoSheets = {
+    sheets: ["甲", "乙"].map((name) => ({ name, body: `<sheetData>${Array.from({ length: 30 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c><c r="B${r + 1}"/></row>`).join("")}</sheetData>` })),
+  };
+  const bytes = await oddPackage(twoSheets);
+  expect((await readWorkbook(bytes, { ...READ_LIMITS, cells: 60 })).sheets.map((s) => s.rows.length)).toEqual([30, 30]);
+  const error = await refusal(bytes, { ...READ_LIMITS, cells: 59 });
+  expect(error.code).toBe("too-large");
+  expect(error.text.zh).toBe("工作簿的非空单元格超过上限 59 个：未读取（预算工作簿通常只有几千到几万个）");
+  expect(READ_LIMITS.cells.toLocaleString("en")).toBe("2,000,000");
 });
 
 it("reads a row at Excel's last row and refuses one past it", async () => {
