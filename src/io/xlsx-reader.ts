@@ -1,22 +1,21 @@
-// Reads an .xlsx/.xlsm file (bytes) into a WorkbookSnapshot with exceljs. Used by the command line
-// and the browser harness alike: it takes bytes, never a path, so it has no file-system dependency.
+// Reads an .xlsx/.xlsm file (bytes) into a WorkbookSnapshot. Used by the command line and the browser
+// harness alike: it takes bytes, never a path, so it has no file-system dependency.
+// The cells are read here, part by part and streamed (xlsx-cells.ts, by exceljs's own rules), and
+// exceljs reads the rest (sheet names, order and visibility, defined names) from the package with
+// the cell data taken out: exceljs holds a whole workbook in memory several times over (about 1 GB
+// for a 50 MB shared-strings part), this holds little more than the cells it returns.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseRange, type CellRange } from "../core/workbook/address";
 import type { Cell, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../core/workbook/snapshot";
-import { bilingual, type Bilingual } from "../core/report/i18n";
+import { bilingual } from "../core/report/i18n";
+import { WorkbookReadError } from "./read-error";
+import { NumberFormatsPass, SharedStringsPass, WorkbookPropertiesPass, type SharedString } from "./xlsx-cells";
+import { declaredSize, megabytes, parsePart, PartTooLargeError, READ_LIMITS, type ReadLimits, type XmlPass, type XmlTag } from "./xlsx-parts";
+import { WorksheetPass, type HyperlinkRef } from "./xlsx-worksheet";
 
-export type ReadErrorCode = "unsupported-format" | "corrupt-file" | "empty-file" | "not-found";
-
-export class WorkbookReadError extends Error {
-  readonly code: ReadErrorCode;
-  readonly text: Bilingual;
-  constructor(code: ReadErrorCode, text: Bilingual) {
-    super(text.en);
-    this.code = code;
-    this.text = text;
-  }
-}
+export { WorkbookReadError, type ReadErrorCode } from "./read-error";
+export { READ_LIMITS, type ReadLimits } from "./xlsx-parts";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -54,100 +53,39 @@ function rejectUnsupported(bytes: Uint8Array): void {
   }
 }
 
-function excelSerialFromDate(date: Date): number {
-  // Excel's day 0 is 1899-12-30 (with the 1900 leap-year bug folded in).
-  return date.getTime() / 86400000 + 25569;
-}
-
-function errorText(value: unknown): string {
-  const err = (value as { error?: unknown })?.error;
-  return typeof err === "string" ? err : "#VALUE!";
-}
-
-/**
- * A formula's value with its cached result. exceljs leaves a falsy cached result out of `cell.value`
- * (exceljs issue 2943) though the file holds it (`<v>0</v>`); its model still has it. A cached 0 or
- * FALSE is taken back; an empty text result stays as exceljs gives it (a formula showing nothing).
- */
-function withCachedResult(cell: ExcelJS.Cell): ExcelJS.CellValue {
-  const value = cell.value;
-  if (value === null || typeof value !== "object" || !("formula" in value || "sharedFormula" in value) || "result" in value) return value;
-  const cached = (cell as unknown as { model?: { result?: unknown } }).model?.result;
-  return cached === 0 || cached === false ? ({ ...value, result: cached } as ExcelJS.CellValue) : value;
-}
-
-/** Translates one exceljs value into a snapshot cell. Returns undefined for an empty cell. */
-function toCell(raw: ExcelJS.CellValue, numberFormat: string | undefined): Cell | undefined {
-  const fmt = numberFormat && numberFormat !== "General" ? { numberFormat } : {};
-  if (raw === null || raw === undefined) return undefined;
-  if (typeof raw === "number") return { type: "number", value: raw, ...fmt };
-  if (typeof raw === "string") return raw === "" ? undefined : { type: "string", value: raw, ...fmt };
-  if (typeof raw === "boolean") return { type: "boolean", value: raw, ...fmt };
-  if (raw instanceof Date) return { type: "number", value: excelSerialFromDate(raw), ...fmt };
-  if (typeof raw === "object") {
-    if ("formula" in raw || "sharedFormula" in raw) {
-      const formulaValue = raw as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-      const formula = formulaValue.formula ?? formulaValue.sharedFormula ?? "";
-      const result = formulaValue.result;
-      // A cached result of 0 is a real value; only undefined means "never calculated".
-      if (result === undefined || result === null) {
-        return { type: "empty", value: null, formula, uncalculated: true, ...fmt };
-      }
-      const inner = toCell(result as ExcelJS.CellValue, numberFormat);
-      return { ...(inner ?? { type: "empty", value: null }), formula };
-    }
-    if ("error" in raw) return { type: "error", value: errorText(raw), ...fmt };
-    if ("richText" in raw) {
-      const text = (raw as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join("");
-      return text === "" ? undefined : { type: "string", value: text, ...fmt };
-    }
-    if ("text" in raw) {
-      const text = (raw as ExcelJS.CellHyperlinkValue).text;
-      const plain = typeof text === "string" ? text : String((text as { richText?: { text: string }[] })?.richText?.map((r) => r.text).join("") ?? "");
-      return plain === "" ? undefined : { type: "string", value: plain, ...fmt };
-    }
-  }
-  return undefined;
-}
-
 function visibilityOf(state: string | undefined): SheetVisibility {
   if (state === "hidden") return "hidden";
   if (state === "veryHidden") return "veryHidden";
   return "visible";
 }
 
-function readSheet(worksheet: ExcelJS.Worksheet, mergeRefs?: readonly string[]): SheetSnapshot {
-  const rows: (Cell | undefined)[][] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const line: (Cell | undefined)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return; // covered cells repeat the master; keep the master only
-      const snapshotCell = toCell(withCachedResult(cell), cell.numFmt);
-      if (snapshotCell) line[colNumber - 1] = snapshotCell;
-    });
-    if (line.length > 0) rows[rowNumber - 1] = line;
-  });
-  let merges: CellRange[];
-  if (mergeRefs) {
-    // Read from the sheet part itself: the covered cells keep nothing of their own, the master only.
-    merges = mergeRanges(mergeRefs);
-    for (const m of merges) {
-      for (let r = m.top; r <= Math.min(m.bottom, rows.length); r++) {
-        const line = rows[r - 1];
-        if (!line) continue;
-        for (let c = m.left; c <= Math.min(m.right, line.length); c++) if ((r !== m.top || c !== m.left) && line[c - 1]) line[c - 1] = undefined;
-      }
-    }
-    // As when exceljs marks covered cells: a row ends at its last cell of its own, and a row left with
-    // nothing of its own is no row.
-    for (let r = 0; r < rows.length; r++) {
-      const line = rows[r];
+
+/** A sheet part's cells and merges, as the pass over it left them. */
+interface SheetPart {
+  rows: (Cell | undefined)[][];
+  mergeRefs: readonly string[];
+}
+
+function sheetSnapshot(worksheet: ExcelJS.Worksheet, part: SheetPart): SheetSnapshot {
+  const rows = part.rows;
+  // Read from the sheet part itself: the covered cells keep nothing of their own, the master only.
+  const merges = mergeRanges(part.mergeRefs);
+  for (const m of merges) {
+    for (let r = m.top; r <= Math.min(m.bottom, rows.length); r++) {
+      const line = rows[r - 1];
       if (!line) continue;
-      while (line.length > 0 && line[line.length - 1] === undefined) line.length--;
-      if (line.length === 0) delete rows[r];
+      for (let c = m.left; c <= Math.min(m.right, line.length); c++) if ((r !== m.top || c !== m.left) && line[c - 1]) line[c - 1] = undefined;
     }
-    while (rows.length > 0 && rows[rows.length - 1] === undefined) rows.length--;
-  } else merges = mergeRanges((worksheet.model as { merges?: string[] }).merges ?? []);
+  }
+  // As when exceljs marks covered cells: a row ends at its last cell of its own, and a row left with
+  // nothing of its own is no row.
+  for (let r = 0; r < rows.length; r++) {
+    const line = rows[r];
+    if (!line) continue;
+    while (line.length > 0 && line[line.length - 1] === undefined) line.length--;
+    if (line.length === 0) delete rows[r];
+  }
+  while (rows.length > 0 && rows[rows.length - 1] === undefined) rows.length--;
   // Dense outer array (holes become undefined) so that length is the used row count.
   const denseRows = Array.from({ length: rows.length }, (_, i) => rows[i]);
   return { name: worksheet.name, visibility: visibilityOf(worksheet.state), rows: denseRows, merges };
@@ -210,58 +148,6 @@ export async function withWorkbookUnderXl(bytes: Uint8Array): Promise<Uint8Array
   return moved === zip ? bytes : moved.generateAsync({ type: "uint8array", compression: "STORE" });
 }
 
-const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-function xmlText(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, name: string) =>
-    name.startsWith("#x") ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith("#") ? String.fromCodePoint(Number(name.slice(1))) : (XML_ENTITIES[name] ?? whole),
-  );
-}
-
-const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([^"]*)"/g;
-const MERGE_CELLS = /<([\w.-]+:)?mergeCells\b[^>]*\/>|<([\w.-]+:)?mergeCells\b[\s\S]*?<\/(?:[\w.-]+:)?mergeCells>/g;
-
-/**
- * The package as exceljs is given it, with each sheet's merged areas (by sheet name) taken out of the
- * sheet parts: exceljs checks every merge against every other one and creates every covered cell, so
- * 20,000 merges or one merge over a whole column would take minutes; the reader keeps them as ranges.
- */
-async function preparedPackage(bytes: Uint8Array): Promise<{ bytes: Uint8Array; merges: Map<string, string[]> }> {
-  const merges = new Map<string, string[]>();
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return { bytes, merges }; // exceljs says what is wrong with it
-  }
-  const moved = await workbookUnderXl(zip);
-  let changed = moved !== zip;
-  const workbookXml = await moved.file("xl/workbook.xml")?.async("string");
-  const relsXml = await moved.file("xl/_rels/workbook.xml.rels")?.async("string");
-  if (workbookXml && relsXml) {
-    const targets = new Map<string, string>();
-    for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-      const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-      const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-      if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-    }
-    for (const m of workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)) {
-      const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-      const id = /\br:id="([^"]*)"|\b[\w.-]+:id="([^"]*)"/.exec(m[0]);
-      const partName = id ? targets.get(id[1] ?? id[2]) : undefined;
-      const file = partName ? moved.file(partName) : null;
-      if (name === undefined || !file) continue;
-      const xml = await file.async("string");
-      if (!xml.includes("mergeCell")) continue;
-      const refs = [...xml.matchAll(MERGE_CELL)].map((r) => r[1]);
-      merges.set(xmlText(name), refs);
-      moved.file(file.name, xml.replace(MERGE_CELLS, ""));
-      changed = true;
-    }
-  }
-  return { bytes: changed ? await moved.generateAsync({ type: "uint8array", compression: "STORE" }) : bytes, merges };
-}
-
 /** Merge references as ranges, one per master cell (a later one for the same master replaces it), in file order. */
 function mergeRanges(refs: readonly string[]): CellRange[] {
   const byMaster = new Map<string, CellRange>();
@@ -276,14 +162,204 @@ function mergeRanges(refs: readonly string[]): CellRange[] {
   return [...byMaster.values()];
 }
 
-export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot> {
+
+// Part names as exceljs matches them (after dropping a leading "/"): these by name, worksheets and
+// their relationships by pattern, anywhere in the name.
+const SHARED_STRINGS = "xl/sharedStrings.xml";
+const STYLES = "xl/styles.xml";
+const WORKBOOK = "xl/workbook.xml";
+const NAMED_PARTS = new Set(["_rels/.rels", WORKBOOK, "xl/_rels/workbook.xml.rels", SHARED_STRINGS, STYLES, "docProps/app.xml", "docProps/core.xml"]);
+const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+const WORKSHEET_RELS_PART = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/;
+
+const EMPTY_SHARED_STRINGS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+
+interface Part {
+  /** The name exceljs goes by. */
+  name: string;
+  entry: JSZip.JSZipObject;
+}
+
+function tooLarge(kind: "shared-strings" | "worksheet", part: string, bytes: number | undefined, limit: number): WorkbookReadError {
+  const size = bytes === undefined ? undefined : megabytes(bytes);
+  const max = megabytes(limit);
+  if (kind === "shared-strings") {
+    return new WorkbookReadError(
+      "too-large",
+      size === undefined
+        ? bilingual(`共享字符串部分 ${part} 解压后超过上限 ${max} MB：未读取（预算工作簿的这一部分通常只有几 MB）`, `the shared-strings part ${part} inflates past the limit of ${max} MB: not read (a budget workbook's is a few MB)`)
+        : bilingual(`共享字符串部分 ${part} 有 ${size} MB，超过上限 ${max} MB：未读取（预算工作簿的这一部分通常只有几 MB）`, `the shared-strings part ${part} is ${size} MB, above the limit of ${max} MB: not read (a budget workbook's is a few MB)`),
+    );
+  }
+  return new WorkbookReadError(
+    "too-large",
+    size === undefined
+      ? bilingual(`工作表部分 ${part} 解压后超过上限 ${max} MB：未读取（预算工作簿的一张工作表通常只有几 MB）`, `the worksheet part ${part} inflates past the limit of ${max} MB: not read (a budget workbook's sheet is a few MB)`)
+      : bilingual(`工作表部分 ${part} 有 ${size} MB，超过上限 ${max} MB：未读取（预算工作簿的一张工作表通常只有几 MB）`, `the worksheet part ${part} is ${size} MB, above the limit of ${max} MB: not read (a budget workbook's sheet is a few MB)`),
+  );
+}
+
+function tooManyCells(limit: number): WorkbookReadError {
+  const count = limit.toLocaleString("en");
+  return new WorkbookReadError(
+    "too-large",
+    bilingual(
+      `工作簿的非空单元格超过上限 ${count} 个：未读取（预算工作簿通常只有几千到几万个）`,
+      `the workbook has more non-empty cells than the limit of ${count}: not read (a budget workbook has a few thousand to some tens of thousands)`,
+    ),
+  );
+}
+
+function rowPastExcel(part: string, row: number): WorkbookReadError {
+  return new WorkbookReadError(
+    "corrupt-file",
+    bilingual(
+      `工作表部分 ${part} 有第 ${row} 行，超出 Excel 的最后一行（第 1048576 行）：文件已损坏或不是 Excel 保存的`,
+      `the worksheet part ${part} has a row ${row}, past Excel's last row (1048576): the file is corrupt or was not saved by Excel`,
+    ),
+  );
+}
+
+/** Parses a part with a limit on its bytes; past it, the reader's message for that kind of part. */
+async function parseLimited(part: Part, pass: XmlPass, kind: "shared-strings" | "worksheet", limit: number): Promise<void> {
+  try {
+    await parsePart(part.entry, pass, limit);
+  } catch (error) {
+    if (error instanceof PartTooLargeError) throw tooLarge(kind, part.name, undefined, limit);
+    throw error;
+  }
+}
+
+/** A part exceljs parses unchanged: a failure here is left for exceljs to report, as it always did. */
+async function parseLeniently(part: Part | undefined, pass: XmlPass): Promise<void> {
+  if (part) await parsePart(part.entry, pass).catch(() => undefined);
+}
+
+/** Relationship targets by id (RelationshipsXform; a later id replaces an earlier one). */
+class RelationshipsPass implements XmlPass {
+  readonly targets = new Map<string, string | undefined>();
+  finished = false;
+  open(tag: XmlTag): void {
+    if (tag.name === "Relationship") this.targets.set(tag.attributes.Id, tag.attributes.Target);
+  }
+  text(): void {}
+  close(name: string): void {
+    if (name === "Relationships") this.finished = true;
+  }
+}
+
+/** The hyperlink targets by cell address exceljs gives a sheet (WorksheetXform.reconcile). */
+async function hyperlinkTargets(hyperlinks: readonly HyperlinkRef[], rels: Part | undefined): Promise<Map<string, string>> {
+  const targets = new Map<string, string>();
+  if (!hyperlinks.some((h) => h.rId)) return targets;
+  const relationships = new RelationshipsPass();
+  await parseLeniently(rels, relationships);
+  const byAddress = new Map<string, string | undefined>();
+  for (const { ref, rId } of hyperlinks) {
+    // An id with no relationship makes exceljs fail on the package; it says so when it reads it.
+    if (rId && relationships.targets.has(rId)) byAddress.set(String(ref), relationships.targets.get(rId));
+  }
+  for (const [address, target] of byAddress) if (target) targets.set(address, target);
+  return targets;
+}
+
+interface PackageCells {
+  /** The package as exceljs is to read it: shared strings emptied, each sheet without its cells. */
+  zip: JSZip;
+  sheets: SheetPart[];
+}
+
+/**
+ * Reads the cells of every worksheet part, streaming, and puts in their place what exceljs still
+ * needs: the sheet parts without cell data and merges (each with a marker naming its part) and an
+ * empty shared-strings part. Sizes are checked first as the package states them, then as read.
+ */
+async function readPackageCells(zip: JSZip, limits: ReadLimits): Promise<PackageCells> {
+  const parts: Part[] = Object.values(zip.files)
+    .filter((entry) => !entry.dir)
+    .map((entry) => ({ name: entry.name.startsWith("/") ? entry.name.slice(1) : entry.name, entry }));
+  const named = (name: string) => parts.filter((p) => p.name === name);
+  const worksheetParts = parts.filter((p) => !NAMED_PARTS.has(p.name) && WORKSHEET_PART.test(p.name));
+  const sharedStringParts = named(SHARED_STRINGS);
+  for (const part of sharedStringParts) {
+    const size = declaredSize(part.entry);
+    if (size > limits.sharedStringsBytes) throw tooLarge("shared-strings", part.name, size, limits.sharedStringsBytes);
+  }
+  for (const part of worksheetParts) {
+    const size = declaredSize(part.entry);
+    if (size > limits.worksheetBytes) throw tooLarge("worksheet", part.name, size, limits.worksheetBytes);
+  }
+
+  const properties = new WorkbookPropertiesPass();
+  await parseLeniently(named(WORKBOOK).pop(), properties);
+  // The last of a name is the one exceljs keeps; each is parsed, so that a broken one fails as it did.
+  let styles: NumberFormatsPass | undefined;
+  for (const part of named(STYLES)) {
+    styles = new NumberFormatsPass();
+    await parsePart(part.entry, styles);
+  }
+  let sharedStrings: SharedString[] | undefined;
+  for (const part of sharedStringParts) {
+    const pass = new SharedStringsPass();
+    await parseLimited(part, pass, "shared-strings", limits.sharedStringsBytes);
+    sharedStrings = pass.values;
+  }
+
+  const sheets: SheetPart[] = [];
+  let cells = 0;
+  for (const part of worksheetParts) {
+    const sheetNo = WORKSHEET_PART.exec(part.name)![1];
+    const rels = parts.filter((p) => WORKSHEET_RELS_PART.exec(p.name)?.[1] === sheetNo).pop();
+    const marker = String(sheets.length);
+    const context = {
+      sharedStrings,
+      styles,
+      date1904: properties.date1904,
+      rowPastLimit: (row: number) => rowPastExcel(part.name, row),
+      cellsLeft: limits.cells - cells,
+      tooManyCells: () => tooManyCells(limits.cells),
+    };
+    let pass = new WorksheetPass({ ...context, hyperlinks: new Map() }, marker);
+    await parseLimited(part, pass, "worksheet", limits.worksheetBytes);
+    const hyperlinks = await hyperlinkTargets(pass.hyperlinks, rels);
+    if (hyperlinks.size > 0) {
+      // Hyperlinks come after the cells in the part, and a cell with one reads differently: once more with them.
+      pass = new WorksheetPass({ ...context, hyperlinks }, marker);
+      await parseLimited(part, pass, "worksheet", limits.worksheetBytes);
+    }
+    cells += pass.cells.count;
+    sheets.push({ rows: pass.cells.rows, mergeRefs: pass.mergeRefs });
+    zip.file(part.entry.name, pass.rewritten);
+  }
+  for (const part of sharedStringParts) zip.file(part.entry.name, EMPTY_SHARED_STRINGS);
+  return { zip, sheets };
+}
+
+/** The sheet part an exceljs worksheet was read from: the marker its headerFooter carries. */
+function partOf(worksheet: ExcelJS.Worksheet, sheets: readonly SheetPart[]): SheetPart {
+  const part = sheets[Number(worksheet.headerFooter?.oddHeader)];
+  if (!part) {
+    throw new WorkbookReadError(
+      "corrupt-file",
+      bilingual(`无法读取工作表“${worksheet.name}”的单元格：其部件结构不标准`, `cannot read the cells of sheet "${worksheet.name}": its part is not laid out as a worksheet`),
+    );
+  }
+  return part;
+}
+
+export async function readWorkbook(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): Promise<WorkbookSnapshot> {
   rejectUnsupported(bytes);
   const workbook = new ExcelJS.Workbook();
-  let prepared: Awaited<ReturnType<typeof preparedPackage>> = { bytes, merges: new Map() };
+  let sheets: SheetPart[] = [];
   try {
-    prepared = await preparedPackage(bytes);
-    await workbook.xlsx.load(prepared.bytes as unknown as ExcelJS.Buffer);
+    const zip = await workbookUnderXl(await JSZip.loadAsync(bytes));
+    const cells = await readPackageCells(zip, limits);
+    sheets = cells.sheets;
+    // Parts not rewritten are passed on as they are compressed.
+    const stripped = await cells.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    await workbook.xlsx.load(stripped as unknown as ExcelJS.Buffer);
   } catch (error) {
+    if (error instanceof WorkbookReadError) throw error;
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new WorkbookReadError(
       "corrupt-file",
@@ -311,8 +387,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot>
       bilingual("压缩包中没有 Excel 工作表：不是 .xlsx 文件", "the archive holds no Excel worksheet: not an .xlsx file"),
     );
   }
-  const sheets = workbook.worksheets.map((worksheet) => readSheet(worksheet, prepared.merges.get(worksheet.name)));
-  return { sheets, definedNames: readDefinedNames(workbook) };
+  return { sheets: workbook.worksheets.map((worksheet) => sheetSnapshot(worksheet, partOf(worksheet, sheets))), definedNames: readDefinedNames(workbook) };
 }
 
 /** Looks for a zip entry name in the archive's bytes (names are stored uncompressed). */

@@ -1,11 +1,12 @@
 // The check command as reviewers and other tools use it: the JSON shape, exit codes, text output,
 // and a file that cannot be read among good ones.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { FindingCategorySchema, SeveritySchema, TableKindSchema } from "../../src/core/report/vocabulary";
 import { FIXTURES_DIR } from "../helpers/fixtures";
+import { smallWorkbook, withStatedSize } from "../helpers/stated-sizes";
 
 import { budgetCheck } from "./run-cli";
 
@@ -55,6 +56,26 @@ describe("check --format json", () => {
     expect("error" in output.files[0] && output.files[0].error.code).toBe("corrupt-file");
     expect("tables" in output.files[1] && output.files[1].tables.map((t) => t.kind)).toEqual(["project-performance-target"]);
     expect(code).toBe(2);
+  });
+
+  it("reports a workbook past a reading limit with the limit, and checks the rest of the folder", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "check-limit-"));
+    const huge = path.join(dir, "超大.xlsx");
+    writeFileSync(huge, withStatedSize(await smallWorkbook(), "xl/sharedStrings.xml", 300 * 1024 * 1024));
+    const good = path.join(dir, "minimal-project.xlsx");
+    copyFileSync(path.join(FIXTURES_DIR, "minimal-project.xlsx"), good);
+    const { code, stdout } = check(dir, "--format", "json");
+    const output = OutputSchema.parse(JSON.parse(stdout));
+    expect(output.files.map((f) => f.file)).toEqual([good, huge]);
+    expect("tables" in output.files[0] && output.files[0].tables.map((t) => t.kind)).toEqual(["project-performance-target"]);
+    expect("error" in output.files[1] && output.files[1].error).toEqual({
+      code: "too-large",
+      message: `${huge}: 共享字符串部分 xl/sharedStrings.xml 有 300 MB，超过上限 128 MB：未读取（预算工作簿的这一部分通常只有几 MB）`,
+    });
+    expect(code).toBe(2);
+    const text = check(dir, "--lang", "en");
+    expect(text.stdout).toContain(`${huge}: the shared-strings part xl/sharedStrings.xml is 300 MB, above the limit of 128 MB`);
+    expect(text.code).toBe(2);
   });
 
   it("exits 0 on a clean workbook and 1 when a finding is an error", () => {
