@@ -16,6 +16,7 @@ import { templateInputFamily } from "./template-inputs";
 import { targetListFamily } from "./target-list";
 import { departmentFamily } from "./department";
 import { narrativeFamily } from "./narrative";
+import { listingTotalsFamily } from "./listing-totals";
 
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   errorValueFamily,
@@ -28,6 +29,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   projectFundsFamily,
   selfEvaluationFamily(),
   targetListFamily,
+  listingTotalsFamily,
   departmentFamily(),
   projectFormFamily,
   indicatorFamily,
