@@ -15,7 +15,7 @@ import { statedTargetText } from "../indicators/rule";
 import { decimalOf, parseTextNumber } from "./amounts";
 import { formatAmount, plainAmount } from "./format";
 import { boundingRange, labelText, readFormAmount, valueOrZero } from "./project-funds";
-import { ruleMetaOf, type RuleContext, type RuleFamily, type RuleMeta } from "./rule";
+import { ruleMetaOf, type RuleContext, type RuleFamily, type RuleMeta, type SlipRelation } from "./rule";
 import { compareTotal } from "./tolerance";
 import { positionOf } from "../forms/cells";
 import type { SheetView } from "../workbook/sheet-view";
@@ -167,7 +167,13 @@ class SelfEvaluationCheck {
     this.form = selfEvaluationForm(context, table);
   }
 
-  private report(rule: RuleMeta, at: CellPosition, zh: string, en: string, extra: { expected?: Decimal | string; actual?: Decimal | string; range?: string; severity?: "error" | "warning" | "info" } = {}) {
+  private report(
+    rule: RuleMeta,
+    at: CellPosition,
+    zh: string,
+    en: string,
+    extra: { expected?: Decimal | string; actual?: Decimal | string; range?: string; severity?: "error" | "warning" | "info"; relation?: SlipRelation } = {},
+  ) {
     const shown = (value: Decimal | string) => (typeof value === "string" ? value : plainAmount(value));
     this.context.report(rule, {
       sheet: this.table.sheet,
@@ -178,6 +184,7 @@ class SelfEvaluationCheck {
       ...(extra.expected !== undefined ? { expected: shown(extra.expected) } : {}),
       ...(extra.actual !== undefined ? { actual: shown(extra.actual) } : {}),
       ...(extra.severity ? { severity: extra.severity } : {}),
+      ...(extra.relation ? { relation: extra.relation } : {}),
     });
   }
 
@@ -503,7 +510,8 @@ class SelfEvaluationCheck {
         at,
         `总分应为 ${pts(sum)}（预算执行 ${pts(budget.budgetScore ?? ZERO)} + 各指标得分 ${pts(sum.minus(budget.budgetScore ?? ZERO))}），实为 ${pts(total)}`,
         `the total should be ${pts(sum)} (budget row ${pts(budget.budgetScore ?? ZERO)} + indicator scores ${pts(sum.minus(budget.budgetScore ?? ZERO))}), but shows ${pts(total)}`,
-        { expected: sum, actual: total },
+        // The total mends by −difference: a summary that quotes the form's total then agrees too (one slip, one finding).
+        { expected: sum, actual: total, relation: { total: `${this.table.sheet}!${at.address}`, parts: [], difference: total.minus(sum) } },
       );
     }
     const grade = this.form.grade;
@@ -775,8 +783,16 @@ function checkSummary(context: RuleContext, table: DetectedTable, forms: readonl
     (row: ListingRow) => row.name.text,
     (f) => f.form.name?.text ?? "",
   );
-  const report = (rule: RuleMeta, at: { address: string }, zh: string, en: string, extra: { expected?: string; actual?: string; sheet?: string; tableId?: string } = {}) =>
-    context.report(rule, { sheet: extra.sheet ?? table.sheet, cell: at.address, tableId: extra.tableId ?? table.id, message: { zh, en }, ...(extra.expected ? { expected: extra.expected } : {}), ...(extra.actual ? { actual: extra.actual } : {}) });
+  const report = (rule: RuleMeta, at: { address: string }, zh: string, en: string, extra: { expected?: string; actual?: string; sheet?: string; tableId?: string; relation?: SlipRelation } = {}) =>
+    context.report(rule, {
+      sheet: extra.sheet ?? table.sheet,
+      cell: at.address,
+      tableId: extra.tableId ?? table.id,
+      message: { zh, en },
+      ...(extra.expected ? { expected: extra.expected } : {}),
+      ...(extra.actual ? { actual: extra.actual } : {}),
+      ...(extra.relation ? { relation: extra.relation } : {}),
+    });
   for (const row of listing.rows) {
     if (!row.score || !row.grade) continue;
     const score = numberAt(view, row.score);
@@ -804,7 +820,12 @@ function checkSummary(context: RuleContext, table: DetectedTable, forms: readonl
         row.score,
         `“${row.name.text}”自评得分 ${pts(score)} 与其自评表总分 ${pts(entry.total)}（${where}）不一致`,
         `"${row.name.text}": the summary score ${pts(score)} differs from the form's total ${pts(entry.total)} (${where})`,
-        { expected: plainAmount(entry.total), actual: plainAmount(score) },
+        {
+          expected: plainAmount(entry.total),
+          actual: plainAmount(score),
+          // Mended by the summary's score, or by the form's total when that is the cell typed wrong.
+          ...(entry.totalCell ? { relation: { total: `${table.sheet}!${row.score.address}`, parts: [`${entry.form.sheet}!${entry.totalCell.address}`], difference: score.minus(entry.total) } } : {}),
+        },
       );
     }
   }
