@@ -48,6 +48,13 @@ function downloadFile(name: string, content: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+function withDraft(drafts: ReadonlyMap<string, string>, key: string, draft: string | undefined): ReadonlyMap<string, string> {
+  const next = new Map(drafts);
+  if (draft === undefined) next.delete(key);
+  else next.set(key, draft);
+  return next;
+}
+
 const STEP_TEXT = {
   reading: UI.stepReading,
   checking: UI.stepChecking,
@@ -89,6 +96,8 @@ export function App({ host, lang, saveFile = downloadFile, recheckDelay = 300 }:
   const [unmarked, setUnmarked] = useState<readonly UnmarkedSheet[]>([]);
   const [hiddenTarget, setHiddenTarget] = useState<{ sheet: string; cell: string; visibility: "hidden" | "veryHidden" }>();
   const [timing, setTiming] = useState<CheckTiming>();
+  /** Reasons being typed under findings (接受…), by finding key: they outlive the list's rows. */
+  const [acceptDrafts, setAcceptDrafts] = useState<ReadonlyMap<string, string>>(new Map());
   /** A check whose list is yet to be painted: when it started and when its results were ready. */
   const paintPending = useRef<{ startedAt: number; resultsAt: number; timing: CheckTiming }>(undefined);
 
@@ -208,6 +217,7 @@ export function App({ host, lang, saveFile = downloadFile, recheckDelay = 300 }:
       const outcome = await host.clearHighlights();
       setReview(undefined);
       setTiming(undefined);
+      setAcceptDrafts(new Map());
       setRecheckOutcome(undefined);
       setReportSheet(undefined);
       setUnmarked(outcome.unmarked);
@@ -428,7 +438,16 @@ export function App({ host, lang, saveFile = downloadFile, recheckDelay = 300 }:
                     positionText={listPosition(view.ordered, activeId, lang)}
                     onSelect={select}
                     onStep={walk}
-                    renderActions={(finding) => <AcceptFinding lang={lang} findingId={finding.id} disabled={step !== undefined} onAccept={(reason) => accept(finding, reason)} />}
+                    renderActions={(finding) => (
+                      <AcceptFinding
+                        lang={lang}
+                        findingId={finding.id}
+                        disabled={step !== undefined}
+                        onAccept={(reason) => accept(finding, reason)}
+                        draft={acceptDrafts.get(finding.key)}
+                        onDraftChange={(draft) => setAcceptDrafts((current) => withDraft(current, finding.key, draft))}
+                      />
+                    )}
                   />
                 </section>
               )}
