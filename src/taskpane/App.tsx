@@ -192,6 +192,7 @@ export function App({ host, lang, saveFile = downloadFile, recheckDelay = 300 }:
   const check = () =>
     attempt(async () => {
       const startedAt = performance.now();
+      setTiming(undefined);
       setHiddenTarget(undefined);
       const run = await runCheck(host, highlightOn, setStep);
       paintPending.current = { startedAt, resultsAt: performance.now(), timing: run.timing };

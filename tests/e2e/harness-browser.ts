@@ -130,3 +130,22 @@ export async function listedFindings(page: Page): Promise<ListedFinding[]> {
 export async function revealFinding(page: Page, findingId: string): Promise<void> {
   if (!(await scrollFindings(page, { kind: "find", id: findingId })).found) throw new Error(`finding ${findingId} is not in the list`);
 }
+
+/** The timing line's total before a press: the press's own line is the one with another total and a render. */
+export async function timingTotal(page: Page): Promise<string | null> {
+  const line = page.getByTestId("check-timing");
+  return (await line.count()) > 0 ? line.getAttribute("data-total-ms") : null;
+}
+
+/** Waits until the pane shows the figures of a check other than the one whose total was `before`. */
+export async function waitForNewTiming(page: Page, before: string | null): Promise<void> {
+  await page.waitForFunction(
+    (previous) => {
+      const line = document.querySelector('[data-testid="check-timing"]');
+      return line !== null && line.hasAttribute("data-render-ms") && line.getAttribute("data-total-ms") !== previous;
+    },
+    before,
+    { timeout: 300_000 },
+  );
+  await page.getByTestId("progress").waitFor({ state: "detached" });
+}
