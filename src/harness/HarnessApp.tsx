@@ -47,10 +47,12 @@ export interface HarnessAppProps {
   sampleUrl: string;
   /** A workbook to generate on start instead of opening the sample. */
   generated?: GeneratedWorkbookName;
+  /** false: the pane alone, as in Excel, where no grid of ours renders and lays out beside it. */
+  showGrid?: boolean;
   onState: (state: HarnessState) => void;
 }
 
-export function HarnessApp({ lang, sampleUrl, generated, onState }: HarnessAppProps) {
+export function HarnessApp({ lang, sampleUrl, generated, showGrid = true, onState }: HarnessAppProps) {
   const styles = useStyles();
   const [state, setState] = useState<HarnessState>({ fileName: generated ? GENERATED_WORKBOOKS[generated].fileName[lang] : "sample-workbook.xlsx", loading: true });
   const [generation, setGeneration] = useState(0);
@@ -142,7 +144,7 @@ export function HarnessApp({ lang, sampleUrl, generated, onState }: HarnessAppPr
         </MessageBar>
       )}
       <div className={styles.body}>
-        {workbook ? <WorkbookGrid workbook={workbook} /> : <Body1>{HARNESS_TEXT.noWorkbook[lang]}</Body1>}
+        {showGrid && (workbook ? <WorkbookGrid workbook={workbook} /> : <Body1>{HARNESS_TEXT.noWorkbook[lang]}</Body1>)}
         <aside className={styles.pane} data-testid="pane-frame">
           {host ? <Pane key={generation} host={host} lang={lang} /> : <Spinner />}
         </aside>

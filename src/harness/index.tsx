@@ -39,13 +39,20 @@ window.budgetCheckHarness = {
 
 const query = new URLSearchParams(window.location.search);
 const lang = paneLanguage(query.get("lang") ?? "zh-CN");
-// ?workbook=bench or ?workbook=many-findings: a generated workbook instead of the sample.
+// ?workbook=bench or ?workbook=many-findings: a generated workbook instead of the sample;
+// ?grid=off: the pane without the grid, to time the pane's own path.
 const generated = query.get("workbook");
 document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
 const container = document.getElementById("container");
 if (!container) throw new Error("harness.html lacks #container");
 createRoot(container).render(
   <FluentProvider theme={webLightTheme}>
-    <HarnessApp lang={lang} sampleUrl="sample-workbook.xlsx" generated={isGeneratedWorkbookName(generated) ? generated : undefined} onState={(state) => (latest = state)} />
+    <HarnessApp
+      lang={lang}
+      sampleUrl="sample-workbook.xlsx"
+      generated={isGeneratedWorkbookName(generated) ? generated : undefined}
+      showGrid={query.get("grid") !== "off"}
+      onState={(state) => (latest = state)}
+    />
   </FluentProvider>,
 );
