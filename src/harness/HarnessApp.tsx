@@ -1,14 +1,18 @@
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useState, type ChangeEvent } from "react";
+import { memo, useEffect, useMemo, useState, type ChangeEvent } from "react";
 import type { Lang } from "../core/report/i18n";
 import { App } from "../taskpane/App";
 import { errorText } from "../taskpane/check-workflow";
+import { GENERATED_WORKBOOKS, generatedWorkbook, type GeneratedWorkbookName } from "./generated-workbooks";
 import { measuredHarnessHost, trafficText } from "./harness-host";
 import { HARNESS_TEXT } from "./harness-text";
 import { loadSimulatedWorkbook } from "./load-workbook";
 import { reopenWorkbook, saveWorkbook } from "./reopen";
 import type { ApiTraffic, SimulatedWorkbook } from "./simulated-workbook";
 import { WorkbookGrid } from "./WorkbookGrid";
+
+/** The pane renders again only when its own props change, as in Excel, not on the page's traffic figures. */
+const Pane = memo(App);
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", height: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
@@ -38,19 +42,29 @@ export interface HarnessState {
   loadError?: string;
 }
 
-export function HarnessApp({ lang, sampleUrl, onState }: { lang: Lang; sampleUrl: string; onState: (state: HarnessState) => void }) {
+export interface HarnessAppProps {
+  lang: Lang;
+  sampleUrl: string;
+  /** A workbook to generate on start instead of opening the sample. */
+  generated?: GeneratedWorkbookName;
+  /** false: the pane alone, as in Excel, where no grid of ours renders and lays out beside it. */
+  showGrid?: boolean;
+  onState: (state: HarnessState) => void;
+}
+
+export function HarnessApp({ lang, sampleUrl, generated, showGrid = true, onState }: HarnessAppProps) {
   const styles = useStyles();
-  const [state, setState] = useState<HarnessState>({ fileName: "sample-workbook.xlsx", loading: true });
+  const [state, setState] = useState<HarnessState>({ fileName: generated ? GENERATED_WORKBOOKS[generated].fileName[lang] : "sample-workbook.xlsx", loading: true });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     onState({ ...state, generation });
   }, [state, generation, onState]);
 
-  const open = async (fileName: string, bytes: () => Promise<Uint8Array>) => {
+  const open = async (fileName: string, load: () => Promise<SimulatedWorkbook>) => {
     setState((current) => ({ ...current, loading: true, loadError: undefined }));
     try {
-      const workbook = await loadSimulatedWorkbook(await bytes());
+      const workbook = await load();
       setState({ workbook, fileName, loading: false });
       setGeneration((current) => current + 1);
     } catch (error) {
@@ -59,13 +73,14 @@ export function HarnessApp({ lang, sampleUrl, onState }: { lang: Lang; sampleUrl
   };
 
   useEffect(() => {
-    void open("sample-workbook.xlsx", async () => new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer()));
-    // The sample is opened once, on start.
+    if (generated) void open(GENERATED_WORKBOOKS[generated].fileName[lang], () => generatedWorkbook(generated));
+    else void open("sample-workbook.xlsx", async () => loadSimulatedWorkbook(new Uint8Array(await (await fetch(sampleUrl)).arrayBuffer())));
+    // The first workbook is opened once, on start.
   }, []);
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
-    if (file) void open(file.name, async () => new Uint8Array(await file.arrayBuffer()));
+    if (file) void open(file.name, async () => loadSimulatedWorkbook(new Uint8Array(await file.arrayBuffer())));
   };
 
   const workbook = state.workbook;
@@ -129,9 +144,9 @@ export function HarnessApp({ lang, sampleUrl, onState }: { lang: Lang; sampleUrl
         </MessageBar>
       )}
       <div className={styles.body}>
-        {workbook ? <WorkbookGrid workbook={workbook} /> : <Body1>{HARNESS_TEXT.noWorkbook[lang]}</Body1>}
+        {showGrid && (workbook ? <WorkbookGrid workbook={workbook} /> : <Body1>{HARNESS_TEXT.noWorkbook[lang]}</Body1>)}
         <aside className={styles.pane} data-testid="pane-frame">
-          {host ? <App key={generation} host={host} lang={lang} /> : <Spinner />}
+          {host ? <Pane key={generation} host={host} lang={lang} /> : <Spinner />}
         </aside>
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { Caption1, Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useMemo, useSyncExternalStore } from "react";
+import { memo, useMemo, useSyncExternalStore } from "react";
 import { sheetGrid } from "./grid-model";
 import type { SimulatedWorkbook } from "./simulated-workbook";
 
@@ -38,7 +38,9 @@ const useStyles = makeStyles({
   selected: { outline: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
 });
 
-export function WorkbookGrid({ workbook }: { workbook: SimulatedWorkbook }) {
+// Memoised: the harness page re-renders on every traffic figure, and a grid of thousands of cells
+// would otherwise be rebuilt each time, inside the pane's measured render.
+export const WorkbookGrid = memo(function WorkbookGrid({ workbook }: { workbook: SimulatedWorkbook }) {
   const styles = useStyles();
   const version = useSyncExternalStore(
     (listener) => workbook.subscribe(listener),
@@ -113,4 +115,4 @@ export function WorkbookGrid({ workbook }: { workbook: SimulatedWorkbook }) {
       )}
     </div>
   );
-}
+});

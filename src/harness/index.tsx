@@ -4,6 +4,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { paneLanguage } from "../taskpane/check-workflow";
+import { isGeneratedWorkbookName } from "./generated-workbooks";
 import { HarnessApp, type HarnessState } from "./HarnessApp";
 import { saveWorkbook } from "./reopen";
 import { userEditCells } from "./simulated-excel";
@@ -36,12 +37,22 @@ window.budgetCheckHarness = {
   },
 };
 
-const lang = paneLanguage(new URLSearchParams(window.location.search).get("lang") ?? "zh-CN");
+const query = new URLSearchParams(window.location.search);
+const lang = paneLanguage(query.get("lang") ?? "zh-CN");
+// ?workbook=bench or ?workbook=many-findings: a generated workbook instead of the sample;
+// ?grid=off: the pane without the grid, to time the pane's own path.
+const generated = query.get("workbook");
 document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
 const container = document.getElementById("container");
 if (!container) throw new Error("harness.html lacks #container");
 createRoot(container).render(
   <FluentProvider theme={webLightTheme}>
-    <HarnessApp lang={lang} sampleUrl="sample-workbook.xlsx" onState={(state) => (latest = state)} />
+    <HarnessApp
+      lang={lang}
+      sampleUrl="sample-workbook.xlsx"
+      generated={isGeneratedWorkbookName(generated) ? generated : undefined}
+      showGrid={query.get("grid") !== "off"}
+      onState={(state) => (latest = state)}
+    />
   </FluentProvider>,
 );

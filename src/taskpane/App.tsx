@@ -1,6 +1,7 @@
 import {
   Body1,
   Button,
+  Caption1,
   Divider,
   MessageBar,
   MessageBarActions,
@@ -13,10 +14,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Lang } from "../core/report/i18n";
 import { markRowValues, REVIEW_REPORT_WIDTHS, REVIEW_SHEET, reviewReportCsv, reviewReportRows, type ChangeSignal } from "../core/review";
-import { errorText, isOwnSheet, recheckAfterEdits, refreshMarks, runCheck, setHighlights, type RecheckOutcome, type ReviewState, type WorkStep } from "./check-workflow";
+import { afterNextPaint, errorText, isOwnSheet, recheckAfterEdits, refreshMarks, runCheck, setHighlights, type CheckTiming, type RecheckOutcome, type ReviewState, type WorkStep } from "./check-workflow";
 import { AcceptFinding } from "./components/AcceptFinding";
 import { ReviewMarksList } from "./components/ReviewMarksList";
 import { CheckActions } from "./components/CheckActions";
@@ -26,7 +27,7 @@ import { NewProjectForm } from "./components/NewProjectForm";
 import { NotCheckedList } from "./components/NotCheckedList";
 import { TableList } from "./components/TableList";
 import { SHOW_ALL, buildReportView, listPosition, markRows, stepFinding, toggleSeverity, type FindingFilter, type FindingRow, type MarkRow } from "./report-view";
-import { UI, hiddenSheetText, recheckText, reportWrittenText, text, unmarkedText } from "./strings";
+import { UI, hiddenSheetText, recheckText, reportWrittenText, text, timingText, unmarkedText } from "./strings";
 import type { UnmarkedSheet, WorkbookHost } from "./workbook-host";
 
 export interface AppProps {
@@ -45,6 +46,13 @@ function downloadFile(name: string, content: string): void {
   link.download = name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function withDraft(drafts: ReadonlyMap<string, string>, key: string, draft: string | undefined): ReadonlyMap<string, string> {
+  const next = new Map(drafts);
+  if (draft === undefined) next.delete(key);
+  else next.set(key, draft);
+  return next;
 }
 
 const STEP_TEXT = {
@@ -87,9 +95,26 @@ export function App({ host, lang, saveFile = downloadFile, recheckDelay = 300 }:
   const [manualCalculation, setManualCalculation] = useState(false);
   const [unmarked, setUnmarked] = useState<readonly UnmarkedSheet[]>([]);
   const [hiddenTarget, setHiddenTarget] = useState<{ sheet: string; cell: string; visibility: "hidden" | "veryHidden" }>();
+  const [timing, setTiming] = useState<CheckTiming>();
+  /** Reasons being typed under findings (接受…), by finding key: they outlive the list's rows. */
+  const [acceptDrafts, setAcceptDrafts] = useState<ReadonlyMap<string, string>>(new Map());
+  /** A check whose list is yet to be painted: when it started and when its results were ready. */
+  const paintPending = useRef<{ startedAt: number; resultsAt: number; timing: CheckTiming }>(undefined);
 
   const view = useMemo(() => (result ? buildReportView(result, filter, lang) : undefined), [result, filter, lang]);
   const marks = useMemo(() => (result ? markRows(result, lang) : undefined), [result, lang]);
+
+  // A layout effect runs before the browser paints this commit, so the frame it waits for is the one
+  // that shows the new list.
+  useLayoutEffect(() => {
+    const pending = paintPending.current;
+    if (!pending) return undefined;
+    paintPending.current = undefined;
+    return afterNextPaint(() => {
+      const paintedAt = performance.now();
+      setTiming({ ...pending.timing, renderMs: paintedAt - pending.resultsAt, totalMs: paintedAt - pending.startedAt });
+    });
+  }, [review]);
 
   // The latest state for the change listener, which outlives renders.
   const latest = useRef({ review, highlightOn, busy: false });
@@ -119,6 +144,8 @@ export function App({ host, lang, saveFile = downloadFile, recheckDelay = 300 }:
         setRecheckOutcome(rechecked.outcome);
       }
       if (coauthorMarks) state = await refreshMarks(host, state);
+      // The figures shown are those of a full check; this one read only part of the workbook.
+      setTiming(undefined);
       setReview(state);
       setUnmarked((await setHighlights(host, state.result, latest.current.highlightOn)).unmarked);
     });
@@ -164,8 +191,12 @@ export function App({ host, lang, saveFile = downloadFile, recheckDelay = 300 }:
 
   const check = () =>
     attempt(async () => {
+      const startedAt = performance.now();
+      setTiming(undefined);
       setHiddenTarget(undefined);
       const run = await runCheck(host, highlightOn, setStep);
+      paintPending.current = { startedAt, resultsAt: performance.now(), timing: run.timing };
+      setTiming(run.timing);
       pending.current = [];
       setReview({ snapshot: run.snapshot, result: run.result });
       setRecheckOutcome(undefined);
@@ -186,6 +217,8 @@ export function App({ host, lang, saveFile = downloadFile, recheckDelay = 300 }:
       setStep("clearing");
       const outcome = await host.clearHighlights();
       setReview(undefined);
+      setTiming(undefined);
+      setAcceptDrafts(new Map());
       setRecheckOutcome(undefined);
       setReportSheet(undefined);
       setUnmarked(outcome.unmarked);
@@ -338,6 +371,19 @@ export function App({ host, lang, saveFile = downloadFile, recheckDelay = 300 }:
           {view && (
             <>
               <Body1 data-testid="summary">{view.summary}</Body1>
+              {timing && (
+                <Caption1
+                  className={styles.intro}
+                  data-testid="check-timing"
+                  data-read-ms={timing.readMs.toFixed(1)}
+                  data-check-ms={timing.checkMs.toFixed(1)}
+                  data-highlight-ms={timing.highlightMs.toFixed(1)}
+                  data-render-ms={timing.renderMs?.toFixed(1)}
+                  data-total-ms={timing.totalMs?.toFixed(1)}
+                >
+                  {timingText(lang, timing)}
+                </Caption1>
+              )}
               {marks && (marks.accepted.length > 0 || marks.stale.length > 0) && <Body1 data-testid="accepted-summary">{marks.summary}</Body1>}
               {recheckOutcome && (
                 <Body1 className={styles.intro} data-testid="recheck-status" data-kind={recheckOutcome.kind} data-tables={recheckOutcome.kind === "areas" ? recheckOutcome.tables.join(",") : ""}>
@@ -393,7 +439,16 @@ export function App({ host, lang, saveFile = downloadFile, recheckDelay = 300 }:
                     positionText={listPosition(view.ordered, activeId, lang)}
                     onSelect={select}
                     onStep={walk}
-                    renderActions={(finding) => <AcceptFinding lang={lang} findingId={finding.id} disabled={step !== undefined} onAccept={(reason) => accept(finding, reason)} />}
+                    renderActions={(finding) => (
+                      <AcceptFinding
+                        lang={lang}
+                        findingId={finding.id}
+                        disabled={step !== undefined}
+                        onAccept={(reason) => accept(finding, reason)}
+                        draft={acceptDrafts.get(finding.key)}
+                        onDraftChange={(draft) => setAcceptDrafts((current) => withDraft(current, finding.key, draft))}
+                      />
+                    )}
                   />
                 </section>
               )}

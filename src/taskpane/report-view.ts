@@ -30,6 +30,8 @@ export interface TableRow {
 
 export interface FindingRow {
   readonly id: string;
+  /** Which finding this is across re-checks (rule, sheet, cell), where the id is a position in one result. */
+  readonly key: string;
   readonly sheet: string;
   readonly cell: string;
   /** Every cell the finding marks, its own first: a habit seen in several cells names them all. */
@@ -161,6 +163,7 @@ export function buildReportView(result: CheckResult, filter: FindingFilter, lang
     }
     entry.group.findings.push({
       id: finding.id,
+      key: `${finding.rule}\u0000${finding.sheet}\u0000${finding.cell}`,
       sheet: finding.sheet,
       cell: finding.cell,
       cells: [finding.cell, ...(finding.cells ?? [])],
@@ -190,6 +193,19 @@ export function buildReportView(result: CheckResult, filter: FindingFilter, lang
       reason: pick(item.reason, lang),
     })),
   };
+}
+
+/** A row of the findings list as it scrolls: a group's heading, or one of its findings. */
+export type FindingListRow =
+  | { readonly kind: "heading"; readonly key: string; readonly group: FindingGroup }
+  | { readonly kind: "finding"; readonly key: string; readonly finding: FindingRow };
+
+/** The groups as one run of rows, each heading before its findings: what the virtualised list windows over. */
+export function findingListRows(groups: readonly FindingGroup[]): FindingListRow[] {
+  return groups.flatMap((group): FindingListRow[] => [
+    { kind: "heading", key: `group\u0000${group.key}`, group },
+    ...group.findings.map((finding): FindingListRow => ({ kind: "finding", key: finding.id, finding })),
+  ]);
 }
 
 /** The finding after (or before) the current one; wraps around; the first one when none is current. */

@@ -164,6 +164,24 @@ export function positionText(lang: Lang, position: number | undefined, total: nu
   return lang === "en" ? `${position} of ${total}` : `第 ${position} / ${total} 条`;
 }
 
+/** "读取 1.24 秒 · 检查 310 毫秒 · …": how long the last check's steps took, the render once measured. */
+export function timingText(
+  lang: Lang,
+  timing: { readMs: number; checkMs: number; highlightMs: number; renderMs?: number; totalMs?: number },
+): string {
+  const duration = (ms: number) => {
+    if (ms < 1000) return lang === "en" ? `${Math.round(ms)} ms` : `${Math.round(ms)} 毫秒`;
+    return lang === "en" ? `${(ms / 1000).toFixed(2)} s` : `${(ms / 1000).toFixed(2)} 秒`;
+  };
+  const steps =
+    lang === "en"
+      ? [`read ${duration(timing.readMs)}`, `check ${duration(timing.checkMs)}`, `highlight ${duration(timing.highlightMs)}`]
+      : [`读取 ${duration(timing.readMs)}`, `检查 ${duration(timing.checkMs)}`, `标出 ${duration(timing.highlightMs)}`];
+  if (timing.renderMs !== undefined) steps.push(lang === "en" ? `render ${duration(timing.renderMs)}` : `显示 ${duration(timing.renderMs)}`);
+  const total = timing.totalMs === undefined ? "" : lang === "en" ? ` (total ${duration(timing.totalMs)})` : `（共 ${duration(timing.totalMs)}）`;
+  return `${lang === "en" ? "Time: " : "用时："}${steps.join(" · ")}${total}`;
+}
+
 export function acceptedSummaryText(lang: Lang, accepted: number, stale: number): string {
   return lang === "en" ? `${accepted} accepted (not counted), ${stale} stale marks` : `已接受 ${accepted} 个（不计入），${stale} 个接受标记已失效`;
 }

@@ -9,7 +9,7 @@ import { checkWorkbook, type CheckResult } from "../../src/core/engine";
 import { rangeAddress, type CellRange } from "../../src/core/workbook/address";
 import { readWorkbook } from "../../src/io/xlsx-reader";
 import type { WorkbookDump } from "../../src/harness/simulated-workbook";
-import { buildPages, fixturesDir, launchBrowser, openBuiltPage, openHarness, openWorkbook, resultsDir } from "./harness-browser";
+import { buildPages, fixturesDir, launchBrowser, listedFindings, openBuiltPage, openHarness, openWorkbook, resultsDir, revealFinding } from "./harness-browser";
 
 const FIXTURES = ["minimal-project.xlsx", "liaocheng-2024-formulas.xlsx", "lixia-2024-self-evaluation.xlsx", "lixia-2024-performance.xlsx"];
 
@@ -104,9 +104,8 @@ describe("the workbook harness", () => {
       expect(tableLocations).toEqual(expected.tables.map((table) => `${table.sheet}!${rangeAddress(table.range)}`));
 
       // Findings: every one the engine reports, and nothing else.
-      const findingLocations = await page.getByTestId("finding-item").evaluateAll((items) =>
-        items.map((item) => `${item.getAttribute("data-finding-id")}@${item.getAttribute("data-location")}`),
-      );
+      const listed = await listedFindings(page);
+      const findingLocations = listed.map((finding) => `${finding.id}@${finding.location}`);
       expect(findingLocations.sort()).toEqual(expected.findings.map((finding) => `${finding.id}@${finding.sheet}!${finding.cell}`).sort());
       await expect(page.getByTestId("not-checked-item").count()).resolves.toBe(expected.notChecked.length);
 
@@ -150,9 +149,9 @@ describe("the workbook harness", () => {
 
         // A finding naming several cells lists them; each one selects its own cell.
         const grouped = expected.findings.find((finding) => (finding.cells ?? []).length > 0);
-        const cellLists = page.getByTestId("finding-cells");
-        await expect(cellLists.count()).resolves.toBe(expected.findings.filter((finding) => (finding.cells ?? []).length > 0).length);
+        expect(listed.filter((finding) => finding.cells.length > 1)).toHaveLength(expected.findings.filter((finding) => (finding.cells ?? []).length > 0).length);
         if (grouped) {
+          await revealFinding(page, grouped.id);
           const list = page.locator(`li:has([data-finding-id="${grouped.id}"]) [data-testid="finding-cells"]`);
           await expect(list.getByTestId("finding-cell").evaluateAll((buttons) => buttons.map((b) => b.getAttribute("data-cell")))).resolves.toEqual([grouped.cell, ...grouped.cells!]);
           await page.locator(`li:has([data-finding-id="${grouped.id}"])`).screenshot({ path: path.join(resultsDir, "grouped-finding.png") });
@@ -268,7 +267,9 @@ describe("the pane over sheets Excel treats specially", () => {
       expect((await highlightedCells(page)).some((cell) => cell.startsWith(`${hiddenSheet}!`))).toBe(true);
 
       // The hidden sheet: clicking its finding says it is hidden; showing it goes to the cell.
-      const onHidden = page.locator(`[data-testid="finding-item"][data-location^="${hiddenSheet}!"]`).first();
+      const hiddenFinding = expected.findings.find((finding) => finding.sheet === hiddenSheet)!;
+      await revealFinding(page, hiddenFinding.id);
+      const onHidden = page.locator(`[data-testid="finding-item"][data-finding-id="${hiddenFinding.id}"]`);
       const location = (await onHidden.getAttribute("data-location"))!;
       await onHidden.click();
       await page.getByTestId("hidden-sheet").waitFor();

@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { checkForReview } from "../../src/core/review";
 import { readWorkbook } from "../../src/io/xlsx-reader";
 import { buildCli, PROGRAM, ROOT } from "../cli/run-cli";
-import { buildPages, fixturesDir, launchBrowser, openHarness, openWorkbook, resultsDir } from "./harness-browser";
+import { buildPages, fixturesDir, launchBrowser, listedFindings, openHarness, openWorkbook, resultsDir, revealFinding } from "./harness-browser";
 
 const FIXTURE = "liaocheng-2024-formulas.xlsx";
 const REASON = "科目口径不同，已与财政局核实";
@@ -36,7 +36,7 @@ async function check(page: Page): Promise<void> {
   await page.getByTestId("progress").waitFor({ state: "detached" });
 }
 
-const findingLocations = (page: Page) => page.getByTestId("finding-item").evaluateAll((items) => items.map((item) => item.getAttribute("data-location")!));
+const findingLocations = async (page: Page) => (await listedFindings(page)).map((finding) => finding.location);
 
 describe("the reviewers' workflow in the pane", () => {
   it("accepts a finding with a reason, keeps it through save and reopen, budget-check lists it as accepted, and a changed cell makes it stale", async () => {
@@ -51,6 +51,7 @@ describe("the reviewers' workflow in the pane", () => {
       expect((await findingLocations(page)).sort()).toEqual(expected.findings.map((f) => `${f.sheet}!${f.cell}`).sort());
 
       // 接受…: a reason is required before the mark can be saved.
+      await revealFinding(page, target.id);
       const item = page.locator(`li:has([data-testid="finding-item"][data-location="${location}"])`).first();
       await item.getByTestId("accept-button").click();
       await expect(item.getByTestId("accept-confirm").isDisabled()).resolves.toBe(true);
@@ -59,7 +60,7 @@ describe("the reviewers' workflow in the pane", () => {
       await page.locator(`[data-testid="accepted-item"][data-location="${location}"]`).waitFor();
       await expect(page.getByTestId("mark-reason").first().textContent()).resolves.toContain(REASON);
       expect(await findingLocations(page)).not.toContain(location);
-      await expect(page.getByTestId("finding-item").count()).resolves.toBe(expected.findings.length - 1);
+      expect(await findingLocations(page)).toHaveLength(expected.findings.length - 1);
       await expect(page.getByTestId("summary").textContent()).resolves.toContain(`发现 ${expected.findings.length - 1} 个问题`);
       // The accepted cell is no longer highlighted.
       const marked = await page.evaluate(
@@ -80,7 +81,7 @@ describe("the reviewers' workflow in the pane", () => {
       await check(page);
       await page.locator(`[data-testid="accepted-item"][data-location="${location}"]`).waitFor();
       expect(await findingLocations(page)).not.toContain(location);
-      await expect(page.getByTestId("finding-item").count()).resolves.toBe(expected.findings.length - 1);
+      expect(await findingLocations(page)).toHaveLength(expected.findings.length - 1);
 
       // budget-check on the saved file lists it as accepted, with its reason, and does not count it.
       const saved = path.join(work, "saved.xlsx");

@@ -8,6 +8,10 @@ export interface AcceptFindingProps {
   findingId: string;
   disabled: boolean;
   onAccept: (reason: string) => void;
+  /** The reason typed so far, undefined while the form is closed. The pane keeps it, because the
+   *  findings list unmounts a row scrolled out of view. */
+  draft: string | undefined;
+  onDraftChange: (draft: string | undefined) => void;
 }
 
 const useStyles = makeStyles({
@@ -18,11 +22,16 @@ const useStyles = makeStyles({
 /** "接受…" under a finding: a reason is required, so that every accepted finding says why. */
 export function AcceptFinding(props: AcceptFindingProps) {
   const styles = useStyles();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  if (!open) {
+  // Focus goes to the reason when the form is opened, not when a row scrolled back into view remounts it.
+  const [openedHere, setOpenedHere] = useState(false);
+  const reason = props.draft;
+  if (reason === undefined) {
+    const open = () => {
+      setOpenedHere(true);
+      props.onDraftChange("");
+    };
     return (
-      <Button size="small" appearance="subtle" disabled={props.disabled} onClick={() => setOpen(true)} data-testid="accept-button" data-finding-id={props.findingId}>
+      <Button size="small" appearance="subtle" disabled={props.disabled} onClick={open} data-testid="accept-button" data-finding-id={props.findingId}>
         {text(UI.accept, props.lang)}
       </Button>
     );
@@ -35,18 +44,17 @@ export function AcceptFinding(props: AcceptFindingProps) {
         event.preventDefault();
         if (trimmed === "") return;
         props.onAccept(trimmed);
-        setOpen(false);
-        setReason("");
+        props.onDraftChange(undefined);
       }}
     >
       <Field label={text(UI.acceptReason, props.lang)} size="small">
-        <Input size="small" value={reason} onChange={(_, data) => setReason(data.value)} data-testid="accept-reason" autoFocus />
+        <Input size="small" value={reason} onChange={(_, data) => props.onDraftChange(data.value)} data-testid="accept-reason" autoFocus={openedHere} />
       </Field>
       <div className={styles.buttons}>
         <Button size="small" appearance="primary" type="submit" disabled={trimmed === "" || props.disabled} data-testid="accept-confirm">
           {text(UI.acceptConfirm, props.lang)}
         </Button>
-        <Button size="small" onClick={() => setOpen(false)}>
+        <Button size="small" onClick={() => props.onDraftChange(undefined)}>
           {text(UI.cancel, props.lang)}
         </Button>
       </div>

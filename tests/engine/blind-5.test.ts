@@ -1,0 +1,58 @@
+// The whole engine on tests/fixtures/blind-5 (budget and performance workbooks built from the published
+// formats without reference to the checker's code: page-break header repeats, a 政府采购预算表 split by
+// 采购类别, a 三公 table over 比上年增减 金额 | 幅度, self-evaluations with their summary, four-decimal 万元,
+// a 决算 in 元 with 行次 columns, empty tables): every keyed slip at its cell with its category, every
+// table with its exact range, no error outside the keys, and nothing at all on the clean workbooks.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { checkWorkbook, type CheckResult } from "../../src/core/engine";
+import { rangeAddress } from "../../src/core/workbook/address";
+import { readWorkbook } from "../../src/io/xlsx-reader";
+import { errorsOutsideKeys, missedAnomalies, type AnswerKey } from "../helpers/fixtures";
+
+const DIR = path.resolve(__dirname, "..", "fixtures", "blind-5");
+const keys: AnswerKey[] = readdirSync(DIR)
+  .filter((file) => file.endsWith(".expected.json"))
+  .sort()
+  .map((file) => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as AnswerKey);
+
+const results = new Map<string, CheckResult>();
+beforeAll(async () => {
+  for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
+}, 120_000);
+
+it("the folder holds the ten workbooks, six of them clean", () => {
+  expect(keys).toHaveLength(10);
+  expect(keys.filter((key) => key.anomalies.length === 0).map((key) => key.workbook)).toHaveLength(6);
+});
+
+it("finds every keyed table with its kind and exact range (the 政府采购预算表 without 科目 or 资金来源 columns too)", () => {
+  for (const key of keys) {
+    const found = results.get(key.workbook)!.tables.map((table) => `${table.sheet} ${table.kind} ${rangeAddress(table.range)}`);
+    expect(found.sort()).toEqual(key.tables.map((table) => `${table.sheet} ${table.kind} ${table.range}`).sort());
+  }
+});
+
+it("reports every keyed slip at its cell with its category", () => {
+  expect(missedAnomalies(keys, results)).toEqual([]);
+});
+
+it("gives no error-level finding outside the keys (a wrong 总分 is one finding, its summary score a corroboration)", () => {
+  expect(errorsOutsideKeys(keys, results)).toEqual([]);
+  const total = results.get("selfeval-2024-deviation-slips.xlsx")!.findings.filter((f) => f.rule === "self-evaluation/total-score" && f.cell === "H22");
+  expect(total.map((f) => (f.corroboration ?? []).map((c) => `${c.sheet}!${c.cell}`))).toEqual([["自评结果汇总表!F5"]]);
+});
+
+it("the clean workbooks: no finding of any severity", () => {
+  for (const key of keys.filter((k) => k.anomalies.length === 0)) {
+    const said = results.get(key.workbook)!.findings;
+    expect(said.map((finding) => `${key.workbook} ${finding.rule} ${finding.sheet}!${finding.cell}`)).toEqual([]);
+  }
+});
+
+it("a 三公 change under 比上年增减 金额 is read as 本年 − 上年 on its own row, not only through the 合计", () => {
+  const slips = results.get("dept-budget-and-targets-2025-slips.xlsx")!;
+  const atD10 = slips.findings.filter((f) => f.sheet === "三公经费预算表" && f.cell === "D10");
+  expect(atD10).toHaveLength(1);
+  expect((atD10[0].corroboration ?? []).map((c) => c.rule)).toContain("composition/change-amount");
+});
