@@ -53,11 +53,15 @@ export function amountBelowHeader(view: SheetView, label: CellPosition, range: C
   const merge = view.mergeAt(label.row, label.col);
   const below = (merge ? merge.bottom : label.row) + 1;
   if (below > range.bottom) return undefined;
+  // Its siblings sit on its row, or, for a label merged down a two-row header (资金总额 beside 按收入性质分
+  // over 财政拨款 | 其他资金), on the header's lower rows.
   let siblings = 0;
-  for (let c = range.left; c <= range.right; c++) {
-    const master = view.masterOf(label.row, c);
-    if (master.row !== label.row || master.col !== c || c === label.col) continue;
-    if (isSibling(view.text(label.row, c))) siblings++;
+  for (let r = label.row; r < below; r++) {
+    for (let c = range.left; c <= range.right; c++) {
+      const master = view.masterOf(r, c);
+      if (master.row !== r || master.col !== c || c === label.col) continue;
+      if (isSibling(view.text(r, c))) siblings++;
+    }
   }
   if (siblings === 0) return undefined;
   const master = view.masterOf(below, label.col);

@@ -104,7 +104,13 @@ class DepartmentCheck {
     this.form = departmentTargetForm(context, table);
   }
 
-  private report(rule: RuleMeta, at: CellPosition, message: Bilingual, extra: { expected?: Decimal; actual?: Decimal; range?: string; severity?: "error" | "warning" | "info" } = {}) {
+  private report(
+    rule: RuleMeta,
+    at: CellPosition,
+    message: Bilingual,
+    extra: { expected?: Decimal; actual?: Decimal; range?: string; severity?: "error" | "warning" | "info"; relation?: { total: CellPosition; parts: readonly CellPosition[]; difference: Decimal } } = {},
+  ) {
+    const where = (cell: CellPosition) => `${this.table.sheet}!${cell.address}`;
     this.context.report(rule, {
       sheet: this.table.sheet,
       cell: at.address,
@@ -114,6 +120,8 @@ class DepartmentCheck {
       ...(extra.expected !== undefined ? { expected: plainAmount(extra.expected) } : {}),
       ...(extra.actual !== undefined ? { actual: plainAmount(extra.actual) } : {}),
       ...(extra.severity ? { severity: extra.severity } : {}),
+      // Which correction mends the relation, so that one wrong cell is reported once (report/slips).
+      ...(extra.relation ? { relation: { total: where(extra.relation.total), parts: extra.relation.parts.map(where), difference: extra.relation.difference } } : {}),
     });
   }
 
@@ -195,7 +203,11 @@ class DepartmentCheck {
     // A part equal to the gap is the likely slip (an 其他资金 left in after the totals were set).
     const gap = verdict.difference.abs();
     const culprit = [...sourceParts, ...typeParts].find((p) => !p.value.isZero() && p.value.minus(gap).abs().lte(this.context.settings.silentTolerance));
-    const at = culprit?.at ?? sourceParts[0].at;
+    // A 资金总额 equal to the sources vouches for them: the slip is on the side of the types (reported at
+    // its first cell, the range covering both sides).
+    const total = b.total ? this.amount(R, b.total) : undefined;
+    const sourcesVouched = total != null && compareTotal(total.value, sourceSum, sourceParts.length, this.context.settings).ok;
+    const at = culprit?.at ?? (sourcesVouched ? typeParts[0].at : sourceParts[0].at);
     this.report(
       R,
       at,
@@ -277,7 +289,12 @@ class DepartmentCheck {
           zh: `预算资金应为 ${formatAmount(computed)}（财政拨款 ${formatAmount(fiscal)} + 其他资金 ${formatAmount(other)}），实为 ${formatAmount(budget)}`,
           en: `预算资金 should be ${formatAmount(computed)} (fiscal ${formatAmount(fiscal)} + other ${formatAmount(other)}), but shows ${formatAmount(budget)}`,
         },
-        { expected: computed, actual: budget, severity: verdict.severity },
+        {
+          expected: computed,
+          actual: budget,
+          severity: verdict.severity,
+          relation: { total: budgetAt, parts: [positionOf(row, tasks.columns.fiscal), ...(tasks.columns.other !== undefined ? [positionOf(row, tasks.columns.other)] : [])], difference: verdict.difference },
+        },
       );
     }
     if (tasks.totalRow === undefined) return;
@@ -300,7 +317,7 @@ class DepartmentCheck {
           zh: `${column}合计应为 ${formatAmount(computed)}（${values.length} 项任务之和），实为 ${formatAmount(shown.value)}，相差 ${formatAmount(verdict.difference)}`,
           en: `the ${column} total should be ${formatAmount(computed)} (sum of ${values.length} tasks), but shows ${formatAmount(shown.value)}; difference ${formatAmount(verdict.difference)}`,
         },
-        { expected: computed, actual: shown.value, severity: verdict.severity },
+        { expected: computed, actual: shown.value, severity: verdict.severity, relation: { total: totalAt, parts: tasks.rows.map((r) => positionOf(r, col)), difference: verdict.difference } },
       );
     }
     const project = this.amount(R.taskWithinProject, this.form.budget.project);
