@@ -23,6 +23,7 @@ const FOLDERS = [
   "tests/fixtures/budget-blind-4",
   "tests/fixtures/forms-blind",
   "tests/fixtures/forms-blind-2",
+  "tests/fixtures/blind-5",
 ];
 
 function outputOf(result: CheckResult): unknown {
