@@ -318,6 +318,7 @@ function columnRoles(view: SheetView, table: DetectedTable, columns: readonly Am
     const integers: number[] = [];
     let allIntegers = true;
     for (let r = firstDataRow; r <= table.range.bottom; r++) {
+      if (isRepeatedHeader(table, r)) continue;
       const kind = view.kindAt(r, column.col);
       if (kind === CellKind.empty || kind === CellKind.emptyFormula) continue;
       const merge = view.mergeAt(r, column.col);
@@ -401,9 +402,39 @@ function splitPanels(columns: readonly AmountColumn[], roles: ReadonlyMap<number
 }
 
 /** Reads a detected budget table into its model; undefined for a kind that is not a budget table. */
+/** The rows of each table read that repeat its header (a printed page break): no data lines. */
+const REPEATED_HEADERS = new WeakMap<DetectedTable, ReadonlySet<number>>();
+
+function isRepeatedHeader(table: DetectedTable, row: number): boolean {
+  return REPEATED_HEADERS.get(table)?.has(row) ?? false;
+}
+
+/**
+ * Rows below the header that show only header words, each in its own column, and no figure: the header
+ * printed again where a page breaks (聊城 tables repeat 科目编码 | 科目名称 | 合计 … mid-table, sometimes
+ * wrapped differently: 部门预算支出 / 经济分类科目名称 over two rows for 部门预算支出经济分类科目名称).
+ */
+function repeatedHeaderRows(view: SheetView, table: DetectedTable, block: { top: number; bottom: number }): ReadonlySet<number> {
+  const { left, right } = table.range;
+  const headerOf: string[] = [];
+  for (let c = left; c <= right; c++) {
+    let text = "";
+    for (let r = block.top; r <= block.bottom; r++) text += view.text(r, c);
+    headerOf[c] = text;
+  }
+  const repeated = new Set<number>();
+  for (let r = block.bottom + 1; r <= table.range.bottom; r++) {
+    const words = view.rowTexts(r, left, right, true);
+    if (words.length < 2 || view.rowTexts(r, left, right).length !== words.length) continue;
+    if (words.every((w) => headerOf[w.col] !== undefined && headerOf[w.col].includes(w.text))) repeated.add(r);
+  }
+  return repeated;
+}
+
 export function readBudgetTable(view: SheetView, table: DetectedTable): BudgetTable | undefined {
   if (!isBudgetKind(table.kind)) return undefined;
   const block = headerBlock(view, table);
+  REPEATED_HEADERS.set(table, repeatedHeaderRows(view, table, block));
   const columns = headerPaths(view, table, block);
   const firstDataRow = block.bottom + 1;
   const roles = columnRoles(view, table, columns, firstDataRow);
@@ -456,6 +487,7 @@ function hasTotalLine(view: SheetView, table: DetectedTable, panel: Panel, first
   const first = panel.columns[0].col;
   const last = panel.columns[panel.columns.length - 1].col;
   for (let r = firstDataRow; r <= table.range.bottom; r++) {
+    if (isRepeatedHeader(table, r)) continue;
     const text = view.text(r, first);
     if (isTotalText(text) && view.mergeAt(r, last) === undefined) return true;
   }
@@ -533,6 +565,7 @@ function readList(
   let currentLei: string | undefined;
   let currentKuan: string | undefined;
   for (let r = firstDataRow; r <= table.range.bottom; r++) {
+    if (isRepeatedHeader(table, r)) continue;
     if (view.isRowBlank(r, left, right) && !labelCols.some((c) => view.text(r, c) !== "")) continue;
     const totalCol = labelCols.find((c) => isTotalText(view.text(r, c)));
     const nameCell = nameColumn ? view.cell(r, nameColumn.col) : undefined;
@@ -801,6 +834,7 @@ function readOverviewSides(view: SheetView, table: DetectedTable, columns: reado
     const amountColumns = own.filter((c) => c.col !== labelColumn.col && !isTextColumn(c) && roles.get(c.col) !== "serial" && roles.get(c.col) !== "rate");
     const lines: BudgetRow[] = [];
     for (let r = firstDataRow; r <= table.range.bottom; r++) {
+      if (isRepeatedHeader(table, r)) continue;
       const cell = view.cell(r, labelColumn.col);
       if (cell.type !== "string") continue;
       const label = stripIndent(String(cell.value));
