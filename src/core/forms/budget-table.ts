@@ -425,8 +425,10 @@ function repeatedHeaderRows(view: SheetView, table: DetectedTable, block: { top:
   const repeated = new Set<number>();
   for (let r = block.bottom + 1; r <= table.range.bottom; r++) {
     const words = view.rowTexts(r, left, right, true);
-    if (words.length < 2 || view.rowTexts(r, left, right).length !== words.length) continue;
-    if (words.every((w) => headerOf[w.col] !== undefined && headerOf[w.col].includes(w.text))) repeated.add(r);
+    if (words.length < 2 || !words.every((w) => headerOf[w.col] !== undefined && headerOf[w.col].includes(w.text))) continue;
+    let figure = false;
+    for (let c = left; c <= right && !figure; c++) figure = view.kindAt(r, c) === CellKind.number;
+    if (!figure) repeated.add(r);
   }
   return repeated;
 }
