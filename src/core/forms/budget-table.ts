@@ -424,11 +424,12 @@ function repeatedHeaderRows(view: SheetView, table: DetectedTable, block: { top:
   }
   const repeated = new Set<number>();
   for (let r = block.bottom + 1; r <= table.range.bottom; r++) {
-    const words = view.rowTexts(r, left, right, true);
-    if (words.length < 2 || !words.every((w) => headerOf[w.col] !== undefined && headerOf[w.col].includes(w.text))) continue;
+    // Figures first, from the cell kinds: a data row has some, and its texts need not be read.
     let figure = false;
     for (let c = left; c <= right && !figure; c++) figure = view.kindAt(r, c) === CellKind.number;
-    if (!figure) repeated.add(r);
+    if (figure) continue;
+    const words = view.rowTexts(r, left, right, true);
+    if (words.length >= 2 && words.every((w) => headerOf[w.col] !== undefined && headerOf[w.col].includes(w.text))) repeated.add(r);
   }
   return repeated;
 }
