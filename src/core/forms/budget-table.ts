@@ -193,11 +193,15 @@ function isNumberLike(view: SheetView, row: number, col: number): boolean {
   return cell.type === "string" && isTextNumber(String(cell.value));
 }
 
+/** A code written with its levels apart: 208.05, 208．05．01, 208-05 (spaces are gone once folded). */
+const SEPARATED_CODE = /^\d{3}([.．·-]\d{2}){1,2}$/;
+
 function digitsOf(view: SheetView, row: number, col: number): string | undefined {
   const cell = view.cell(row, col);
   if (cell.type === "number" && Number.isInteger(cell.value) && (cell.value as number) >= 0) return String(cell.value);
   if (cell.type !== "string") return undefined;
   const text = view.text(row, col);
+  if (SEPARATED_CODE.test(text)) return text.replace(/[.．·-]/g, "");
   return /^\d{2,7}$/.test(text) ? text : undefined;
 }
 
@@ -821,8 +825,9 @@ function parseCode(
 
 /** "2010101 行政运行" in one cell: the code part. */
 function leadingCode(text: string): string | undefined {
-  const m = /^(\d{3}|\d{5}|\d{7})(?!\d)/.exec(text);
-  return m ? m[1] : undefined;
+  // 208.05 is 款 20805, not 类 208 followed by something.
+  const m = /^(\d{3}(?:[.．·-]\d{2}){1,2}|\d{3}|\d{5}|\d{7})(?![\d.．·-])/.exec(text);
+  return m ? m[1].replace(/[.．·-]/g, "") : undefined;
 }
 
 // ---- Overview tables: 收入 and 支出 side by side ----
