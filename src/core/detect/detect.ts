@@ -113,6 +113,22 @@ function isFormHeadRow(view: SheetView, row: number, block: CellRange): boolean 
   return false;
 }
 
+/**
+ * A title-less project form stacked under another one opens with its 项目名称 row: 项目名称 is the row's
+ * first text, a name follows it, and an indicator header (一级指标) comes within the next rows. A table
+ * header that starts with 项目名称 (项目名称 | 项目类型 | 合计 …) has no 一级指标 under it.
+ */
+function opensProjectForm(view: SheetView, row: number, block: CellRange): boolean {
+  const texts = view.rowTexts(row, block.left, block.right, true);
+  if (texts.length < 2 || texts.length > 6 || !/^项目名称[:：]?$/.test(texts[0].text)) return false;
+  for (let r = row + 1; r <= Math.min(block.bottom, row + 15); r++) {
+    if (view.rowTexts(r, block.left, block.right, true).some((t) => t.text === "一级指标")) return true;
+    // Another 项目名称 first means this row heads no form of its own.
+    if (view.rowTexts(r, block.left, block.right, true)[0]?.text.startsWith("项目名称")) return false;
+  }
+  return false;
+}
+
 function findAnchors(view: SheetView, block: CellRange): Anchor[] {
   const anchors: Anchor[] = [];
   let lastTitleRow = -Infinity;
@@ -124,7 +140,7 @@ function findAnchors(view: SheetView, block: CellRange): Anchor[] {
       continue;
     }
     // A title-less form starts at its 项目编码 row, unless that row is the head of a titled form.
-    if (r - lastTitleRow > 4 && isFormHeadRow(view, r, block)) anchors.push({ row: r });
+    if (r - lastTitleRow > 4 && (isFormHeadRow(view, r, block) || opensProjectForm(view, r, block))) anchors.push({ row: r });
   }
   return anchors;
 }
