@@ -118,6 +118,12 @@ function checkProjectFunds(context: RuleContext, table: DetectedTable): void {
     expected: plainAmount(computed),
     actual: plainAmount(totalAmount.value),
     severity: verdict.severity,
+    // A listing that quotes this total then agrees too when the total is the cell typed wrong (one slip, one finding).
+    relation: {
+      total: `${table.sheet}!${cellAddress(total.value.row, total.value.col)}`,
+      parts: parts.map((p) => `${table.sheet}!${cellAddress(p.line.value.row, p.line.value.col)}`),
+      difference: verdict.difference,
+    },
   });
 }
 

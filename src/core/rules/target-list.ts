@@ -160,6 +160,8 @@ function checkPair(context: RuleContext, listingTable: DetectedTable, row: Listi
     expected: plainAmount(onForm.value),
     actual: plainAmount(listed.value),
     severity: verdict.severity,
+    // Mended by the listed amount, or by the form's total when that is the cell typed wrong.
+    relation: { total: `${listingTable.sheet}!${row.amount.address}`, parts: [`${form.table.sheet}!${form.total.address}`], difference: verdict.difference },
   });
 }
 
