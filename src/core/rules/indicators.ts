@@ -170,9 +170,20 @@ function formBlocks(context: RuleContext): FormBlock[] {
       continue;
     }
     const block = selfEvaluationForm(context, table).indicators;
-    if (block) blocks.push({ table, kind, block });
+    // A 预算执行率 row at the head of the indicator table is the form's budget row (RULES 3.6: 分值 10,
+    // scored from the execution rate), not an indicator of the framework.
+    if (block) blocks.push({ table, kind, block: { ...block, rows: block.rows.filter((row) => !isBudgetExecutionRow(row)) } });
   }
   return blocks;
+}
+
+const BUDGET_EXECUTION = /^(预算|资金)执行(率|情况)?$/;
+
+/** A row naming 预算执行率 as its 一级 (merged over 二级/三级, or repeated there). */
+function isBudgetExecutionRow(row: IndicatorRow): boolean {
+  if (!row.level1 || !BUDGET_EXECUTION.test(foldText(row.level1.text))) return false;
+  const others = [row.level2, row.level3].filter((t): t is NonNullable<typeof t> => t !== null && t.row === row.row && foldText(t.text) !== "");
+  return others.every((t) => BUDGET_EXECUTION.test(foldText(t.text)) || (t.row === row.level1!.row && t.col === row.level1!.col));
 }
 
 function packFor(context: RuleContext, form: FormBlock, rows: readonly IndicatorRowInput[], headers: string[]): RulePack {
