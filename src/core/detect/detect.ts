@@ -32,12 +32,39 @@ export function detectTables(workbook: WorkbookSnapshot, viewOf: (sheetIndex: nu
   workbook.sheets.forEach((_sheet, sheetIndex) => {
     const view = viewOf(sheetIndex);
     const found: DetectedTable[] = [];
-    for (const block of segmentSheet(view)) {
+    for (const block of withDetachedTitles(view, segmentSheet(view))) {
       for (const table of detectInBlock(view, sheetIndex, block)) found.push(table);
     }
     for (const table of found) tables.push(withDetachedTotal(view, table, found));
   });
   return tables;
+}
+
+/**
+ * A title line printed one or two blank rows above its table (…自评结果汇总表, then a spacer row, then the
+ * header) belongs to that table: a block of one row whose text is a table title is joined to the block
+ * right below it when their columns overlap.
+ */
+function withDetachedTitles(view: SheetView, blocks: readonly CellRange[]): CellRange[] {
+  const joined: CellRange[] = [];
+  const used = new Set<number>();
+  blocks.forEach((block, i) => {
+    if (used.has(i)) return;
+    if (block.top === block.bottom) {
+      const texts = view.rowTexts(block.top, block.left, block.right, true);
+      const below = texts.length === 1 && titleSignatureOf(texts[0].text) !== undefined
+        ? blocks.findIndex((b, j) => j > i && !used.has(j) && b.top > block.bottom + 1 && b.top <= block.bottom + 3 && b.left <= block.right && b.right >= block.left)
+        : -1;
+      if (below >= 0) {
+        const next = blocks[below];
+        used.add(below);
+        joined.push({ top: block.top, bottom: next.bottom, left: Math.min(block.left, next.left), right: Math.max(block.right, next.right) });
+        return;
+      }
+    }
+    joined.push(block);
+  });
+  return joined.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
 /**
