@@ -400,12 +400,21 @@ function headerBand(view: SheetView, range: CellRange, titleRow: number | undefi
   let row = titleRow !== undefined ? titleRow + 1 : range.top;
   while (row <= range.bottom) {
     const texts = rowTexts(view, row, range.left, range.right);
-    if (texts.length > 0 && texts.every((t) => UNIT_LINE.test(t.text))) row++;
+    if (texts.length > 0 && (texts.every((t) => UNIT_LINE.test(t.text)) || isNameAndUnitLine(texts))) row++;
     else break;
   }
   const top = row;
   while (row <= range.bottom && row - top < 6 && !isDataRow(view, row, range)) row++;
   return row > top ? { top, bottom: row - 1 } : undefined;
+}
+
+/**
+ * The line above a header that names the unit and the department (桐岭县自然资源局 | 单位：万元): one
+ * unit text and one or two names that are no column headers.
+ */
+function isNameAndUnitLine(texts: readonly RowText[]): boolean {
+  if (texts.length > 3 || !texts.some((t) => UNIT_LINE.test(t.text))) return false;
+  return texts.every((t) => UNIT_LINE.test(t.text) || (!t.figure && !BUDGET_HEADER_WORDS.includes(t.text) && !/(数|额|计|项目|名称|编码|科目|收入|支出)$/.test(t.text)));
 }
 
 function isDataRow(view: SheetView, row: number, range: CellRange): boolean {
@@ -416,6 +425,8 @@ function isDataRow(view: SheetView, row: number, range: CellRange): boolean {
     if (cell.type === "number") return true;
     const text = view.text(row, c);
     if (/^\d{2,}$/.test(text)) return true; // a classification code such as 201 or 2080505
+    // An amount typed as text (914.72 with a trailing space) is a figure too: a header says no amount.
+    if (/^[-+]?\d[\d,，]*\.\d+$/.test(text)) return true;
     if (c === range.left && TOTAL_LABEL.test(text)) return true;
   }
   return false;

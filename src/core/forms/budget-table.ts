@@ -450,7 +450,9 @@ export function readBudgetTable(view: SheetView, table: DetectedTable): BudgetTa
   if (table.kind === "budget-overview" || table.kind === "fiscal-appropriation-overview") {
     const overview = readOverviewSides(view, table, columns, roles, firstDataRow);
     if (overview.length > 0) {
-      return { ...base, layout: "overview", codeColumns: {}, amountColumns: overview.flatMap((s) => s.amountColumns), rows: overview.flatMap((s) => s.lines), overview };
+      // Stacked sides share their columns: each column once.
+      const amountColumns = [...new Map(overview.flatMap((s) => s.amountColumns).map((c) => [c.col, c])).values()];
+      return { ...base, layout: "overview", codeColumns: {}, amountColumns, rows: overview.flatMap((s) => s.lines), overview };
     }
   }
 
@@ -853,7 +855,21 @@ function readOverviewSides(view: SheetView, table: DetectedTable, columns: reado
     }
     sides.push({ side, labelCol: labelColumn.col, amountColumns, lines });
   }
-  return sides;
+  return sides.length === 1 ? stackedSides(view, sides[0]) : sides;
+}
+
+/**
+ * 收入 above 支出 in the same columns (收入 | 项目 预算数 … 收入总计, then 支出 | 项目 预算数 … 支出总计): the
+ * one side the header names runs down to a line that names the other side alone, which starts it.
+ */
+function stackedSides(view: SheetView, side: OverviewSide): OverviewSide[] {
+  const other = side.side === "income" ? "expenditure" : "income";
+  const word = other === "income" ? "收入" : "支出";
+  const split = side.lines.findIndex((line) => foldText(line.label) === word && side.amountColumns.every((c) => !view.hasOwnValue(line.row, valueColumn(line, c))));
+  if (split <= 0) return [side];
+  const below = side.lines.slice(split + 1).filter((line) => !/^项目(名称)?$/.test(foldText(line.label)));
+  if (below.length === 0) return [side];
+  return [{ ...side, lines: side.lines.slice(0, split) }, { ...side, side: other, lines: below }];
 }
 
 /** The 类 of 《政府收支分类科目》's functional classification, as the overview tables list them. */
