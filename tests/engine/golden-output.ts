@@ -24,6 +24,7 @@ const FOLDERS = [
   "tests/fixtures/forms-blind",
   "tests/fixtures/forms-blind-2",
   "tests/fixtures/blind-5",
+  "tests/fixtures/blind-6",
 ];
 
 function outputOf(result: CheckResult): unknown {

@@ -82,7 +82,8 @@ export const costExceedsBudgetRule: IndicatorRule = {
     const componentCells = components.map((component) => component.row.input.value?.cell ?? "").filter(Boolean).join(",");
     const sum = components.reduce((acc, component) => acc.plus(component.amount), new Decimal(0));
     if (funds === undefined) {
-      if (total !== undefined || components.length > 0) context.notChecked({ zh: "未读到年度预算资金总额，无法核对成本指标", en: "no annual funds figure was read, so the cost indicators could not be checked against it" });
+      if (total !== undefined || components.length > 0)
+        context.notChecked(block.context.fundsUncertain ?? { zh: "未读到年度预算资金总额，无法核对成本指标", en: "no annual funds figure was read, so the cost indicators could not be checked against it" });
     } else if (total !== undefined) {
       const severity = excessSeverity(total.amount.minus(funds), 1, thresholds);
       if (severity !== "none") {

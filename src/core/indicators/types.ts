@@ -56,6 +56,8 @@ export interface IndicatorBlockContext {
   readonly funds?: Decimal;
   /** Where the funds figure was read, for messages and ranges. */
   readonly fundsCell?: string;
+  /** Why no funds figure is given although the form states one (it does not add up itself). */
+  readonly fundsUncertain?: { readonly zh: string; readonly en: string };
   readonly pack: RulePack;
   /**
    * Display widths of the 三级 names of every indicator block on the same sheet (or document), when the

@@ -1,7 +1,7 @@
 // Runs the indicator rules (src/core/indicators) on every form's indicator block: project targets,
 // department targets and self-evaluations. This module only translates parsed forms into the
 // indicator layer's input: the pack for each form, its funds, and the 三级 names of its neighbours.
-import type Decimal from "decimal.js";
+import Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
 import type { CellText } from "../forms/cells";
 import type { IndicatorBlock, IndicatorRow } from "../forms/indicator-block";
@@ -16,6 +16,7 @@ import { foldText } from "../workbook/text";
 import { departmentTargetForm, projectTargetForm, selfEvaluationForm } from "./form-cache";
 import { projectListingLines } from "./totals-support";
 import { namedPackFor } from "./packs-in-use";
+import { compareTotal } from "./tolerance";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 
 const RULE_METAS: readonly RuleMeta[] = INDICATOR_RULES.map((rule) => ({
@@ -37,6 +38,20 @@ interface FormBlock {
   readonly kind: IndicatorFormKind;
   readonly block: IndicatorBlock;
   readonly funds?: { readonly value: Decimal; readonly cell: string };
+  readonly fundsUncertain?: { readonly zh: string; readonly en: string };
+}
+
+/** True unless the form's funds lines are all read and their sum differs from the total (RULES 3.0 tolerance). */
+function fundsAddUp(context: RuleContext, table: DetectedTable, form: ReturnType<typeof projectTargetForm>, total: Decimal): boolean {
+  const lines = [form.funds.fiscal, form.funds.carryOver, form.funds.other].filter((line): line is NonNullable<typeof line> => line !== undefined);
+  if (lines.length === 0) return true;
+  let sum = new Decimal(0);
+  for (const line of lines) {
+    const reading = context.amount(table, line.value.row, line.value.col);
+    if (reading.kind === "number") sum = sum.plus(reading.value);
+    else if (reading.kind !== "empty") return true; // a part that cannot be read: the total stands as written
+  }
+  return compareTotal(total, sum, lines.length, context.settings).ok;
 }
 
 /** The text a clerk sees in a cell: a 0.95 formatted as a percentage reads "95%". */
@@ -145,14 +160,21 @@ function formBlocks(context: RuleContext): FormBlock[] {
         continue;
       }
       let funds: FormBlock["funds"];
+      let fundsUncertain: FormBlock["fundsUncertain"];
       const total = form.funds.total;
       if (total) {
         const reading = context.amount(table, total.value.row, total.value.col);
-        if (reading.kind === "number") funds = { value: reading.value, cell: total.value.address };
+        // A 年度资金总额 that is not the sum of its own sources is itself in doubt: costs are not held to it.
+        if (reading.kind === "number" && fundsAddUp(context, table, form, reading.value)) funds = { value: reading.value, cell: total.value.address };
+        else if (reading.kind === "number")
+          fundsUncertain = {
+            zh: `年度资金总额（${total.value.address}）与其资金来源之和不符，成本指标未按它核对`,
+            en: `the annual funds total (${total.value.address}) is not the sum of its sources, so the cost indicators were not checked against it`,
+          };
       } else if (form.name) {
         funds = listed.get(foldText(form.name.text));
       }
-      blocks.push({ table, kind, block: form.indicators, ...(funds ? { funds } : {}) });
+      blocks.push({ table, kind, block: form.indicators, ...(funds ? { funds } : {}), ...(fundsUncertain ? { fundsUncertain } : {}) });
       continue;
     }
     // Department and self-evaluation parsers bound their indicator blocks (above 总分, 等级 …) themselves.
@@ -243,6 +265,7 @@ export const indicatorFamily: RuleFamily = {
             kind: form.kind,
             pack: packFor(context, form, rows, headers),
             ...(form.funds ? { funds: form.funds.value, fundsCell: form.funds.cell } : {}),
+            ...(form.fundsUncertain ? { fundsUncertain: form.fundsUncertain } : {}),
             peerLevel3Texts: level3ByKind.get(form.kind) ?? [],
           },
         });

@@ -32,6 +32,7 @@ export const selfEvaluationRules = {
   executionRate: rule("execution-rate", "ratio-mismatch", "error", "执行率应等于全年执行数 ÷ 全年预算数", "The execution rate must equal B / A"),
   budgetScore: rule("budget-score", "ratio-mismatch", "error", "预算执行得分应等于分值 × 执行率（最高 100%）", "The budget row's score must equal its weight × the execution rate (capped at 100%)"),
   budgetWeight: rule("budget-weight", "score-mismatch", "error", "预算执行率的分值应为 10", "The budget-execution row must carry 10 points"),
+  budgetRow: rule("budget-row", "indicator-missing", "error", "自评表应有一行预算执行率并计分（分值 10）", "A self-evaluation scores its budget execution in one 预算执行率 row (10 points)"),
   weightTotal: rule("weight-total", "score-mismatch", "error", "各项分值（含预算执行率）合计应为 100", "The weights, budget row included, must add up to 100"),
   weightShares: rule("weight-shares", "score-mismatch", "info", "分值一般为：产出（含成本）50、效益 30", "Usual weights: outputs (with costs) 50, outcomes 30"),
   scoreWithinWeight: rule("score-within-weight", "score-mismatch", "error", "得分应在 0 与分值之间", "A score must lie between 0 and its weight"),
@@ -129,6 +130,9 @@ export function percentAt(view: SheetView, at: { row: number; col: number }): De
 const pct = (value: Decimal) => `${value.toFixed(2)}%`;
 const pts = (value: Decimal) => value.toFixed(2);
 
+/** The 一级 of a budget-execution row at the head of the indicator table. */
+const BUDGET_EXECUTION_ROW = /^(预算|资金)执行(率|情况)?$/;
+
 interface ScoredRow {
   readonly row: IndicatorRow;
   readonly weight?: Decimal;
@@ -191,6 +195,7 @@ class SelfEvaluationCheck {
   run(): FormScores {
     const budget = this.checkFunds();
     const rows = this.scoredRows();
+    this.checkBudgetRow(budget, rows);
     this.checkWeights(budget, rows);
     this.checkRowScores(rows);
     this.checkNotApplicable(rows);
@@ -331,6 +336,27 @@ class SelfEvaluationCheck {
   }
 
   /** 3.6.4–5: Σ分值 = 100; usual shares 产出(+成本) 50, 效益 30. */
+  /**
+   * RULES 1.7: a scored self-evaluation has its 预算执行率 row, in the funds block (分值 | 得分 beside the
+   * 执行率) or at the head of the indicator table. A form that scores its indicators and neither (the
+   * older layout, the 100 points all on indicators) lacks it: reported at the 执行率 it leaves unscored.
+   */
+  private checkBudgetRow(budget: { budgetWeight?: Decimal }, rows: readonly ScoredRow[]): void {
+    const funds = this.form.funds;
+    const block = this.form.indicators;
+    if (!funds?.total || !block || block.columns.weight === undefined || rows.length === 0) return;
+    if (funds.columns.weight !== undefined || budget.budgetWeight !== undefined) return;
+    if (rows.some((r) => r.weight === undefined)) return; // an unfinished form: its empty cells say so
+    if (rows.some((r) => r.row.level1 !== null && BUDGET_EXECUTION_ROW.test(foldText(r.row.level1.text)))) return;
+    const at = funds.columns.rate !== undefined ? positionOf(funds.total.row, funds.columns.rate) : funds.total;
+    this.report(
+      selfEvaluationRules.budgetRow,
+      at,
+      "本表没有为预算执行率计分：资金情况未列分值和得分，绩效指标中也没有预算执行率一行（应占 10 分）",
+      "the form does not score its budget execution: the funds block has no 分值 or 得分 and no 预算执行率 row is among the indicators (it carries 10 points)",
+    );
+  }
+
   private checkWeights(budget: { budgetWeight?: Decimal }, rows: readonly ScoredRow[]): void {
     const block = this.form.indicators;
     if (!block || block.columns.weight === undefined || rows.length === 0) return;
