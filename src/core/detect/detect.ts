@@ -3,7 +3,7 @@
 // from its title and its header words. A piece that shows no budget structure is not a table.
 import type { TableKind } from "../report/vocabulary";
 import { rangeAddress, type CellRange } from "../workbook/address";
-import { SheetView, type RowText } from "../workbook/sheet-view";
+import { CellKind, SheetView, type RowText } from "../workbook/sheet-view";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { segmentSheet, tightBounds } from "./segment";
 import {
@@ -146,6 +146,11 @@ function isFormHeadRow(view: SheetView, row: number, block: CellRange): boolean 
  * header that starts with 项目名称 (项目名称 | 项目类型 | 合计 …) has no 一级指标 under it.
  */
 function opensProjectForm(view: SheetView, row: number, block: CellRange): boolean {
+  // Cheap first test: the row's first own cell says 项目名称 (most rows are data rows and fail here).
+  let first = block.left;
+  const last = Math.min(block.right, view.storedLength(row));
+  while (first <= last && (view.kindAt(row, first) !== CellKind.string ? view.kindAt(row, first) !== CellKind.number && view.kindAt(row, first) !== CellKind.boolean : view.text(row, first) === "")) first++;
+  if (first > last || view.kindAt(row, first) !== CellKind.string || !view.text(row, first).startsWith("项目名称")) return false;
   const texts = view.rowTexts(row, block.left, block.right, true);
   if (texts.length < 2 || texts.length > 6 || !/^项目名称[:：]?$/.test(texts[0].text)) return false;
   for (let r = row + 1; r <= Math.min(block.bottom, row + 15); r++) {
