@@ -573,6 +573,8 @@ function readList(
   const rows: BudgetRow[] = [];
   let currentLei: string | undefined;
   let currentKuan: string | undefined;
+  /** Whether currentLei is a 类 row of the table or only the head of the last 款 code. */
+  let leiIsRow = false;
   for (let r = firstDataRow; r <= table.range.bottom; r++) {
     if (isRepeatedHeader(table, r)) continue;
     if (view.isRowBlank(r, left, right) && !labelCols.some((c) => view.text(r, c) !== "")) continue;
@@ -603,7 +605,7 @@ function readList(
       });
       continue;
     }
-    const parsed = parseCode(view, r, codeColumns, currentLei, currentKuan);
+    const parsed = parseCode(view, r, codeColumns, currentLei, currentKuan, leiIsRow);
     if (!parsed) {
       if (name !== "") rows.push({ row: r, role: "line", label: name, ...(nameColumn ? { labelCell: budgetCell(r, nameColumn.col) } : {}), valueOffset });
       continue;
@@ -611,9 +613,13 @@ function readList(
     if (parsed.level === "类") {
       currentLei = parsed.code;
       currentKuan = undefined;
+      leiIsRow = true;
     } else if (parsed.level === "款") {
       currentKuan = parsed.code;
-      if (!parsed.code.startsWith(currentLei ?? "\u0000")) currentLei = parsed.code.slice(0, 3);
+      if (!parsed.code.startsWith(currentLei ?? "\u0000")) {
+        currentLei = parsed.code.slice(0, 3);
+        leiIsRow = false;
+      }
     }
     const label = codeColumns.single === nameColumn?.col ? name.replace(/^\d{3,7}\s*/, "") : name;
     // Built by assignment rather than spreads: one row object per 科目 line of every table.
@@ -782,12 +788,15 @@ function parseCode(
   columns: BudgetTable["codeColumns"],
   currentLei: string | undefined,
   currentKuan: string | undefined,
+  leiIsRow = true,
 ): ParsedCode | undefined {
   if (columns.single !== undefined) {
     const text = digitsOf(view, row, columns.single) ?? leadingCode(view.text(row, columns.single));
     const level = text ? LEVEL_BY_LENGTH[text.length] : undefined;
     if (!text || !level) return undefined;
-    const parent = level === "项" ? currentKuan : level === "款" ? currentLei : undefined;
+    // A 款 is held to the 类 above it only when that 类 is a row of the table: a table listing 款 and 项
+    // only (no 类 rows) moves from one 类 to the next with its 款 codes.
+    const parent = level === "项" ? currentKuan : level === "款" && leiIsRow ? currentLei : undefined;
     const issue = parent !== undefined && !text.startsWith(parent) ? "prefix-mismatch" : undefined;
     return { code: text, level, col: columns.single, ...(issue ? { issue } : {}) };
   }
