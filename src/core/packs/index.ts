@@ -53,6 +53,17 @@ export interface ChoosePackOptions {
 const DEPARTMENT_WORDS = ["投入管理", "职责履行", "履职效益"];
 const DEPARTMENT_NAMES: ReadonlySet<string> = new Set(DEPARTMENT_WORDS);
 
+/** True when a form's headers or 一级/二级 names are those of the 部门整体 framework (投入管理 / 职责履行 / 履职效益). */
+export function namesDepartmentFramework(evidence: PackEvidence): boolean {
+  const headers = (evidence.headers ?? []).map(foldText);
+  return (
+    DEPARTMENT_WORDS.some((word) => headers.some((header) => header.includes(word))) ||
+    evidence.indicatorPairs.some(
+      (pair) => (pair.level1 !== null && DEPARTMENT_NAMES.has(normaliseIndicatorName(pair.level1))) || (pair.level2 !== null && DEPARTMENT_NAMES.has(normaliseIndicatorName(pair.level2))),
+    )
+  );
+}
+
 export function choosePack(evidence: PackEvidence, options: ChoosePackOptions = {}): PackChoice {
   const packs = options.packs ?? BUILTIN_PACKS;
   const byId = (id: string): RulePack => packs.find((pack) => pack.id === id) ?? builtinPack(id) ?? PROJECT_COST_FIRST;
@@ -138,6 +149,23 @@ export function departmentReading(pack: RulePack): RulePack {
       ),
     };
     DEPARTMENT_READINGS.set(pack, reading);
+  }
+  return reading;
+}
+
+const DEPARTMENT_SELF_EVALUATIONS = new WeakMap<RulePack, RulePack>();
+
+/**
+ * A self-evaluation of a 部门整体 (its indicators named 投入管理 / 职责履行 / 履职效益) is held to the
+ * department framework, not the project one; the fixed 投入管理 rows are a target form's template and
+ * are not asked of it.
+ */
+export function departmentSelfEvaluationReading(pack: RulePack): RulePack {
+  let reading = DEPARTMENT_SELF_EVALUATIONS.get(pack);
+  if (reading === undefined) {
+    const { fixedRows: _template, ...rest } = pack;
+    reading = rest;
+    DEPARTMENT_SELF_EVALUATIONS.set(pack, reading);
   }
   return reading;
 }

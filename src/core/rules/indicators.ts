@@ -9,7 +9,7 @@ import type { UnitSheet } from "../forms/project-target";
 import { valueCell } from "../forms/budget-table";
 import { checkIndicatorBlocks, INDICATOR_RULES, type IndicatorBlockInput } from "../indicators/check";
 import type { IndicatorFormKind, IndicatorRowInput, IndicatorValueCell } from "../indicators/types";
-import { choosePack, departmentReading, SELF_EVAL, selfEvaluationReading, type RulePack } from "../packs";
+import { choosePack, departmentReading, departmentSelfEvaluationReading, DEPT_OVERALL_JINAN, namesDepartmentFramework, SELF_EVAL, selfEvaluationReading, type RulePack } from "../packs";
 import { cellAddress } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
 import { foldText } from "../workbook/text";
@@ -212,7 +212,10 @@ function packFor(context: RuleContext, form: FormBlock, rows: readonly Indicator
   const named = namedPackFor(context, form.table.sheet, form.kind);
   const evidence = { indicatorPairs: rows.map((r) => ({ level1: r.level1?.text ?? null, level2: r.level2?.text ?? null })), headers };
   // A self-evaluation is known by its table kind, whatever its headers are called (分值 or 权重, 实际完成值 or 完成值).
-  if (form.kind === "self-eval") return selfEvaluationReading(named ?? SELF_EVAL, evidence);
+  if (form.kind === "self-eval") {
+    if (!named && namesDepartmentFramework(evidence)) return departmentSelfEvaluationReading(DEPT_OVERALL_JINAN);
+    return selfEvaluationReading(named ?? SELF_EVAL, evidence);
+  }
   if (named) return named;
   const chosen = choosePack(evidence).pack;
   // A 部门整体 form filled with the project categories is no project: cost is not required of it (RULES 1.3).

@@ -7,7 +7,7 @@ import type { CellPosition, CellText } from "../forms/cells";
 import type { IndicatorRow } from "../forms/indicator-block";
 import type { SelfEvaluationForm } from "../forms/self-evaluation";
 import { selfEvaluationForm } from "./form-cache";
-import { builtinPack, type RulePack } from "../packs";
+import { builtinPack, namesDepartmentFramework, type RulePack } from "../packs";
 import { namedPackFor } from "./packs-in-use";
 import { matchByName, parseListing, type ListingRow } from "../forms/target-list";
 import { parseIndicatorValue, type IndicatorValueReading } from "../indicators/value-grammar";
@@ -379,6 +379,9 @@ class SelfEvaluationCheck {
       );
       return;
     }
+    // The usual split is the project one (财预〔2020〕10号); a 部门整体 self-evaluation has its own.
+    const pairs = rows.map((r) => ({ level1: r.row.level1?.text ?? null, level2: r.row.level2?.text ?? null }));
+    if (namesDepartmentFramework({ indicatorPairs: pairs })) return;
     const shareOf = (pattern: RegExp) => rows.filter((r) => pattern.test(foldText(r.row.level1?.text ?? ""))).reduce((s, r) => s.plus(r.weight ?? ZERO), ZERO);
     const outputs = shareOf(/产出|成本/);
     const outcomes = shareOf(/效益|效果/);
