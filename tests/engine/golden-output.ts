@@ -25,6 +25,7 @@ const FOLDERS = [
   "tests/fixtures/forms-blind-2",
   "tests/fixtures/blind-5",
   "tests/fixtures/blind-6",
+  "tests/fixtures/blind-7",
 ];
 
 function outputOf(result: CheckResult): unknown {

@@ -1,0 +1,59 @@
+// The whole engine on tests/fixtures/blind-7 (built from the published formats without reference to the
+// checker's code: 决算 公开05/07/08 in 元 with 年初 | 调整 | 决算 blocks, a 部门整体 self-evaluation with
+// 指标性质 | 指标值 | 度量单位 split, a 支出表 listing 款 and 项 only with a 备注 column). The clean
+// workbooks give nothing at all and no error falls outside the keys; the slips not yet found are listed
+// here by name, so that a regression and an improvement both show.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { checkWorkbook, type CheckResult } from "../../src/core/engine";
+import { rangeAddress } from "../../src/core/workbook/address";
+import { readWorkbook } from "../../src/io/xlsx-reader";
+import { errorsOutsideKeys, missedAnomalies, type AnswerKey } from "../helpers/fixtures";
+
+const DIR = path.resolve(__dirname, "..", "fixtures", "blind-7");
+const keys: AnswerKey[] = readdirSync(DIR)
+  .filter((file) => file.endsWith(".expected.json"))
+  .sort()
+  .map((file) => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as AnswerKey);
+
+const results = new Map<string, CheckResult>();
+beforeAll(async () => {
+  for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
+}, 120_000);
+
+/** Slips this set found the checker does not report yet (see tests/fixtures/blind-7/README.md). */
+const NOT_YET_FOUND = [
+  // A split value (指标性质 | 指标值 | 度量单位) is reported at its 指标值 cell, the key names the cell changed.
+  "dept-selfeval-split-targets-slips.xlsx 项目绩效目标表!E17 indicator-value-implausible",
+  "dept-selfeval-split-targets-slips.xlsx 项目绩效目标表!G16 unit-mismatch",
+  "dept-selfeval-split-targets-slips.xlsx 项目绩效目标表!G18 unit-mismatch",
+  // 三公 决算 with 预算数 | 决算数 interleaved under every item: the blocks' 合计 and 小计 are not paired.
+  "final-adjusted-yuan-2024-slips.xlsx 公开07表!B7 sum-mismatch",
+  "final-adjusted-yuan-2024-slips.xlsx 公开07表!I7 sum-mismatch",
+];
+
+it("the folder holds the six workbooks, three of them clean", () => {
+  expect(keys).toHaveLength(6);
+  expect(keys.filter((key) => key.anomalies.length === 0)).toHaveLength(3);
+});
+
+it("finds every keyed table with its kind and exact range", () => {
+  for (const key of keys) {
+    const found = results.get(key.workbook)!.tables.map((table) => `${table.sheet} ${table.kind} ${rangeAddress(table.range)}`).sort();
+    expect(found).toEqual(key.tables.map((table) => `${table.sheet} ${table.kind} ${table.range}`).sort());
+  }
+});
+
+it("the clean workbooks: no finding of any severity (a 部门整体 self-evaluation, 款 and 项 without 类 rows)", () => {
+  for (const key of keys.filter((k) => k.anomalies.length === 0)) {
+    expect(results.get(key.workbook)!.findings.map((finding) => `${key.workbook} ${finding.rule} ${finding.sheet}!${finding.cell}`)).toEqual([]);
+  }
+});
+
+it("gives no error-level finding outside the keys", () => {
+  expect(errorsOutsideKeys(keys, results)).toEqual([]);
+});
+
+it("reports every other keyed slip at its cell with its category", () => {
+  expect(missedAnomalies(keys, results).map((m) => m.replace(/ \(.*$/, ""))).toEqual(NOT_YET_FOUND);
+});
