@@ -27,9 +27,6 @@ const NOT_YET_FOUND = [
   "dept-selfeval-split-targets-slips.xlsx 项目绩效目标表!E17 indicator-value-implausible",
   "dept-selfeval-split-targets-slips.xlsx 项目绩效目标表!G16 unit-mismatch",
   "dept-selfeval-split-targets-slips.xlsx 项目绩效目标表!G18 unit-mismatch",
-  // 三公 决算 with 预算数 | 决算数 interleaved under every item: the blocks' 合计 and 小计 are not paired.
-  "final-adjusted-yuan-2024-slips.xlsx 公开07表!B7 sum-mismatch",
-  "final-adjusted-yuan-2024-slips.xlsx 公开07表!I7 sum-mismatch",
 ];
 
 it("the folder holds the six workbooks, three of them clean", () => {
@@ -54,6 +51,6 @@ it("gives no error-level finding outside the keys", () => {
   expect(errorsOutsideKeys(keys, results)).toEqual([]);
 });
 
-it("reports every other keyed slip at its cell with its category", () => {
+it("reports every other keyed slip at its cell with its category (三公 决算 with 预算数 | 决算数 under every item too)", () => {
   expect(missedAnomalies(keys, results).map((m) => m.replace(/ \(.*$/, ""))).toEqual(NOT_YET_FOUND);
 });

@@ -49,7 +49,37 @@ function startsWith(path: readonly string[], prefix: readonly string[]): boolean
  * The composition relations of a header: each total column with the columns it adds up. Siblings that
  * form a group of their own count through the group's 小计 when it has one, else through its columns.
  */
+/**
+ * A header that names the items first and the measure last (三公 决算: 合计 | 因公出国(境)费 | … each over
+ * 预算数 | 决算数): the same measures under every item. Read measure first (预算数 / 合计, 预算数 /
+ * 因公出国(境)费 …), its totals add up within each measure. Undefined for any other header.
+ */
+function measureFirst(columns: readonly AmountColumn[]): AmountColumn[] | undefined {
+  if (columns.length < 4 || columns.some((c) => c.path.length < 2)) return undefined;
+  const leafOf = (c: AmountColumn) => c.path[c.path.length - 1];
+  const measures = new Set(columns.map(leafOf));
+  if (measures.size < 2 || measures.size > 4 || [...measures].some((m) => TOTAL_LEAF.test(m) || !/(数|额)$/.test(m))) return undefined;
+  const byItem = new Map<string, Set<string>>();
+  for (const c of columns) {
+    const item = c.path.slice(0, -1).join("/");
+    const seen = byItem.get(item) ?? new Set<string>();
+    seen.add(leafOf(c));
+    byItem.set(item, seen);
+  }
+  if (byItem.size < 2 || [...byItem.values()].some((seen) => seen.size !== measures.size)) return undefined;
+  return columns.map((c) => ({ ...c, path: [leafOf(c), ...c.path.slice(0, -1)] }));
+}
+
 export function compositionRelations(columns: readonly AmountColumn[]): CompositionRelation[] {
+  const reordered = measureFirst(columns);
+  if (reordered) {
+    const original = new Map(reordered.map((c, i) => [c, columns[i]]));
+    return relationsOf(reordered).map((r) => ({ total: original.get(r.total)!, parts: r.parts.map((p) => original.get(p)!) }));
+  }
+  return relationsOf(columns);
+}
+
+function relationsOf(columns: readonly AmountColumn[]): CompositionRelation[] {
   const relations: CompositionRelation[] = [];
   for (const total of columns) {
     const leaf = total.path[total.path.length - 1];
@@ -103,7 +133,12 @@ export const compositionFamily: RuleFamily = {
         for (const relation of relations) {
           if (rowSumAgrees(context, detected, row, relation.total, relation.parts)) continue;
           const totalLabel = () => columnLabel(relation.total);
-          const partsLabel = () => relation.parts.map((p) => p.path[p.path.length - 1] === "小计" || p.path[p.path.length - 1] === "合计" ? columnLabel(p) : p.path[p.path.length - 1]);
+          const partsLabel = () => {
+            const leaves = relation.parts.map((p) => p.path[p.path.length - 1]);
+            // Items over one measure (三公 决算 … 预算数 | 决算数): the parts are named by their items.
+            if (leaves.length > 1 && leaves.every((l) => l === leaves[0])) return relation.parts.map((p) => p.path.slice(0, -1).join("/"));
+            return relation.parts.map((p, i) => (leaves[i] === "小计" || leaves[i] === "合计" ? columnLabel(p) : leaves[i]));
+          };
           checkSum(context, {
             rule: rowComposition,
             table: detected,
