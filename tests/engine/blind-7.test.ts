@@ -54,3 +54,9 @@ it("gives no error-level finding outside the keys", () => {
 it("reports every other keyed slip at its cell with its category (三公 决算 with 预算数 | 决算数 under every item too)", () => {
   expect(missedAnomalies(keys, results).map((m) => m.replace(/ \(.*$/, ""))).toEqual(NOT_YET_FOUND);
 });
+
+it("公开08: 年末结转和结余 = 年初 + 本年收入 − 本年支出 on every row, a wrong 项 reported once at its cell with its 款 as corroboration", () => {
+  const slips = results.get("final-adjusted-yuan-2024-slips.xlsx")!.findings.filter((f) => f.rule === "change/carry-over-balance");
+  expect(slips.map((f) => `${f.sheet}!${f.cell} ${(f.corroboration ?? []).map((c) => c.cell).join(",")}`)).toEqual(["公开08表!H10 H9"]);
+  expect(results.get("final-adjusted-yuan-2024-clean.xlsx")!.findings).toEqual([]);
+});

@@ -5,6 +5,7 @@ import Decimal from "decimal.js";
 import { columnLabel, valueCell, withoutNumbering, type AmountColumn, type BudgetCell, type BudgetRow } from "../forms/budget-table";
 import type { Bilingual } from "../report/i18n";
 import { formatAmount } from "./format";
+import { compareTotal } from "./tolerance";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import { budgetTables, checkSum, readValue, rowName, type BudgetTableEntry } from "./totals-support";
 
@@ -289,14 +290,70 @@ function checkYearLines(context: RuleContext, entry: BudgetTableEntry): boolean 
   return true;
 }
 
+export const carryOverBalance: RuleMeta = {
+  id: "change/carry-over-balance",
+  category: "composition-mismatch",
+  severity: "error",
+  description: { zh: "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出（每行）", en: "The closing balance equals the opening balance plus this year's income minus this year's spending (every row)" },
+};
+
+const OPENING = /^年初结转和结余|^年初结余|^年初结转/;
+const INCOME = /^本年收入(合计)?$/;
+const SPENDING = /^本年支出(合计)?$/;
+const CLOSING = /^年末结转和结余|^年末结余|^年末结转/;
+
+/** The one column a header names at its head (年初结转和结余), or under it its 合计/小计 (本年支出 / 小计). */
+function headedColumn(columns: readonly AmountColumn[], head: RegExp): AmountColumn | undefined {
+  const under = columns.filter((c) => head.test(c.path[0] ?? ""));
+  if (under.length === 1) return under[0];
+  const totals = under.filter((c) => /^(合计|小计)$/.test(c.path[c.path.length - 1] ?? ""));
+  return totals.length === 1 ? totals[0] : undefined;
+}
+
+/** 公开08 and the like: 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余 on every row (RULES 3.3). */
+function checkBalances(context: RuleContext, entry: BudgetTableEntry): void {
+  const columns = entry.model.amountColumns;
+  const opening = headedColumn(columns, OPENING);
+  const income = headedColumn(columns, INCOME);
+  const spending = headedColumn(columns, SPENDING);
+  const closing = headedColumn(columns, CLOSING);
+  if (!opening || !income || !spending || !closing) return;
+  for (const row of entry.model.rows) {
+    if (row.count) continue;
+    const cells = [opening, income, spending, closing].map((c) => valueCell(row, c));
+    const values = cells.map((cell) => readValue(context, entry.detected, cell));
+    if (values.some((v) => !v.ok) || values.every((v) => v.ok && v.empty)) continue;
+    const [a, b, c, d] = values.map((v) => (v.ok ? v.value : new Decimal(0)));
+    const computed = a.plus(b).minus(c);
+    const verdict = compareTotal(d, computed, 3, context.settings);
+    if (verdict.ok) continue;
+    const name = row.role === "total" ? { zh: `${row.label}行`, en: `${row.label} row` } : rowName(row.label, row.code, row.level);
+    context.report(carryOverBalance, {
+      sheet: entry.detected.sheet,
+      cell: cells[3].address,
+      tableId: entry.detected.id,
+      message: {
+        zh: `${name.zh}年末结转和结余应为 ${formatAmount(computed)}（年初 ${formatAmount(a)} + 本年收入 ${formatAmount(b)} − 本年支出 ${formatAmount(c)}），实为 ${formatAmount(d)}（差 ${formatAmount(verdict.difference.abs())}）`,
+        en: `${name.en}: the closing balance should be ${formatAmount(computed)} (opening ${formatAmount(a)} + income ${formatAmount(b)} − spending ${formatAmount(c)}) but is ${formatAmount(d)} (difference ${formatAmount(verdict.difference.abs())})`,
+      },
+      expected: computed.toFixed(2),
+      actual: d.toFixed(2),
+      ...(verdict.severity !== carryOverBalance.severity ? { severity: verdict.severity } : {}),
+      // Mended by the closing balance (−difference) or by the opening balance or the income (+difference).
+      relation: { total: `${entry.detected.sheet}!${cells[3].address}`, parts: [cells[0], cells[1]].map((cell) => `${entry.detected.sheet}!${cell.address}`), difference: verdict.difference },
+    });
+  }
+}
+
 export const changeFamily: RuleFamily = {
   name: "change",
-  rules: [changeAmount, changeRate, quantityPrice],
+  rules: [changeAmount, changeRate, quantityPrice, carryOverBalance],
   check(context) {
     for (const entry of budgetTables(context)) {
       if (entry.model.layout === "overview") continue;
       checkQuantityPrice(context, entry);
       checkChangeLines(context, entry);
+      checkBalances(context, entry);
       const columns = yearColumns(entry);
       if (!columns) continue;
       for (const row of entry.model.rows) if (!row.count) checkRow(context, entry, row, columns);
