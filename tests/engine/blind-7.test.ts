@@ -1,8 +1,7 @@
 // The whole engine on tests/fixtures/blind-7 (built from the published formats without reference to the
 // checker's code: 决算 公开05/07/08 in 元 with 年初 | 调整 | 决算 blocks, a 部门整体 self-evaluation with
 // 指标性质 | 指标值 | 度量单位 split, a 支出表 listing 款 and 项 only with a 备注 column). The clean
-// workbooks give nothing at all and no error falls outside the keys; the slips not yet found are listed
-// here by name, so that a regression and an improvement both show.
+// workbooks give nothing at all, no error falls outside the keys and every slip is found at its cell.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { checkWorkbook, type CheckResult } from "../../src/core/engine";
@@ -21,13 +20,6 @@ beforeAll(async () => {
   for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
 }, 120_000);
 
-/** Slips this set found the checker does not report yet (see tests/fixtures/blind-7/README.md). */
-const NOT_YET_FOUND = [
-  // A split value (指标性质 | 指标值 | 度量单位) is reported at its 指标值 cell, the key names the cell changed.
-  "dept-selfeval-split-targets-slips.xlsx 项目绩效目标表!E17 indicator-value-implausible",
-  "dept-selfeval-split-targets-slips.xlsx 项目绩效目标表!G16 unit-mismatch",
-  "dept-selfeval-split-targets-slips.xlsx 项目绩效目标表!G18 unit-mismatch",
-];
 
 it("the folder holds the six workbooks, three of them clean", () => {
   expect(keys).toHaveLength(6);
@@ -51,8 +43,8 @@ it("gives no error-level finding outside the keys", () => {
   expect(errorsOutsideKeys(keys, results)).toEqual([]);
 });
 
-it("reports every other keyed slip at its cell with its category (三公 决算 with 预算数 | 决算数 under every item too)", () => {
-  expect(missedAnomalies(keys, results).map((m) => m.replace(/ \(.*$/, ""))).toEqual(NOT_YET_FOUND);
+it("reports every keyed slip at its cell with its category (三公 决算 with 预算数 | 决算数 under every item; a split value's slip at the 指标性质 or 度量单位 cell it sits in)", () => {
+  expect(missedAnomalies(keys, results)).toEqual([]);
 });
 
 it("公开08: 年末结转和结余 = 年初 + 本年收入 − 本年支出 on every row, a wrong 项 reported once at its cell with its 款 as corroboration", () => {

@@ -10,6 +10,24 @@ function valueCell(row: AnalysedRow): string | undefined {
   return row.input.value?.cell;
 }
 
+/**
+ * The cell a unit slip sits in: the 度量单位 column's, when the value took its unit from there (a value
+ * split over 指标性质 | 指标值 | 度量单位), else the value's own.
+ */
+function unitCellOf(row: AnalysedRow, cell: string): string {
+  const declared = row.declaredUnit;
+  const raw = row.input.value?.text ?? "";
+  if (declared?.source === "column" && declared.cell && declared.contradicted === undefined && row.value?.unit === declared.text && !raw.includes(declared.text)) return declared.cell;
+  return cell;
+}
+
+/** The cell an operator slip sits in: the 指标性质 column's, when the value took its operator from there. */
+function operatorCellOf(row: AnalysedRow, cell: string): string {
+  const nature = row.input.nature;
+  if (!nature || !/^(≥|≤|=|>|<|>=|<=|＞|＜|＝|≧|≦)$/.test(nature.text.trim())) return cell;
+  return /^\s*[≥≤=><＞＜＝≧≦]/.test(row.input.value?.text ?? "") ? cell : nature.cell;
+}
+
 function each(context: RuleContext, visit: (row: AnalysedRow, cell: string) => void): void {
   for (const row of context.block.rows) {
     const cell = valueCell(row);
@@ -111,6 +129,8 @@ const HEADCOUNT_NAME = /人数|人员数量|人员数|人次|户数|个数|次�
 const MONEY_NAME = /费用|成本|金额|资金|经费|补贴标准|补助标准|单价|造价|投资|预算/;
 /** A name that measures a rate: 完成率, 合格率, 覆盖率 (not 效率 or 频率, which are not shares). */
 const RATE_NAME = /(?<![效频功汇税利])率$/;
+/** The direction findings: about the operator, so at the 指标性质 cell when it holds the operator. */
+const OPERATOR_MESSAGES: ReadonlySet<string> = new Set(["costFloor", "badEventUp", "outputCapped"]);
 const DURATION_NAME = /时间|时限|期限|周期|用时|天数|时长|年限/;
 
 export const unitMismatchRule: IndicatorRule = {
@@ -153,7 +173,7 @@ export const unitMismatchRule: IndicatorRule = {
       if (value === undefined || value.value === undefined || value.form === "garbled") return;
       const family = value.unitFamily;
       const data = { name: row.name, value: value.text.trim(), unit: value.unit ?? "" };
-      const report = (messageId: string, severity?: "error" | "warning" | "info") => context.report({ messageId, cell, data, severity, actual: data.value });
+      const report = (messageId: string, severity?: "error" | "warning" | "info") => context.report({ messageId, cell: unitCellOf(row, cell), data, severity, actual: data.value });
       const role = row.level2Role;
       const isSatisfaction = role === "satisfaction" || (row.name.includes("满意") && row.level1Role !== "input");
       if (isCostRole(role)) {
@@ -167,6 +187,9 @@ export const unitMismatchRule: IndicatorRule = {
         report("countForMoney");
       } else if (family === "percent" && DURATION_NAME.test(row.name) && !/率/.test(row.name)) {
         report("durationAsPercent");
+      } else if (family === "count" && RATE_NAME.test(row.name) && !HEADCOUNT_NAME.test(row.name)) {
+        // A rate (核准率) counted in 人 or 个: the unit belongs to another indicator.
+        report("rateNoPercent");
       } else if (value.unit === undefined && RATE_NAME.test(row.name) && (value.form === "comparison" || value.form === "bare-number") && value.value.gt(0) && value.value.lte(100) && !value.value.lte(1)) {
         // A rate written `≥ 90` (no unit anywhere: not in the value, its column or the name). Read as a
         // percentage it is plausible, but the form does not say so. A fraction (≤ 1) is another habit.
@@ -206,7 +229,7 @@ export const implausibleValueRule: IndicatorRule = {
       const operator = value.operator ?? "=";
       const data = { name: row.name, value: value.text.trim(), group: groupName(row), operator, threshold: 0 };
       const report = (messageId: string, severity?: "error" | "warning" | "info", threshold?: number) =>
-        context.report({ messageId, cell, data: { ...data, threshold: threshold ?? 0 }, severity, actual: data.value });
+        context.report({ messageId, cell: OPERATOR_MESSAGES.has(messageId) ? operatorCellOf(row, cell) : cell, data: { ...data, threshold: threshold ?? 0 }, severity, actual: data.value });
       const percent = value.unitFamily === "percent";
       const number = value.value.toNumber();
       const top = (value.high ?? value.value).toNumber();
