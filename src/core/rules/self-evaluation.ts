@@ -630,7 +630,10 @@ export function targetOutcome(target: CellText, actual: CellText): { met?: boole
   if (actualValue.base !== targetValue.base) return readAsFraction ? { readAsFraction } : {};
   const x = actualValue.value;
   const y = targetValue.value;
-  const operator = t.operator ?? "=";
+  // A bare number (500 beside 培训人数（人）) states no direction: reaching it exactly is meeting it, but
+  // 520 or 480 may be read either way (a floor for outputs, a ceiling for costs), so that is not told.
+  if (t.operator === undefined) return x.eq(y) ? { met: true, ...(readAsFraction ? { readAsFraction } : {}) } : readAsFraction ? { readAsFraction } : {};
+  const operator = t.operator;
   const met =
     operator === "≥" ? x.gte(y) : operator === ">" ? x.gt(y) : operator === "≤" ? x.lte(y) : operator === "<" ? x.lt(y) : x.eq(y);
   return { met, ...(readAsFraction ? { readAsFraction } : {}) };
