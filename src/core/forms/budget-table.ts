@@ -898,8 +898,11 @@ const INCOME_SOURCE = /^(一般公共预算|政府性基金预算|国有资本�
  * source of the templates. Only for a side that numbers none of its lines (the names also appear
  * unnumbered as sub-lines of 年初结转和结余 on a side that numbers its own lines).
  */
+/** A 类 line written with its code first (208 社会保障和就业支出): the code is no part of its name. */
+const CLASS_CODE_HEAD = /^\d{3}(?=[^\d.．])/;
+
 export function namedLineKind(side: OverviewSide["side"], label: string): "income-line" | "class-line" | undefined {
-  const folded = label.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+  const folded = label.normalize("NFKC").replace(/[\s\u3000]+/g, "").replace(side === "expenditure" ? CLASS_CODE_HEAD : /^$/, "");
   if (side === "expenditure" && EXPENDITURE_CLASSES.has(folded)) return "class-line";
   if (side === "income" && INCOME_SOURCE.test(folded)) return "income-line";
   return undefined;
@@ -930,5 +933,6 @@ export function overviewLineKind(side: OverviewSide["side"], label: string): Ove
   if (/^(结转下年|年末(财政拨款)?结转(和|及)?结余)/.test(folded) && side === "expenditure") return "carry-out";
   if (/^结余分配/.test(folded) && side === "expenditure") return "surplus-distribution";
   if (/^[一二三四五六七八九十]+、/.test(folded)) return side === "income" ? "income-line" : "class-line";
+  if (side === "expenditure" && CLASS_CODE_HEAD.test(folded) && EXPENDITURE_CLASSES.has(folded.replace(CLASS_CODE_HEAD, ""))) return "class-line";
   return "other";
 }

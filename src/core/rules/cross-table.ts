@@ -251,7 +251,9 @@ function checkClassAmounts(context: RuleContext): void {
     const classRows = new Map(detail.model.rows.filter((r) => r.level === "类" && r.code?.length === 3).map((r) => [fold(r.label), r]));
     for (const line of side.lines) {
       if (overviewLineKind("expenditure", line.label) !== "class-line") continue;
-      const row = classRows.get(withoutNumbering(line.label));
+      // The line names its 类 after its numbering (十八、…) or its code (208 …).
+      const named = withoutNumbering(fold(line.label));
+      const row = classRows.get(named) ?? classRows.get(named.replace(/^\d{3}(?=[^\d.．])/, ""));
       const first: Figure = { entry: detail, row: row ?? line, column: detailColumn };
       if (!row) continue;
       compareFigures(context, classAmounts, first, { entry: overview, row: line, column: overviewColumn });
