@@ -26,6 +26,7 @@ const FOLDERS = [
   "tests/fixtures/blind-5",
   "tests/fixtures/blind-6",
   "tests/fixtures/blind-7",
+  "tests/fixtures/blind-8",
 ];
 
 function outputOf(result: CheckResult): unknown {
