@@ -239,27 +239,51 @@ function checkSubtotals(context: RuleContext, entry: ReturnType<typeof budgetTab
   const { model, detected } = entry;
   const rows = model.rows;
   const isBoundary = (r: BudgetRow) => r.subtotal || r.role === "total";
-  rows.forEach((row, index) => {
-    if (!row.subtotal) return;
+  const groups = rows.map((row, index) => {
+    if (!row.subtotal) return undefined;
     const above: BudgetRow[] = [];
     for (let i = index - 1; i >= 0 && !isBoundary(rows[i]); i--) if (rows[i].role === "line" && !rows[i].count) above.unshift(rows[i]);
     const below: BudgetRow[] = [];
     for (let i = index + 1; i < rows.length && !isBoundary(rows[i]); i++) if (rows[i].role === "line" && !rows[i].count) below.push(rows[i]);
+    return { row, above, below };
+  });
+  // The table's own way: its other 小计 lines add up the group above them, or the one below.
+  let aboveHolds = 0;
+  let belowHolds = 0;
+  for (const group of groups) {
+    if (!group) continue;
     for (const column of model.amountColumns) {
-      const readings = [above, below].filter((group) => group.length > 0);
+      const up = group.above.length > 0 && sumHolds(context, entry, group.row, group.above, column);
+      const down = group.below.length > 0 && sumHolds(context, entry, group.row, group.below, column);
+      if (up && !down) aboveHolds++;
+      if (down && !up) belowHolds++;
+    }
+  }
+  const side = aboveHolds > 0 && belowHolds === 0 ? "above" : belowHolds > 0 && aboveHolds === 0 ? "below" : undefined;
+  for (const group of groups) {
+    if (!group) continue;
+    const { row, above, below } = group;
+    for (const column of model.amountColumns) {
+      const readings = [above, below].filter((lines) => lines.length > 0);
       if (readings.length === 0) continue;
-      const holds = readings.some((group) => sumHolds(context, entry, row, group, column));
-      if (holds) continue;
+      if (readings.some((lines) => sumHolds(context, entry, row, lines, column))) continue;
+      const own = side === "above" && above.length > 0 ? above : side === "below" && below.length > 0 ? below : undefined;
       checkSum(context, {
         rule: subtotalRow,
         table: detected,
         total: valueCell(row, column),
-        parts: readings[0].map((r) => valueCell(r, column)),
+        parts: (own ?? readings[0]).map((r) => valueCell(r, column)),
         what: { zh: `小计行“${columnLabel(column)}”`, en: `小计 row "${columnLabel(column)}"` },
-        partsName: readings.length > 1 ? { zh: "其上一组各行之和（其下一组之和也不符）", en: "the sum of the group above it (the group below does not match either)" } : { zh: "其所属一组各行之和", en: "the sum of its group" },
+        partsName: own
+          ? side === "above"
+            ? { zh: "其上一组各行之和（本表其他小计行均为其上一组之和）", en: "the sum of the group above it (the table's other 小计 lines add up the group above them)" }
+            : { zh: "其下一组各行之和（本表其他小计行均为其下一组之和）", en: "the sum of the group below it (the table's other 小计 lines add up the group below them)" }
+          : readings.length > 1
+            ? { zh: "其上一组各行之和（其下一组之和也不符）", en: "the sum of the group above it (the group below does not match either)" }
+            : { zh: "其所属一组各行之和", en: "the sum of its group" },
       });
     }
-  });
+  }
 }
 
 function sumHolds(context: RuleContext, entry: ReturnType<typeof budgetTables>[number], total: BudgetRow, parts: readonly BudgetRow[], column: AmountColumn): boolean {
