@@ -145,11 +145,18 @@ function isFormHeadRow(view: SheetView, row: number, block: CellRange): boolean 
  * first text, a name follows it, and an indicator header (一级指标) comes within the next rows. A table
  * header that starts with 项目名称 (项目名称 | 项目类型 | 合计 …) has no 一级指标 under it.
  */
+/** A cell of its own that shows nothing a reader would see as the row's first text. */
+function showsNothing(view: SheetView, row: number, col: number): boolean {
+  const kind = view.kindAt(row, col);
+  if (kind === CellKind.string) return view.text(row, col) === "";
+  return kind !== CellKind.number && kind !== CellKind.boolean;
+}
+
 function opensProjectForm(view: SheetView, row: number, block: CellRange): boolean {
   // Cheap first test: the row's first own cell says 项目名称 (most rows are data rows and fail here).
-  let first = block.left;
   const last = Math.min(block.right, view.storedLength(row));
-  while (first <= last && (view.kindAt(row, first) !== CellKind.string ? view.kindAt(row, first) !== CellKind.number && view.kindAt(row, first) !== CellKind.boolean : view.text(row, first) === "")) first++;
+  let first = block.left;
+  while (first <= last && showsNothing(view, row, first)) first++;
   if (first > last || view.kindAt(row, first) !== CellKind.string || !view.text(row, first).startsWith("项目名称")) return false;
   const texts = view.rowTexts(row, block.left, block.right, true);
   if (texts.length < 2 || texts.length > 6 || !/^项目名称[:：]?$/.test(texts[0].text)) return false;
