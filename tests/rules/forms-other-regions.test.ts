@@ -89,7 +89,8 @@ describe("a value as the form states it", () => {
     expect(findings(row("质量指标", "保证单位正常运转", "应保尽保", "定性", null))).toEqual([]);
   });
   it("money on a count and a rate without %", () => {
-    expect(findings(row("数量指标", "培训覆盖单位数", "≥138", "定量", "万元"))).toEqual(["indicators/unit-mismatch E10"]);
+    // The money unit comes from the 计量单位 column: the slip sits there (F10), not in the number.
+    expect(findings(row("数量指标", "培训覆盖单位数", "≥138", "定量", "万元"))).toEqual(["indicators/unit-mismatch F10"]);
     expect(findings(row("数量指标", "培训覆盖单位数", "≥138", "定量", "个"))).toEqual([]);
     expect(findings(row("时效指标", "培训按计划完成率", "≥90", "定量", null))).toEqual(["indicators/unit-mismatch E10"]);
     expect(findings(row("时效指标", "培训按计划完成率", "≥90", "定量", "%"))).toEqual([]);
