@@ -4,13 +4,8 @@
 // 绩效指标 label merged down a whole indicator block) keeps its table together.
 import type { CellRange } from "../workbook/address";
 import { CellKind, type SheetView } from "../workbook/sheet-view";
+import { isSolidChar } from "../workbook/text";
 import type { Cell } from "../workbook/snapshot";
-
-/** A text opening on a visible ASCII character or an ideograph is not whitespace only (no folding needed to tell). */
-function opensSolid(text: string): boolean {
-  const code = text.charCodeAt(0);
-  return (code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff);
-}
 
 /**
  * Occupied column intervals per row: own non-empty cells plus the area of non-empty merges. The cells'
@@ -51,7 +46,7 @@ class Occupancy {
       for (let c = 1; c <= length; c++) {
         const kind = view.kindAt(r, c);
         if (kind === CellKind.empty || (kind === CellKind.emptyFormula && !view.raw(r, c).formula)) continue;
-        if (kind === CellKind.string && !opensSolid(view.raw(r, c).value as string) && view.text(r, c) === "") continue; // whitespace only
+        if (kind === CellKind.string && !isSolidChar((view.raw(r, c).value as string).charCodeAt(0)) && view.text(r, c) === "") continue; // whitespace only
         if (c === end + 1) end = c;
         else {
           if (start > 0) push(start, end);

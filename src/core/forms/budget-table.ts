@@ -8,7 +8,7 @@ import { isPlaceholder, isTextNumber } from "../rules/amounts";
 import { BUDGET_TABLE_KINDS, TableKindSchema, type TableKind } from "../report/vocabulary";
 import { UNIT_LINE } from "../detect/signatures";
 import { cellAddress } from "../workbook/address";
-import { foldText } from "../workbook/text";
+import { foldText, isSolidChar } from "../workbook/text";
 import { CellKind, type SheetView } from "../workbook/sheet-view";
 
 export const BudgetCellSchema = z.object({ row: z.number().int(), col: z.number().int(), address: z.string() });
@@ -144,13 +144,8 @@ function isTotalText(folded: string): boolean {
 /** The label as written: trimmed, with the full-width indentation of 决算 tables removed. */
 export function stripIndent(text: string): string {
   // Most labels start and end on an ideograph or a visible ASCII character: nothing to strip.
-  if (text.length > 0 && isSolid(text.charCodeAt(0)) && isSolid(text.charCodeAt(text.length - 1))) return text;
+  if (text.length > 0 && isSolidChar(text.charCodeAt(0)) && isSolidChar(text.charCodeAt(text.length - 1))) return text;
   return text.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, "");
-}
-
-/** A character that is certainly no whitespace: visible ASCII or a CJK ideograph. */
-function isSolid(code: number): boolean {
-  return (code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff);
 }
 
 /** A cell of a budget table; its A1 address is spelled out only when a message needs it. */
@@ -901,8 +896,14 @@ const INCOME_SOURCE = /^(一般公共预算|政府性基金预算|国有资本�
 /** A 类 line written with its code first (208 社会保障和就业支出): the code is no part of its name. */
 const CLASS_CODE_HEAD = /^\d{3}(?=[^\d.．])/;
 
+/** A folded 类 name without the code written before it (208社会保障和就业支出 → 社会保障和就业支出). */
+export function withoutClassCode(folded: string): string {
+  return folded.replace(CLASS_CODE_HEAD, "");
+}
+
 export function namedLineKind(side: OverviewSide["side"], label: string): "income-line" | "class-line" | undefined {
-  const folded = label.normalize("NFKC").replace(/[\s\u3000]+/g, "").replace(side === "expenditure" ? CLASS_CODE_HEAD : /^$/, "");
+  const spelled = label.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+  const folded = side === "expenditure" ? withoutClassCode(spelled) : spelled;
   if (side === "expenditure" && EXPENDITURE_CLASSES.has(folded)) return "class-line";
   if (side === "income" && INCOME_SOURCE.test(folded)) return "income-line";
   return undefined;
@@ -933,6 +934,7 @@ export function overviewLineKind(side: OverviewSide["side"], label: string): Ove
   if (/^(结转下年|年末(财政拨款)?结转(和|及)?结余)/.test(folded) && side === "expenditure") return "carry-out";
   if (/^结余分配/.test(folded) && side === "expenditure") return "surplus-distribution";
   if (/^[一二三四五六七八九十]+、/.test(folded)) return side === "income" ? "income-line" : "class-line";
-  if (side === "expenditure" && CLASS_CODE_HEAD.test(folded) && EXPENDITURE_CLASSES.has(folded.replace(CLASS_CODE_HEAD, ""))) return "class-line";
+  // Written with its code first (208 …): a 类 line by its name; a bare name alone says nothing here.
+  if (side === "expenditure" && withoutClassCode(folded) !== folded && EXPENDITURE_CLASSES.has(withoutClassCode(folded))) return "class-line";
   return "other";
 }

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import type { CellRange } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
+import { foldText } from "../workbook/text";
 import { CellTextSchema, cellTextAt } from "./cells";
 
 export const IndicatorColumnsSchema = z.object({
@@ -166,4 +167,17 @@ function firstOwnText(view: SheetView, range: CellRange, row: number): string | 
     if (text !== "") return text;
   }
   return undefined;
+}
+
+const BUDGET_EXECUTION = /^(预算|资金)执行(率|情况)?$/;
+
+/**
+ * A 预算执行率 row at the head of a self-evaluation's indicator table (its 一级 names it, merged over
+ * 二级/三级 or repeated there): the form's budget row, scored from the execution rate (RULES 3.6), not
+ * an indicator of the framework.
+ */
+export function isBudgetExecutionRow(row: IndicatorRow): boolean {
+  if (!row.level1 || !BUDGET_EXECUTION.test(foldText(row.level1.text))) return false;
+  const others = [row.level2, row.level3].filter((t): t is NonNullable<typeof t> => t !== null && t.row === row.row && foldText(t.text) !== "");
+  return others.every((t) => BUDGET_EXECUTION.test(foldText(t.text)) || (t.row === row.level1!.row && t.col === row.level1!.col));
 }

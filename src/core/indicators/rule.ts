@@ -136,6 +136,12 @@ const NAME_UNIT = /[(（]([^()（）]{1,8})[)）]$/;
  * is written in the 三级 name, they are part of the value: `≥ | 300 | 天` reads `≥300天`. A value that
  * carries its own unit keeps it; when that unit contradicts the declared one, the row says so.
  */
+/** True when the row's operator is its 指标性质 cell's (≥ | 300 | 天): the value itself states none. */
+export function takesOperatorFromNature(input: IndicatorRowInput): boolean {
+  const natureText = input.nature ? foldText(input.nature.text) : "";
+  return OPERATOR_CELL.test(natureText) && !/^[≥≤=><＞＜＝≧≦]|^(不低于|不少于|不超过|不高于|大于|小于)/.test(foldText(input.value?.text ?? ""));
+}
+
 function statedValue(input: IndicatorRowInput, name: string, context: IndicatorBlockContext): Pick<AnalysedRow, "value" | "declaredUnit" | "declaredType"> {
   const options = { extraQualitativeWords: context.pack.extraQualitativeWords };
   const raw = input.value?.text ?? "";
@@ -143,7 +149,7 @@ function statedValue(input: IndicatorRowInput, name: string, context: IndicatorB
   const declaredType = input.nature && TYPE_CELL[natureText] ? { type: TYPE_CELL[natureText]!, cell: input.nature.cell, text: input.nature.text.trim() } : undefined;
   if (foldText(raw) === "") return declaredType ? { declaredType } : {};
   let text = raw.trim();
-  if (OPERATOR_CELL.test(natureText) && !/^[≥≤=><＞＜＝≧≦]|^(不低于|不少于|不超过|不高于|大于|小于)/.test(foldText(text))) text = `${natureText}${text}`;
+  if (takesOperatorFromNature(input)) text = `${natureText}${text}`;
   let value = parseIndicatorValue(text, options);
   const declared = declaredUnitOf(input, name);
   if (declared === undefined || value.value === undefined || value.form === "garbled") {

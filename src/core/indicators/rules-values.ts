@@ -1,7 +1,7 @@
 // Rules on one 指标值 at a time: its form against what the 二级 needs (RULES 2.2, 2.5), its unit
 // (2.4) and its plausibility (section 4: P1–P6).
 import type { Level2Role } from "../packs/schema";
-import { badEventDirection, groupName, isCostRole, misfiled, type AnalysedRow, type IndicatorRule, type RuleContext } from "./rule";
+import { badEventDirection, groupName, isCostRole, misfiled, takesOperatorFromNature, type AnalysedRow, type IndicatorRule, type RuleContext } from "./rule";
 
 /** 二级 roles whose target must be measurable (RULES 2.5). */
 const QUANTITATIVE_ROLES: ReadonlySet<Level2Role> = new Set(["economic-cost", "cost", "quantity", "quality", "timeliness", "satisfaction"]);
@@ -23,9 +23,7 @@ function unitCellOf(row: AnalysedRow, cell: string): string {
 
 /** The cell an operator slip sits in: the 指标性质 column's, when the value took its operator from there. */
 function operatorCellOf(row: AnalysedRow, cell: string): string {
-  const nature = row.input.nature;
-  if (!nature || !/^(≥|≤|=|>|<|>=|<=|＞|＜|＝|≧|≦)$/.test(nature.text.trim())) return cell;
-  return /^\s*[≥≤=><＞＜＝≧≦]/.test(row.input.value?.text ?? "") ? cell : nature.cell;
+  return row.input.nature && takesOperatorFromNature(row.input) ? row.input.nature.cell : cell;
 }
 
 function each(context: RuleContext, visit: (row: AnalysedRow, cell: string) => void): void {

@@ -70,16 +70,11 @@ export function choosePack(evidence: PackEvidence, options: ChoosePackOptions = 
   const headers = (evidence.headers ?? []).map(foldText);
   const hasHeader = (word: string): boolean => headers.some((header) => header.includes(word));
   const level1Names = evidence.indicatorPairs.map((pair) => (pair.level1 === null ? "" : normaliseIndicatorName(pair.level1)));
-  /** True when some 一级 or 二级 is named one of the words. */
-  const namesAny = (words: ReadonlySet<string>): boolean =>
-    evidence.indicatorPairs.some(
-      (pair) => (pair.level1 !== null && words.has(normaliseIndicatorName(pair.level1))) || (pair.level2 !== null && words.has(normaliseIndicatorName(pair.level2))),
-    );
 
   if (hasHeader("年度指标值") && hasHeader("实际完成") && hasHeader("分值") && hasHeader("得分")) {
     return { pack: byId("self-eval"), detected: true, reason: { zh: "表头含年度指标值、实际完成值、分值、得分（自评表）", en: "headers 年度指标值, 实际完成值, 分值, 得分 (self-evaluation)" } };
   }
-  if (DEPARTMENT_WORDS.some(hasHeader) || namesAny(DEPARTMENT_NAMES)) {
+  if (namesDepartmentFramework(evidence)) {
     return { pack: byId("dept-overall-jinan"), detected: true, reason: { zh: "含投入管理指标 / 职责履行 / 履职效益（部门整体）", en: "names 投入管理指标 / 职责履行 / 履职效益 (department form)" } };
   }
   if (level1Names.includes("成本")) {

@@ -1,6 +1,7 @@
 // Reading amounts from cells. Money is decimal.js throughout: a cell's number is taken at its shown
 // precision (cells hold binary floats such as 1438.8400000000001), never summed as a float.
 import Decimal from "decimal.js";
+import { centsOf, MAX_CENTS } from "../workbook/cents";
 import type { Cell } from "../workbook/snapshot";
 
 export type AmountReading =
@@ -21,19 +22,7 @@ export function decimalOf(value: number): Decimal {
   return new Decimal(plain.length <= 15 ? plain : Number(value.toPrecision(15)));
 }
 
-/** Cents at most this large in magnitude: 15 significant digits, as Excel shows, and sums stay exact. */
-const MAX_CENTS = 1e15;
-
-/**
- * The value × 100 as an integer when decimalOf(value) has at most two decimals, else undefined. When
- * round(value × 100) / 100 is the very float stored, that float is the one nearest to the decimal
- * c / 100 of at most 15 digits, and so decimalOf reads it back as exactly that decimal.
- */
-export function centsOf(value: number): number | undefined {
-  const c = Math.round(value * 100);
-  if (!(Math.abs(c) < MAX_CENTS) || c / 100 !== value) return undefined;
-  return c + 0; // no -0
-}
+export { centsOf } from "../workbook/cents";
 
 /** A stored number read as an amount; the Decimal is made only when a rule asks for it. */
 class StoredNumber {

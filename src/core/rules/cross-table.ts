@@ -1,7 +1,7 @@
 // Figures that the budget tables of one workbook state more than once (RULES 3.2, 3.1.3): department
 // totals across tables, each 类 in the overview against the summaries, and 科目 names for one code.
 import type { Decimal } from "decimal.js";
-import { columnLabel, overviewLineKind, valueCell, type AmountColumn, type BudgetRow } from "../forms/budget-table";
+import { columnLabel, overviewLineKind, valueCell, withoutClassCode, type AmountColumn, type BudgetRow } from "../forms/budget-table";
 import type { Bilingual } from "../report/i18n";
 import type { TableKind } from "../report/vocabulary";
 import { formatAmount, plainAmount } from "./format";
@@ -252,8 +252,8 @@ function checkClassAmounts(context: RuleContext): void {
     for (const line of side.lines) {
       if (overviewLineKind("expenditure", line.label) !== "class-line") continue;
       // The line names its 类 after its numbering (十八、…) or its code (208 …).
-      const named = withoutNumbering(fold(line.label));
-      const row = classRows.get(named) ?? classRows.get(named.replace(/^\d{3}(?=[^\d.．])/, ""));
+      const named = withoutNumbering(line.label);
+      const row = classRows.get(named) ?? classRows.get(withoutClassCode(named));
       const first: Figure = { entry: detail, row: row ?? line, column: detailColumn };
       if (!row) continue;
       compareFigures(context, classAmounts, first, { entry: overview, row: line, column: overviewColumn });

@@ -4,7 +4,7 @@
 import Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
 import type { CellText } from "../forms/cells";
-import type { IndicatorBlock, IndicatorRow } from "../forms/indicator-block";
+import { isBudgetExecutionRow, type IndicatorBlock, type IndicatorRow } from "../forms/indicator-block";
 import type { UnitSheet } from "../forms/project-target";
 import { valueCell } from "../forms/budget-table";
 import { checkIndicatorBlocks, INDICATOR_RULES, type IndicatorBlockInput } from "../indicators/check";
@@ -199,14 +199,6 @@ function formBlocks(context: RuleContext): FormBlock[] {
   return blocks;
 }
 
-const BUDGET_EXECUTION = /^(预算|资金)执行(率|情况)?$/;
-
-/** A row naming 预算执行率 as its 一级 (merged over 二级/三级, or repeated there). */
-function isBudgetExecutionRow(row: IndicatorRow): boolean {
-  if (!row.level1 || !BUDGET_EXECUTION.test(foldText(row.level1.text))) return false;
-  const others = [row.level2, row.level3].filter((t): t is NonNullable<typeof t> => t !== null && t.row === row.row && foldText(t.text) !== "");
-  return others.every((t) => BUDGET_EXECUTION.test(foldText(t.text)) || (t.row === row.level1!.row && t.col === row.level1!.col));
-}
 
 function packFor(context: RuleContext, form: FormBlock, rows: readonly IndicatorRowInput[], headers: string[]): RulePack {
   const named = namedPackFor(context, form.table.sheet, form.kind);

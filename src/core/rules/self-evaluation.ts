@@ -4,7 +4,7 @@
 import Decimal from "decimal.js";
 import type { DetectedTable } from "../detect/types";
 import type { CellPosition, CellText } from "../forms/cells";
-import type { IndicatorRow } from "../forms/indicator-block";
+import { isBudgetExecutionRow, type IndicatorRow } from "../forms/indicator-block";
 import type { SelfEvaluationForm } from "../forms/self-evaluation";
 import { selfEvaluationForm } from "./form-cache";
 import { builtinPack, namesDepartmentFramework, type RulePack } from "../packs";
@@ -129,9 +129,6 @@ export function percentAt(view: SheetView, at: { row: number; col: number }): De
 
 const pct = (value: Decimal) => `${value.toFixed(2)}%`;
 const pts = (value: Decimal) => value.toFixed(2);
-
-/** The 一级 of a budget-execution row at the head of the indicator table. */
-const BUDGET_EXECUTION_ROW = /^(预算|资金)执行(率|情况)?$/;
 
 interface ScoredRow {
   readonly row: IndicatorRow;
@@ -347,7 +344,7 @@ class SelfEvaluationCheck {
     if (!funds?.total || !block || block.columns.weight === undefined || rows.length === 0) return;
     if (funds.columns.weight !== undefined || budget.budgetWeight !== undefined) return;
     if (rows.some((r) => r.weight === undefined)) return; // an unfinished form: its empty cells say so
-    if (rows.some((r) => r.row.level1 !== null && BUDGET_EXECUTION_ROW.test(foldText(r.row.level1.text)))) return;
+    if (rows.some((r) => isBudgetExecutionRow(r.row))) return;
     const at = funds.columns.rate !== undefined ? positionOf(funds.total.row, funds.columns.rate) : funds.total;
     this.report(
       selfEvaluationRules.budgetRow,

@@ -144,10 +144,6 @@ function agreesInCents(context: RuleContext, check: SumCheck): boolean {
   return Math.abs(shownCents - sum) <= tolerance;
 }
 
-/** A cell's amount in cents for the fast path: 0 when empty, undefined when it is not a two-decimal amount. */
-function centsAt(context: RuleContext, table: DetectedTable, row: number, col: number): number | undefined {
-  return context.cents(table, row, col);
-}
 
 /**
  * True when a column's total row equals the sum of its part rows in whole cents (within the silent
@@ -160,12 +156,12 @@ export function columnSumAgrees(context: RuleContext, table: DetectedTable, tota
   let sum = 0;
   let magnitude = 0;
   for (const part of parts) {
-    const cents = centsAt(context, table, part.row, valueColumn(part, column));
+    const cents = context.cents(table, part.row, valueColumn(part, column));
     if (cents === undefined) return false;
     sum += cents;
     magnitude += Math.abs(cents);
   }
-  const shown = centsAt(context, table, total.row, valueColumn(total, column));
+  const shown = context.cents(table, total.row, valueColumn(total, column));
   if (shown === undefined || magnitude + Math.abs(shown) > Number.MAX_SAFE_INTEGER) return false;
   return Math.abs(shown - sum) <= tolerance;
 }
@@ -177,12 +173,12 @@ export function rowSumAgrees(context: RuleContext, table: DetectedTable, row: Bu
   let sum = 0;
   let magnitude = 0;
   for (const part of parts) {
-    const cents = centsAt(context, table, row.row, valueColumn(row, part));
+    const cents = context.cents(table, row.row, valueColumn(row, part));
     if (cents === undefined) return false;
     sum += cents;
     magnitude += Math.abs(cents);
   }
-  const shown = centsAt(context, table, row.row, valueColumn(row, total));
+  const shown = context.cents(table, row.row, valueColumn(row, total));
   if (shown === undefined || magnitude + Math.abs(shown) > Number.MAX_SAFE_INTEGER) return false;
   return Math.abs(shown - sum) <= tolerance;
 }

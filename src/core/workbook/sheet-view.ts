@@ -4,14 +4,13 @@
 // detection and every rule.
 import type { CellRange } from "./address";
 import { cellAt, EMPTY_CELL, type Cell, type SheetSnapshot } from "./snapshot";
+import { centsOf } from "./cents";
 import { foldValue } from "./text";
 
 /** What a cell holds, one byte per cell in the view's compact store. */
 export const CellKind = { empty: 0, number: 1, string: 2, boolean: 3, error: 4, emptyFormula: 5 } as const;
 export type CellKind = (typeof CellKind)[keyof typeof CellKind];
 
-/** Cents at most this large in magnitude: 15 significant digits, as Excel shows, and sums stay exact. */
-const MAX_CENTS = 1e15;
 
 /** A text a row shows, at its column (a merge's master column). */
 export interface RowText {
@@ -200,10 +199,7 @@ export class SheetView {
     const at = start + col - 1;
     const kind = this.kinds[at];
     if (kind === CellKind.number) {
-      // Whole cents exactly when round(v × 100) / 100 is the very float stored (see rules/amounts centsOf).
-      const value = this.numbers[at];
-      const whole = Math.round(value * 100);
-      return Math.abs(whole) < MAX_CENTS && whole / 100 === value ? whole + 0 : undefined;
+      return centsOf(this.numbers[at]);
     }
     return kind === CellKind.empty ? 0 : undefined;
   }

@@ -48,3 +48,8 @@ export function foldValue(value: number | string | boolean | null): string {
 export function withoutIndicatorSuffix(name: string): string {
   return name.endsWith("指标") && name.length > 2 ? name.slice(0, -2) : name;
 }
+
+/** A character that is certainly no whitespace: visible ASCII or a CJK ideograph (no folding needed to tell). */
+export function isSolidChar(code: number): boolean {
+  return (code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff);
+}
