@@ -113,58 +113,24 @@ class RichTextRunReader implements Reader {
   }
 }
 
-class PhoneticTextReader implements Reader {
+/**
+ * A reader of one element whose children are read by readers of their own (the shape of exceljs's
+ * xforms): the element's own tag starts a fresh model, a child's tags go to that child's reader until it
+ * closes, and then childDone takes what it read.
+ */
+abstract class ElementReader implements Reader {
   model: unknown;
   private parser?: Reader;
-  private readonly readers = new Map<string, Reader>([
-    ["r", new RichTextRunReader()],
-    ["t", new TextReader()],
-  ]);
+  constructor(
+    private readonly element: string,
+    private readonly readers: ReadonlyMap<string, Reader>,
+  ) {}
   open(tag: XmlTag): boolean {
     if (this.parser) {
       this.parser.open(tag);
       return true;
     }
-    if (tag.name === "rPh") {
-      this.model = {};
-      return true;
-    }
-    this.parser = this.readers.get(tag.name);
-    if (this.parser) {
-      this.parser.open(tag);
-      return true;
-    }
-    return false;
-  }
-  text(text: string): void {
-    this.parser?.text(text);
-  }
-  close(name: string): boolean {
-    if (this.parser) {
-      if (!this.parser.close(name)) this.parser = undefined;
-      return true;
-    }
-    return name !== "rPh";
-  }
-}
-
-/** A shared string: plain text, rich text, or an object with neither (an `<si>` with no text). */
-export type SharedString = string | { richText: RichTextRun[] } | Record<string, never>;
-
-class SharedStringReader implements Reader {
-  model: unknown;
-  private parser?: Reader;
-  private readonly readers = new Map<string, Reader>([
-    ["r", new RichTextRunReader()],
-    ["t", new TextReader()],
-    ["rPh", new PhoneticTextReader()],
-  ]);
-  open(tag: XmlTag): boolean {
-    if (this.parser) {
-      this.parser.open(tag);
-      return true;
-    }
-    if (tag.name === "si") {
+    if (tag.name === this.element) {
       this.model = {};
       return true;
     }
@@ -181,16 +147,37 @@ class SharedStringReader implements Reader {
   close(name: string): boolean {
     if (this.parser) {
       if (!this.parser.close(name)) {
-        if (name === "r") {
-          if (typeof this.model === "string") throw new TypeError(`Cannot create property 'richText' on string '${this.model}'`);
-          const model = this.model as { richText?: unknown[] };
-          (model.richText ??= []).push(this.parser.model);
-        } else if (name === "t") this.model = this.parser.model;
+        this.childDone(name, this.parser);
         this.parser = undefined;
       }
       return true;
     }
-    return name !== "si";
+    return name !== this.element;
+  }
+  /** What the element keeps of a child once the child's reader is done (nothing, unless overridden). */
+  protected childDone(_name: string, _child: Reader): void {}
+}
+
+/** `<rPh>` phonetic runs: read through, nothing kept. */
+class PhoneticTextReader extends ElementReader {
+  constructor() {
+    super("rPh", new Map<string, Reader>([["r", new RichTextRunReader()], ["t", new TextReader()]]));
+  }
+}
+
+/** A shared string: plain text, rich text, or an object with neither (an `<si>` with no text). */
+export type SharedString = string | { richText: RichTextRun[] } | Record<string, never>;
+
+class SharedStringReader extends ElementReader {
+  constructor() {
+    super("si", new Map<string, Reader>([["r", new RichTextRunReader()], ["t", new TextReader()], ["rPh", new PhoneticTextReader()]]));
+  }
+  protected override childDone(name: string, child: Reader): void {
+    if (name === "r") {
+      if (typeof this.model === "string") throw new TypeError(`Cannot create property 'richText' on string '${this.model}'`);
+      const model = this.model as { richText?: unknown[] };
+      (model.richText ??= []).push(child.model);
+    } else if (name === "t") this.model = child.model;
   }
 }
 
