@@ -11,11 +11,12 @@ import { formatAmount } from "./rules/format";
 import { numberAsText, numberAsTextMessage } from "./rules/number-as-text";
 import { RULE_FAMILIES } from "./rules/registry";
 import { mergeSlips } from "./report/slips";
-import type { FindingInput, RuleContext, RuleFamily, RuleMeta, RuleSettings, SlipRelation } from "./rules/rule";
+import type { FindingInput, NotCheckedInput, RuleContext, RuleFamily, RuleMeta, RuleSettings, SlipRelation } from "./rules/rule";
 import { DEFAULT_SETTINGS } from "./rules/tolerance";
 import { cellAddress, parseCellAddress, rangeAddress } from "./workbook/address";
 import { SheetView } from "./workbook/sheet-view";
 import type { WorkbookSnapshot } from "./workbook/snapshot";
+import { keepShape } from "./shapes";
 
 /** What a rule pack may change about the rules: switch off, or change severity, by rule id. */
 export interface RuleOverrides {
@@ -39,33 +40,72 @@ export interface CheckResult {
 }
 
 export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
-  // One view per sheet for detection and every rule: folded label texts are computed once.
-  const views: (SheetView | undefined)[] = [];
-  const view = (sheetIndex: number) => (views[sheetIndex] ??= new SheetView(workbook.sheets[sheetIndex]));
-  const tables = detectTables(workbook, view);
-  const fromPack = options.pack ? packAdjustments(options.pack) : undefined;
-  const off = new Set([...(fromPack?.overrides.off ?? []), ...(options.overrides?.off ?? [])]);
-  const severityOverride = { ...fromPack?.overrides.severity, ...options.overrides?.severity };
-  const findings: Finding[] = [];
-  const notChecked: NotChecked[] = [];
-  const seen = new Set<string>();
-  const relations = new Map<number, SlipRelation>();
-  /** Amount readings of this check, cached on each sheet's view by the master cell. */
-  const readingsKey = {};
+  const run = new CheckRun(workbook, options);
+  for (const family of options.families ?? RULE_FAMILIES) {
+    try {
+      family.check(run);
+    } catch (error) {
+      // One family failing on odd input must not take the rest of the check with it.
+      const detail = error instanceof Error ? error.message : String(error);
+      run.notCheckedItems.push({
+        rule: family.name,
+        sheet: "",
+        reason: { zh: `规则组“${family.name}”未能完成：${detail}`, en: `rule family "${family.name}" could not finish: ${detail}` },
+      });
+    }
+  }
+  return { tables: run.tables, findings: orderAndNumber(mergeSlips(run.findings, run.relations), workbook), notChecked: run.notCheckedItems };
+}
 
-  const report = (rule: RuleMeta, input: FindingInput) => {
-    if (off.has(rule.id)) return;
+/**
+ * One check: the views, the detected tables and what the rules report. A class, so that its methods
+ * are the same functions in every check: code that calls them stays compiled from one check to the
+ * next, where closures made per check would be new functions each time.
+ */
+class CheckRun implements RuleContext {
+  readonly tables: readonly DetectedTable[];
+  readonly settings: RuleSettings;
+  readonly pack: RulePack | undefined;
+  readonly findings: Finding[] = [];
+  readonly notCheckedItems: NotChecked[] = [];
+  readonly relations = new Map<number, SlipRelation>();
+  /** One view per sheet for detection and every rule: folded label texts are computed once. */
+  private readonly views: (SheetView | undefined)[] = [];
+  private readonly off: ReadonlySet<string>;
+  private readonly severityOverride: Readonly<Record<string, Severity>>;
+  private readonly seen = new Set<string>();
+  /** Amount readings of this check, cached on each sheet's view by the master cell. */
+  private readonly readingsKey = {};
+
+  constructor(
+    readonly workbook: WorkbookSnapshot,
+    options: CheckOptions,
+  ) {
+    const fromPack = options.pack ? packAdjustments(options.pack) : undefined;
+    this.off = new Set([...(fromPack?.overrides.off ?? []), ...(options.overrides?.off ?? [])]);
+    this.severityOverride = { ...fromPack?.overrides.severity, ...options.overrides?.severity };
+    this.settings = { ...DEFAULT_SETTINGS, ...fromPack?.settings, ...options.settings };
+    this.pack = options.pack;
+    this.tables = detectTables(workbook, (sheetIndex) => this.view(sheetIndex));
+  }
+
+  view(sheetIndex: number): SheetView {
+    return (this.views[sheetIndex] ??= new SheetView(this.workbook.sheets[sheetIndex]));
+  }
+
+  report(rule: RuleMeta, input: FindingInput): void {
+    if (this.off.has(rule.id)) return;
     // One missing value per cell, whichever rule noticed it first; otherwise one finding per rule and message.
     const key = rule.category === "missing-value" ? `missing|${input.sheet}|${input.cell}` : `${rule.id}|${input.sheet}|${input.cell}|${input.message.en}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const severity = severityOverride[rule.id] ?? input.severity ?? rule.severity;
-    if (input.relation) relations.set(findings.length, input.relation);
-    findings.push({
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const severity = this.severityOverride[rule.id] ?? input.severity ?? rule.severity;
+    if (input.relation) this.relations.set(this.findings.length, input.relation);
+    this.findings.push({
       id: "",
       rule: rule.id,
       category: rule.category,
-      severity: input.severity === "info" && !severityOverride[rule.id] ? "info" : severity,
+      severity: input.severity === "info" && !this.severityOverride[rule.id] ? "info" : severity,
       sheet: input.sheet,
       cell: input.cell,
       ...(input.range ? { range: input.range } : {}),
@@ -75,63 +115,42 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
       ...(input.expected !== undefined ? { expected: input.expected } : {}),
       ...(input.actual !== undefined ? { actual: input.actual } : {}),
     });
-  };
+  }
 
-  const context: RuleContext = {
-    workbook,
-    tables,
-    settings: { ...DEFAULT_SETTINGS, ...fromPack?.settings, ...options.settings },
-    ...(options.pack ? { pack: options.pack } : {}),
-    view,
-    amount(table: DetectedTable, row: number, col: number): AmountReading {
-      // A cell is read once per check, however many sums it takes part in (key: sheet, master cell).
-      const sheetView = view(table.sheetIndex);
-      const merge = sheetView.mergeAt(row, col);
-      const masterRow = merge ? merge.top : row;
-      const masterCol = merge ? merge.left : col;
-      const at = sheetView.storeIndex(masterRow, masterCol);
-      if (at < 0) return readAmount(sheetView.raw(masterRow, masterCol)); // not stored: an empty cell
-      const readings = sheetView.cellMemo<AmountReading>(readingsKey);
-      let reading = readings[at];
-      if (reading !== undefined) return reading;
-      const cell = sheetView.raw(masterRow, masterCol);
-      reading = readings[at] = readAmount(cell);
-      if (reading.kind === "number" && reading.typedAsText) {
-        report(numberAsText, {
-          sheet: table.sheet,
-          cell: cellAddress(masterRow, masterCol),
-          tableId: table.id,
-          message: numberAsTextMessage(String(cell.value), formatAmount(reading.value)),
-        });
-      }
-      return reading;
-    },
-    cents(table: DetectedTable, row: number, col: number): number | undefined {
-      const fast = view(table.sheetIndex).centsAt(row, col);
-      if (fast !== undefined) return fast;
-      const reading = this.amount(table, row, col);
-      return reading.kind === "number" ? reading.cents : reading.kind === "empty" ? 0 : undefined;
-    },
-    report,
-    notChecked(rule, item) {
-      if (!off.has(rule.id)) notChecked.push({ rule: rule.id, ...item });
-    },
-  };
-
-  for (const family of options.families ?? RULE_FAMILIES) {
-    try {
-      family.check(context);
-    } catch (error) {
-      // One family failing on odd input must not take the rest of the check with it.
-      const detail = error instanceof Error ? error.message : String(error);
-      notChecked.push({
-        rule: family.name,
-        sheet: "",
-        reason: { zh: `规则组“${family.name}”未能完成：${detail}`, en: `rule family "${family.name}" could not finish: ${detail}` },
+  amount(table: DetectedTable, row: number, col: number): AmountReading {
+    // A cell is read once per check, however many sums it takes part in (key: sheet, master cell).
+    const sheetView = this.view(table.sheetIndex);
+    const merge = sheetView.mergeAt(row, col);
+    const masterRow = merge ? merge.top : row;
+    const masterCol = merge ? merge.left : col;
+    const at = sheetView.storeIndex(masterRow, masterCol);
+    if (at < 0) return readAmount(sheetView.raw(masterRow, masterCol)); // not stored: an empty cell
+    const readings = sheetView.cellMemo<AmountReading>(this.readingsKey);
+    let reading = readings[at];
+    if (reading !== undefined) return reading;
+    const cell = sheetView.raw(masterRow, masterCol);
+    reading = readings[at] = readAmount(cell);
+    if (reading.kind === "number" && reading.typedAsText) {
+      this.report(numberAsText, {
+        sheet: table.sheet,
+        cell: cellAddress(masterRow, masterCol),
+        tableId: table.id,
+        message: numberAsTextMessage(String(cell.value), formatAmount(reading.value)),
       });
     }
+    return reading;
   }
-  return { tables, findings: orderAndNumber(mergeSlips(findings, relations), workbook), notChecked };
+
+  cents(table: DetectedTable, row: number, col: number): number | undefined {
+    const fast = this.view(table.sheetIndex).centsAt(row, col);
+    if (fast !== undefined) return fast;
+    const reading = this.amount(table, row, col);
+    return reading.kind === "number" ? reading.cents : reading.kind === "empty" ? 0 : undefined;
+  }
+
+  notChecked(rule: RuleMeta, item: NotCheckedInput): void {
+    if (!this.off.has(rule.id)) this.notCheckedItems.push({ rule: rule.id, ...item });
+  }
 }
 
 /** What a rule pack changes for every rule: rules off, severities, and the tolerance of RULES 3.0. */
@@ -174,3 +193,5 @@ function orderAndNumber(findings: Finding[], workbook: WorkbookSnapshot): Findin
 export function summariseTable(table: DetectedTable): TableSummary {
   return { id: table.id, sheet: table.sheet, range: rangeAddress(table.range), kind: table.kind, title: table.title };
 }
+
+keepShape(new CheckRun({ sheets: [] }, {}));

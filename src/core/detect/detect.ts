@@ -18,6 +18,7 @@ import {
   type TitleSignature,
 } from "./signatures";
 import type { DetectedTable, HeaderColumn } from "./types";
+import { keepShape } from "../shapes";
 
 /** A title is one short text line; longer text is prose that merely mentions a table. */
 const MAX_TITLE_LENGTH = 60;
@@ -456,3 +457,5 @@ function headerColumns(view: SheetView, range: CellRange, header: { top: number;
   }
   return columns;
 }
+
+keepShape(new Labels(new SheetView({ name: "", visibility: "visible", rows: [], merges: [] }), { top: 1, left: 1, bottom: 1, right: 1 }));

@@ -3,9 +3,10 @@
 // blank column between them fall apart into separate blocks; a merged cell that spans a gap (the
 // 绩效指标 label merged down a whole indicator block) keeps its table together.
 import type { CellRange } from "../workbook/address";
-import { CellKind, type SheetView } from "../workbook/sheet-view";
+import { CellKind, SheetView } from "../workbook/sheet-view";
 import { isSolidChar } from "../workbook/text";
 import type { Cell } from "../workbook/snapshot";
+import { keepShape } from "../shapes";
 
 /**
  * Occupied column intervals per row: own non-empty cells plus the area of non-empty merges. The cells'
@@ -230,3 +231,5 @@ export function tightBounds(view: SheetView, region: CellRange): CellRange | und
   }
   return top === Infinity ? undefined : { top, bottom, left, right };
 }
+
+keepShape(new Occupancy(new SheetView({ name: "", visibility: "visible", rows: [], merges: [] })));

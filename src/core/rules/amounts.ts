@@ -3,6 +3,7 @@
 import Decimal from "decimal.js";
 import { centsOf, MAX_CENTS } from "../workbook/cents";
 import type { Cell } from "../workbook/snapshot";
+import { keepShape } from "../shapes";
 
 export type AmountReading =
   /** `cents`: the value × 100 as a safe integer, when the value has at most two decimals (the sums' fast path). */
@@ -29,7 +30,7 @@ class StoredNumber {
   readonly kind = "number" as const;
   readonly typedAsText = false;
   readonly cents: number | undefined;
-  private decimal: Decimal | undefined;
+  private decimal: Decimal | undefined = undefined; // made here, not on first use: one hidden class (see shapes.ts)
   constructor(private readonly stored: number) {
     this.cents = centsOf(stored);
   }
@@ -109,3 +110,5 @@ export function amountOrZero(reading: AmountReading): Decimal | undefined {
   if (reading.kind === "empty") return ZERO;
   return undefined;
 }
+
+keepShape(new StoredNumber(0.001)); // cents undefined: its field then takes any number without a new hidden class

@@ -6,6 +6,7 @@ import type { CellRange } from "./address";
 import { cellAt, EMPTY_CELL, type Cell, type SheetSnapshot } from "./snapshot";
 import { centsOf } from "./cents";
 import { foldValue } from "./text";
+import { keepShape } from "../shapes";
 
 /** What a cell holds, one byte per cell in the view's compact store. */
 export const CellKind = { empty: 0, number: 1, string: 2, boolean: 3, error: 4, emptyFormula: 5 } as const;
@@ -374,3 +375,5 @@ export class SheetView {
     return texts;
   }
 }
+
+keepShape(new SheetView({ name: "", visibility: "visible", rows: [], merges: [] }));
