@@ -1,7 +1,7 @@
 // Label folding: NFKC plus removal of every kind of whitespace. The fast path for plain ASCII/CJK text
 // must give exactly what full NFKC gives.
 import fc from "fast-check";
-import { foldText } from "../../src/core/workbook/text";
+import { endsWithWord, foldText, withoutSpace, wordSet } from "../../src/core/workbook/text";
 
 const fullFold = (text: string) => text.normalize("NFKC").replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, "");
 
@@ -42,5 +42,36 @@ describe("foldText without NFKC on known text", () => {
     const mismatches: string[] = [];
     for (const a of sample) for (const b of sample) for (const c of sample) if (foldText(a + b + c) !== reference(a + b + c)) mismatches.push(a + b + c);
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe("withoutSpace and endsWithWord give what their regular expressions give", () => {
+  const spaces = ["\t", "\n", "\v", "\f", "\r", " ", "\u00a0", "\u1680", "\u2000", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", "\u200b", "\u0085"];
+  const pieces = fc.constantFrom(...spaces, "合", "计", "率", "a", "1", "（", "\u180e");
+
+  it("removes exactly what /\\s/g removes, and returns the same string when there is none", () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join("");
+        expect(withoutSpace(text)).toBe(text.replace(/\s/g, ""));
+        if (!/\s/.test(text)) expect(withoutSpace(text)).toBe(text);
+      }),
+    );
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      expect(withoutSpace(text)).toBe(text.replace(/\s/g, ""));
+    }
+  });
+
+  it("agrees with an end-anchored alternation of the same words", () => {
+    const words = ["率", "标准", "成本", "时间", "大中小", "中小", "数"];
+    const set = wordSet(words);
+    const pattern = new RegExp(`(${words.join("|")})$`);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("率", "标", "准", "成", "本", "时", "间", "大", "中", "小", "数", "x", "人"), { maxLength: 8 }), (parts) => {
+        const text = parts.join("");
+        expect(endsWithWord(text, set)).toBe(pattern.test(text));
+      }),
+    );
   });
 });

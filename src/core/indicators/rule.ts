@@ -102,6 +102,8 @@ export function analyseBlock(rows: readonly IndicatorRowInput[], context: Indica
   let level1: IndicatorCellText | null = null;
   let level2: IndicatorCellText | null = null;
   const analysed: AnalysedRow[] = [];
+  let pair: PairClassification | undefined;
+  let pairTexts: [string | null, string | null] = [null, null];
   for (const input of ordered) {
     if (input.level1 !== null && foldText(input.level1.text) !== "") {
       // A new 一级 starts a new group: its 二级 does not carry over from the previous 一级.
@@ -109,7 +111,13 @@ export function analyseBlock(rows: readonly IndicatorRowInput[], context: Indica
       level1 = input.level1;
     }
     if (input.level2 !== null && foldText(input.level2.text) !== "") level2 = input.level2;
-    const pair = framework.classify(level1?.text ?? null, level2?.text ?? null);
+    // Rows of one group name the same 一级/二级: their classification is the previous row's.
+    const level1Text = level1?.text ?? null;
+    const level2Text = level2?.text ?? null;
+    if (pair === undefined || level1Text !== pairTexts[0] || level2Text !== pairTexts[1]) {
+      pair = framework.classify(level1Text, level2Text);
+      pairTexts = [level1Text, level2Text];
+    }
     const name = input.level3 === null ? "" : foldText(input.level3.text);
     const stated = statedValue(input, name, context);
     analysed.push({

@@ -5,6 +5,7 @@ import { groupName, sameGroup } from "./rule";
 import { normaliseIndicatorName } from "./framework";
 import { QUALITATIVE_LEXICON } from "./lexicon";
 import { DANGLING_END, endsMidWord, headlessEnd } from "./word-ends";
+import { endsWithWord, withoutSpace, wordSet } from "../workbook/text";
 
 /** Display width: a CJK or full-width character is 1, an ASCII character ½ (how a cell fits text). */
 export function displayWidth(text: string): number {
@@ -29,7 +30,7 @@ const NATURAL_END_WORDS = [
   // A name ending in a direction word of the lexicon (RULES 2.3) is a whole statement: 程度明显提升.
   ...QUALITATIVE_LEXICON.direction.filter((word) => word !== "保障"),
 ];
-const NATURAL_END = new RegExp(`(${NATURAL_END_WORDS.join("|")})$`);
+const NATURAL_END = wordSet(NATURAL_END_WORDS);
 
 /**
  * The width at which a column cut its texts, if there is one: many names at exactly one width and
@@ -55,7 +56,7 @@ export function cutWidth(texts: readonly string[]): number | undefined {
 const PEER_WIDTHS = new WeakMap<readonly string[], number | undefined>();
 function peerCutWidth(peers: readonly string[]): number | undefined {
   if (PEER_WIDTHS.has(peers)) return PEER_WIDTHS.get(peers);
-  const width = cutWidth(peers.map((text) => text.replace(/\s/g, "")));
+  const width = cutWidth(peers.map(withoutSpace));
   PEER_WIDTHS.set(peers, width);
   return width;
 }
@@ -68,22 +69,33 @@ interface NameVerdict {
 /** Opening and closing marks that a whole text pairs: an opening left open is where the text stopped. */
 const PAIRS: ReadonlyArray<readonly [string, string]> = [["(", ")"], ["《", "》"], ["〈", "〉"], ["“", "”"], ["‘", "’"], ["【", "】"], ["[", "]"], ["「", "」"]];
 
-/** The first opening mark of the text that is never closed after it, if any. */
+/** Each mark's pair by its code: 2 × its index in PAIRS, + 1 when it opens; -1 for any other code. */
+const MARK_CODES = (() => {
+  const codes = PAIRS.flatMap(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]);
+  const table = new Int8Array(Math.max(...codes) + 1).fill(-1);
+  PAIRS.forEach(([open, close], pair) => {
+    table[open.charCodeAt(0)] = 2 * pair + 1;
+    table[close.charCodeAt(0)] = 2 * pair;
+  });
+  return table;
+})();
+
+/** The first opening mark of the text (in the order of PAIRS) that is never closed after it, if any. */
 export function unclosedMark(text: string): string | undefined {
-  for (const [open, close] of PAIRS) {
-    if (!text.includes(open)) continue;
-    let depth = 0;
-    // Every mark is one UTF-16 unit, so the text is read unit by unit.
-    const opening = open.charCodeAt(0);
-    const closing = close.charCodeAt(0);
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === opening) depth++;
-      else if (code === closing && depth > 0) depth--;
-    }
-    if (depth > 0) return open;
+  // One pass over the text keeps every pair's depth; every mark is one UTF-16 unit.
+  let depths: number[] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const mark = code < MARK_CODES.length ? MARK_CODES[code]! : -1;
+    if (mark < 0) continue;
+    depths ??= new Array<number>(PAIRS.length).fill(0);
+    const pair = mark >> 1;
+    if (mark & 1) depths[pair]!++;
+    else if (depths[pair]! > 0) depths[pair]!--;
   }
-  return undefined;
+  if (depths === undefined) return undefined;
+  const open = depths.findIndex((depth) => depth > 0);
+  return open < 0 ? undefined : PAIRS[open]![0];
 }
 
 /**
@@ -121,7 +133,7 @@ function certainCut(name: string): NameVerdict | undefined {
 }
 
 function nameWidth(name: string): number {
-  return Math.ceil(displayWidth(name.replace(/\s/g, "")));
+  return Math.ceil(displayWidth(withoutSpace(name)));
 }
 
 /**
@@ -133,7 +145,7 @@ function nameWidth(name: string): number {
  */
 function prefixVerdict(row: AnalysedRow, rows: readonly AnalysedRow[]): NameVerdict | undefined {
   const name = row.name;
-  if (name.length < 6 || NATURAL_END.test(name)) return undefined;
+  if (name.length < 6 || endsWithWord(name, NATURAL_END)) return undefined;
   for (const other of rows) {
     if (other === row || other.name.length <= name.length || !other.name.startsWith(name)) continue;
     const word = STRADDLING_WORDS.find((candidate) => straddles(other.name, name.length, candidate));
@@ -160,7 +172,7 @@ function straddles(text: string, at: number, word: string): boolean {
  * ending. The width is the document's own distribution, never a number fitted beforehand.
  */
 function widthVerdict(name: string, width: number | undefined): NameVerdict | undefined {
-  if (width === undefined || name.length < 4 || nameWidth(name) !== width || NATURAL_END.test(name)) return undefined;
+  if (width === undefined || name.length < 4 || nameWidth(name) !== width || endsWithWord(name, NATURAL_END)) return undefined;
   return { messageId: "nameCut", data: { width } };
 }
 

@@ -225,12 +225,15 @@ export const implausibleValueRule: IndicatorRule = {
       if (value === undefined || value.value === undefined || value.form === "garbled" || value.form === "change-word+number") return;
       const role = row.level2Role;
       const operator = value.operator ?? "=";
-      const data = { name: row.name, value: value.text.trim(), group: groupName(row), operator, threshold: 0 };
-      const report = (messageId: string, severity?: "error" | "warning" | "info", threshold?: number) =>
-        context.report({ messageId, cell: OPERATOR_MESSAGES.has(messageId) ? operatorCellOf(row, cell) : cell, data: { ...data, threshold: threshold ?? 0 }, severity, actual: data.value });
+      // The message's data is put together only for a row that draws a finding.
+      const report = (messageId: string, severity?: "error" | "warning" | "info", threshold?: number) => {
+        const shown = value.text.trim();
+        const data = { name: row.name, value: shown, group: groupName(row), operator, threshold: threshold ?? 0 };
+        context.report({ messageId, cell: OPERATOR_MESSAGES.has(messageId) ? operatorCellOf(row, cell) : cell, data, severity, actual: shown });
+      };
       const percent = value.unitFamily === "percent";
       const number = value.value.toNumber();
-      const top = (value.high ?? value.value).toNumber();
+      const top = value.high === undefined ? number : value.high.toNumber();
       // The verb governs the direction: 投诉次数 points down, 挽回损失 or 投诉处理率 up, 减少损失 either way.
       const direction = badEventDirection(row.name);
       const badEvent = direction !== undefined && direction !== "up";

@@ -4,6 +4,7 @@
 // characters are a word that ends there (新建, 弥补, 充足, 贫困, 能力 …); otherwise the rest of the
 // word was cut off (队伍建, 区级补, 按时足, 宣传力). Some words only ever stand before another one: a
 // modifier that needs its noun (中小 学生, 各类 人员) or a 按 phrase that needs its verb (按季度 发放).
+import { withoutSpace } from "../workbook/text";
 
 /** Characters that cannot end a phrase: a text ending with one was cut. */
 export const DANGLING_END = /[、，,；;：:（(“‘《的和及与或并对为在把被从向将按由以至]$/;
@@ -29,15 +30,19 @@ const MODIFIER_ONLY_END = /(中小|大中|大中小|各类|各级|各项|各种|
  */
 const MANNER_PHRASE_END = /(?<=.{4})按(季度|季|月|年|周|规定|要求|标准|程序|比例|计划|合同|进度)$/;
 
+/** The last characters the two patterns above can end on: a text ending otherwise is tested no further. */
+const HEADLESS_LAST_CHARS = new Set("小中类级项种体有列型度季月年周定求准序例划同");
+
 /** The last word when it needs a word after it (a modifier, a 按 phrase), else undefined. */
 export function headlessEnd(text: string): string | undefined {
-  const compact = text.replace(/\s/g, "");
-  return (MODIFIER_ONLY_END.exec(compact) ?? MANNER_PHRASE_END.exec(compact))?.[0];
+  const compact = withoutSpace(text);
+  if (!HEADLESS_LAST_CHARS.has(compact.slice(-1))) return undefined;
+  return (MODIFIER_ONLY_END.exec(compact) ?? (compact.includes("按") ? MANNER_PHRASE_END.exec(compact) : null))?.[0];
 }
 
 /** True when the text ends with a word-initial character that no word ending there explains. */
 export function endsMidWord(text: string): boolean {
-  const compact = text.replace(/\s/g, "");
+  const compact = withoutSpace(text);
   // Cheap first test: the last character must be one that words start with (a code point's length ≥ 1).
   if (compact.length < 4) return false;
   const lastUnit = compact.charCodeAt(compact.length - 1);

@@ -23,6 +23,36 @@ FOLDING.fill(WIDE, 0xff01, 0xff5e + 1);
 
 const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 
+/** The text without white space: the same string when it has none (the usual case), so nothing is made. */
+export function withoutSpace(text: string): string {
+  for (let i = 0; i < text.length; i++) if (isSpaceCode(text.charCodeAt(i))) return text.replace(/\s/g, "");
+  return text;
+}
+
+/** The UTF-16 units `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
+function isSpaceCode(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * True when the text ends with one of the words: its last one, two … characters looked up in the set,
+ * where an alternation anchored at the end (`(率|数|…)$`) would be tried from every position.
+ */
+export function endsWithWord(text: string, words: WordSet): boolean {
+  for (let length = Math.min(words.longest, text.length); length >= 1; length--) if (words.has(text.slice(-length))) return true;
+  return false;
+}
+
+/** A set of words with the length of its longest (for endsWithWord). */
+export interface WordSet extends ReadonlySet<string> {
+  readonly longest: number;
+}
+
+export function wordSet(words: readonly string[]): WordSet {
+  return Object.assign(new Set(words), { longest: Math.max(0, ...words.map((word) => word.length)) });
+}
+
 export function foldText(text: string): string {
   let folded: string | undefined;
   let start = 0;
