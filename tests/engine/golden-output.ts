@@ -27,6 +27,7 @@ const FOLDERS = [
   "tests/fixtures/blind-6",
   "tests/fixtures/blind-7",
   "tests/fixtures/blind-8",
+  "tests/fixtures/blind-9",
 ];
 
 function outputOf(result: CheckResult): unknown {

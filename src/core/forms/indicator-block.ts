@@ -57,6 +57,8 @@ export const IndicatorBlockSchema = z.object({
   repeatedHeaderRows: z.array(z.number().int()),
   /** A 合计 row closing the block (Sichuan: `合计 | 100` under 权重), not an indicator. */
   totalRow: z.number().int().optional(),
+  /** A second header row (符号 | 数值 | 单位 under 年度指标值), part of the header. */
+  subHeaderRow: z.number().int().optional(),
 });
 export type IndicatorBlock = z.infer<typeof IndicatorBlockSchema>;
 
@@ -117,9 +119,46 @@ function isLevel1Header(text: string): boolean {
 /** A 合计/总分 line: its first own cell says so, and no 三级 name is written on it. */
 const TOTAL_LINE = /^(合计|总计|总分|合计得分)[:：]?$/;
 
+/** Words of a sub-header under a header merged across columns (年度指标值 over 符号 | 数值 | 单位). */
+const SUB_HEADER_WORDS: readonly { readonly pattern: RegExp; readonly key: "nature" | "unit" | "parent" }[] = [
+  { pattern: COLUMN_WORDS.nature, key: "nature" },
+  { pattern: COLUMN_WORDS.unit, key: "unit" },
+  { pattern: /^(数值|值|指标值|目标值|数量)$/, key: "parent" },
+];
+
+/**
+ * A second header row under headers merged across columns: `年度指标值` over `符号 | 数值 | 单位`.
+ * Taken as one only when every text the row holds of its own sits under such a merge and is a
+ * sub-header word; the value column is then the one under `数值`, the operator and the unit the ones
+ * beside it. Returns the columns it changes, or undefined when the row is no sub-header.
+ */
+function subHeaderColumns(view: SheetView, headerRow: number, range: CellRange, columns: IndicatorColumns): IndicatorColumns | undefined {
+  const row = headerRow + 1;
+  if (row > range.bottom) return undefined;
+  const found: IndicatorColumns = {};
+  let words = 0;
+  for (let c = range.left; c <= range.right; c++) {
+    const merge = view.mergeAt(row, c);
+    if (merge && merge.top !== row) continue; // a header cell merged down over the row
+    const text = headerWords(view.text(row, c));
+    if (text === "") continue;
+    const parent = view.mergeAt(headerRow, c);
+    if (!parent || parent.top !== headerRow || parent.right === parent.left) return undefined;
+    const parentKey = (Object.keys(columns) as (keyof IndicatorColumns)[]).find((key) => columns[key] === parent.left);
+    const word = SUB_HEADER_WORDS.find((entry) => entry.pattern.test(text));
+    if (!word || parentKey === undefined) return undefined;
+    words++;
+    if (word.key === "parent") found[parentKey] = c;
+    else if (parentKey === "target" && columns[word.key] === undefined) found[word.key] = c;
+  }
+  return words > 0 && Object.keys(found).length > 0 ? found : undefined;
+}
+
 /** Reads the indicator block that starts at headerRow and runs to the bottom of the range. */
 export function parseIndicatorBlock(view: SheetView, range: CellRange, headerRow: number, bottom = range.bottom): IndicatorBlock {
-  const columns = mapColumns(view, headerRow, range);
+  const headerColumns = mapColumns(view, headerRow, range);
+  const subHeader = subHeaderColumns(view, headerRow, range, headerColumns);
+  const columns: IndicatorColumns = subHeader ? { ...headerColumns, ...subHeader } : headerColumns;
   const rows: IndicatorRow[] = [];
   const repeatedHeaderRows: number[] = [];
   const at = (row: number, col: number | undefined) => (col === undefined ? null : cellTextAt(view, row, col));
@@ -129,7 +168,7 @@ export function parseIndicatorBlock(view: SheetView, range: CellRange, headerRow
     return text && text.row === row ? text : null;
   };
   let totalRow: number | undefined;
-  for (let r = headerRow + 1; r <= bottom; r++) {
+  for (let r = headerRow + (subHeader ? 2 : 1); r <= bottom; r++) {
     if (isHeaderRepeat(view, r, columns)) {
       repeatedHeaderRows.push(r);
       continue;
@@ -155,7 +194,7 @@ export function parseIndicatorBlock(view: SheetView, range: CellRange, headerRow
       ...(columns.unit !== undefined ? { unit: own(r, columns.unit) } : {}),
     });
   }
-  return { headerRow, columns, rows, repeatedHeaderRows, ...(totalRow !== undefined ? { totalRow } : {}) };
+  return { headerRow, columns, rows, repeatedHeaderRows, ...(totalRow !== undefined ? { totalRow } : {}), ...(subHeader ? { subHeaderRow: headerRow + 1 } : {}) };
 }
 
 /** The folded text of the first cell that starts on this row (a merge from above does not count). */

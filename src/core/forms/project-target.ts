@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { DetectedTable } from "../detect/types";
 import type { SheetView } from "../workbook/sheet-view";
-import { CellPositionSchema, CellTextSchema, cellTextAt, positionOf, type CellPosition } from "./cells";
+import { CellPositionSchema, CellTextSchema, cellTextAt, positionOf, type CellPosition, type CellText } from "./cells";
 import { findIndicatorHeaderRow, IndicatorBlockSchema, parseIndicatorBlock } from "./indicator-block";
 import { amountBelowHeader, findLabel, valueCellRightOf, valueRightOf } from "./labels";
 
@@ -220,6 +220,37 @@ function parseCostBreakdown(view: SheetView, range: DetectedTable["range"], head
   return undefined;
 }
 
+/** A goal's own sub-labels: 中期目标（2025—2027年）| 年度目标（2025年）, 长期目标 / 年度目标. */
+const GOAL_SUB_LABEL = /^(中期|长期|年度|当年|本年)(绩效)?目标(\(.*\))?[:：]?$/;
+const ANNUAL_GOAL = /^(年度|当年|本年)/;
+
+/**
+ * The form's goal when its label is split into a 中期/长期 goal and a 年度 goal: the text of the
+ * 年度 one, right of its sub-label or under it. Where the cell right of the goal label is a sub-label
+ * and no 年度 one is found, the goal is not read (a sub-label is no goal).
+ */
+function goalField(view: SheetView, range: DetectedTable["range"], head: { top: number; bottom: number }, read: { label: CellPosition | undefined; value: CellText | null }) {
+  const { label, value } = read;
+  if (!label || !value || !GOAL_SUB_LABEL.test(view.text(value.row, value.col))) return read;
+  const labelMerge = view.mergeAt(label.row, label.col);
+  const rows = { top: label.row, bottom: Math.min(labelMerge ? labelMerge.bottom : label.row, head.bottom) };
+  for (let r = rows.top; r <= rows.bottom; r++) {
+    for (let c = (labelMerge ? labelMerge.right : label.col) + 1; c <= range.right; c++) {
+      const master = view.masterOf(r, c);
+      if (master.row !== r || master.col !== c) continue;
+      const text = view.text(r, c);
+      if (!GOAL_SUB_LABEL.test(text) || !ANNUAL_GOAL.test(text)) continue;
+      const beside = valueRightOf(view, positionOf(r, c), range, (folded) => GOAL_SUB_LABEL.test(folded) || isFieldLabel(folded));
+      if (beside) return { label, value: beside };
+      const merge = view.mergeAt(r, c);
+      const below = (merge ? merge.bottom : r) + 1;
+      const under = below <= head.bottom ? cellTextAt(view, below, c) : null;
+      return { label, value: under && under.text.trim() !== "" ? under : null };
+    }
+  }
+  return { label, value: null };
+}
+
 export function parseProjectTargetForm(view: SheetView, table: DetectedTable): ProjectTargetForm {
   const range = table.range;
   const headerRow = findIndicatorHeaderRow(view, range);
@@ -232,7 +263,7 @@ export function parseProjectTargetForm(view: SheetView, table: DetectedTable): P
   const costBreakdown = parseCostBreakdown(view, range, head);
   const name = field(LABEL.name);
   const department = field(LABEL.department);
-  const goal = field(LABEL.goal);
+  const goal = goalField(view, range, head, field(LABEL.goal));
   return {
     tableId: table.id,
     sheet: table.sheet,

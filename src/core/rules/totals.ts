@@ -5,6 +5,7 @@ import { columnLabel, valueCell, type AmountColumn, type BudgetRow, type BudgetT
 import { formatAmount } from "./format";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import type { Bilingual } from "../report/i18n";
+import { foldText } from "../workbook/text";
 import { budgetTables, checkSum, columnSumAgrees, readValue, rowName, type BudgetTableEntry } from "./totals-support";
 
 export const hierarchySum: RuleMeta = {
@@ -38,6 +39,16 @@ export const shiftedRow: RuleMeta = {
   description: {
     zh: "合计行的数值整体错位一列，某一金额列因此为空",
     en: "A total row's figures sit one column to the left, leaving an amount column empty",
+  },
+};
+
+export const economicGroup: RuleMeta = {
+  id: "totals/economic-group",
+  category: "sum-mismatch",
+  severity: "error",
+  description: {
+    zh: "经济分类表中的“人员经费”“公用经费”行 = 其下各类之和（人员经费 = 301 + 303）",
+    en: "An economic list's 人员经费 / 公用经费 line equals the sum of the 类 lines under it (人员经费 = 301 + 303)",
   },
 };
 
@@ -160,6 +171,45 @@ function checkHierarchy(context: RuleContext, entry: ReturnType<typeof budgetTab
         },
         partsName: () => ({ zh: `其下各${childLevel}之和`, en: `the sum of its ${childLevel} rows` }),
         explain: misplaced.length === 0 ? undefined : () => misplacedNote(context, entry, misplaced, column),
+      });
+    }
+  });
+}
+
+/** A line grouping an economic list's 类 (RULES 3.1.4): 人员经费 (301, 303), 公用经费 (302, 307, 310 …). */
+const ECONOMIC_GROUP = /^(人员经费|公用经费|日常公用经费)(合计|小计)?$/;
+const isEconomicClass = (row: BudgetRow) => row.role === "classified" && row.level === "类" && row.code !== undefined && /^[35]\d{2}$/.test(row.code);
+
+/**
+ * 人员经费 and 公用经费 lines written above their 类 in one long list (部门预算 基本支出表): each is the
+ * sum of the 类 lines under it, down to the next group line or the 合计. Read so only when every
+ * classified line in that span is an economic 类 or one of its 款 (the span is then the group itself).
+ */
+function checkEconomicGroups(context: RuleContext, entry: ReturnType<typeof budgetTables>[number]): void {
+  const { model, detected } = entry;
+  const rows = model.rows;
+  rows.forEach((row, index) => {
+    if (row.role !== "line" || row.code !== undefined || !ECONOMIC_GROUP.test(foldText(row.label))) return;
+    const span: BudgetRow[] = [];
+    for (let i = index + 1; i < rows.length; i++) {
+      const next = rows[i];
+      if (next.role === "total" || (next.role === "line" && ECONOMIC_GROUP.test(foldText(next.label)))) break;
+      span.push(next);
+    }
+    const classes = span.filter(isEconomicClass);
+    const certain = classes.length > 0 && span.every((r) => r.role === "classified" && r.code !== undefined && classes.some((c) => r.code!.startsWith(c.code!)));
+    if (!certain) return;
+    const name = rowName(row.label, undefined, undefined);
+    for (const column of model.amountColumns) {
+      if (columnSumAgrees(context, detected, row, classes, column)) continue;
+      const col = columnName(column);
+      checkSum(context, {
+        rule: economicGroup,
+        table: detected,
+        total: valueCell(row, column),
+        parts: classes.map((c) => valueCell(c, column)),
+        what: { zh: `${name.zh}${col.zh}`, en: `${name.en} ${col.en}` },
+        partsName: { zh: `其下各类之和（${classes.map((c) => c.code).join(" + ")}）`, en: `the sum of the 类 under it (${classes.map((c) => c.code).join(" + ")})` },
       });
     }
   });
@@ -402,13 +452,14 @@ function checkCodeLayout(context: RuleContext, entry: ReturnType<typeof budgetTa
 
 export const totalsFamily: RuleFamily = {
   name: "totals",
-  rules: [hierarchySum, totalRow, codeLayout, shiftedRow, itemSum, partialExceeds, subtotalRow],
+  rules: [hierarchySum, totalRow, codeLayout, shiftedRow, itemSum, partialExceeds, subtotalRow, economicGroup],
   check(context) {
     for (const entry of budgetTables(context)) {
       if (entry.model.layout === "overview") continue;
       if (entry.model.layout === "classified") {
         checkCodeLayout(context, entry);
         checkHierarchy(context, entry);
+        checkEconomicGroups(context, entry);
       }
       checkShiftedRows(context, entry);
       checkTotalRows(context, entry);
