@@ -70,3 +70,15 @@ it("a 人员经费 line above its 类 in a long 基本支出表 is the sum of 30
   expect(brief("budget-yuan-sources-2025-slips.xlsx")).toContain("totals/economic-group 基本支出表!C6 error");
   expect(brief("budget-yuan-sources-2025-clean.xlsx")).toEqual([]);
 });
+
+it("one slip, one finding in a self-evaluation: a rate typed wrong is not also a wrong score, a score over its weight carries the 总分, a weight typed wrong carries the Σ分值 and the full-marks note", () => {
+  expect(brief("selfeval-split-reasons-2024-slips.xlsx").filter((f) => !f.startsWith("cells/"))).toEqual([
+    "self-evaluation/funds-composition 自评-森林防火!F6 error",
+    "self-evaluation/execution-rate 自评-森林防火!H6 error",
+    "self-evaluation/score-within-weight 自评-森林防火!H17 error",
+    "self-evaluation/weight-total 自评-有害生物防治!G16 error",
+    "self-evaluation/total-score 自评-有害生物防治!H22 error",
+  ]);
+  const merged = results.get("selfeval-split-reasons-2024-slips.xlsx")!.findings.find((f) => f.cell === "G16")!;
+  expect((merged.corroboration ?? []).map((c) => c.cell)).toEqual(["H16"]);
+});

@@ -204,7 +204,7 @@ class SelfEvaluationCheck {
   }
 
   /** 3.6.1–3: the funds block. Returns the budget row's weight, score and shown rate. */
-  private checkFunds(): { budgetWeight?: Decimal; budgetScore?: Decimal; rate?: Decimal; rateCell?: CellPosition; execution?: Execution } {
+  private checkFunds(): { budgetWeight?: Decimal; budgetScore?: Decimal; budgetScoreCell?: CellPosition; rate?: Decimal; rateCell?: CellPosition; execution?: Execution } {
     const funds = this.form.funds;
     if (!funds || !funds.total) return {};
     const R = selfEvaluationRules;
@@ -282,12 +282,15 @@ class SelfEvaluationCheck {
         { expected: this.settings.budgetRowWeight, actual: weight },
       );
     }
-    // The score follows the rate the form shows: a wrong rate is reported once, at the rate. With A = 0
-    // there is no rate, whatever the cell shows (reported once, as undefined).
+    // The score follows the rate the form shows: a wrong rate is reported once, at the rate. A score
+    // that follows the rate B ÷ A gives where the shown rate is wrong is right too: the slip is the
+    // rate, reported there. With A = 0 there is no rate, whatever the cell shows (reported once, as undefined).
     const rate = a?.isZero() ? undefined : (shownRate ?? computedRate);
+    const scoreFor = (r: Decimal) => weight!.times(Decimal.min(r, HUNDRED)).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     if (scoreAt && score !== undefined && weight !== undefined && rate !== undefined) {
-      const expected = weight.times(Decimal.min(rate, HUNDRED)).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-      if (score.minus(expected).abs().gt(this.settings.scoreTolerance)) {
+      const expected = scoreFor(rate);
+      const followsComputed = computedRate !== undefined && score.minus(scoreFor(computedRate)).abs().lte(this.settings.scoreTolerance);
+      if (score.minus(expected).abs().gt(this.settings.scoreTolerance) && !followsComputed) {
         this.report(
           R.budgetScore,
           scoreAt,
@@ -300,6 +303,7 @@ class SelfEvaluationCheck {
     return {
       ...(weight !== undefined ? { budgetWeight: weight } : {}),
       ...(score !== undefined ? { budgetScore: score } : {}),
+      ...(score !== undefined && scoreAt ? { budgetScoreCell: scoreAt } : {}),
       ...(rate !== undefined ? { rate } : {}),
       ...(rateAt ? { rateCell: rateAt } : {}),
       execution: {
@@ -372,7 +376,20 @@ class SelfEvaluationCheck {
         headerAt,
         `分值合计应为 ${this.settings.totalWeight.toString()}，实为 ${pts(total)}（预算执行 ${pts(budget.budgetWeight ?? ZERO)} + 各指标 ${pts(indicatorWeights)}）`,
         `the weights should add up to ${this.settings.totalWeight.toString()}, but add up to ${pts(total)} (budget row ${pts(budget.budgetWeight ?? ZERO)} + indicators ${pts(indicatorWeights)})`,
-        { expected: this.settings.totalWeight, actual: total },
+        {
+          expected: this.settings.totalWeight,
+          actual: total,
+          // Where the form states the 100 itself, a weight typed wrong mends it: the weights are its parts.
+          ...(block.totalRow !== undefined || statedOnScoreRow
+            ? {
+                relation: {
+                  total: `${this.table.sheet}!${headerAt.address}`,
+                  parts: rows.filter((r) => r.weightCell).map((r) => `${this.table.sheet}!${r.weightCell!.address}`),
+                  difference: this.settings.totalWeight.minus(total),
+                },
+              }
+            : {}),
+        },
       );
       return;
     }
@@ -412,7 +429,17 @@ class SelfEvaluationCheck {
           r.scoreCell,
           r.score.lt(0) ? `“${name}”得分 ${pts(r.score)} 不能为负数` : `“${name}”得分 ${pts(r.score)} 超过分值 ${pts(r.weight)}（得分最高为分值）`,
           r.score.lt(0) ? `"${name}": the score ${pts(r.score)} cannot be negative` : `"${name}": the score ${pts(r.score)} exceeds its weight ${pts(r.weight)} (a score is capped at the weight)`,
-          { expected: Decimal.max(ZERO, Decimal.min(r.score, r.weight)), actual: r.score },
+          {
+            expected: Decimal.max(ZERO, Decimal.min(r.score, r.weight)),
+            actual: r.score,
+            // Mended by bringing the score to its bound: when the 总分 mends by the same correction of
+            // this score, the two are one slip, reported here.
+            relation: {
+              total: `${this.table.sheet}!${r.scoreCell.address}`,
+              parts: r.weightCell && r.score.gt(r.weight) ? [`${this.table.sheet}!${r.weightCell.address}`] : [],
+              difference: r.score.lt(0) ? r.score : r.score.minus(r.weight),
+            },
+          },
         );
       }
     }
@@ -472,7 +499,13 @@ class SelfEvaluationCheck {
           r.scoreCell,
           `“${name}”实际 ${r.row.actual.text} 已达到指标值 ${target.text}，应得满分 ${pts(r.weight)}，实为 ${pts(r.score)}`,
           `"${name}": the actual ${r.row.actual.text} meets the target ${target.text}, so it should score the full ${pts(r.weight)}, not ${pts(r.score)}`,
-          { expected: r.weight, actual: r.score, ...(isCost ? { severity: "info" as const } : {}) },
+          {
+            expected: r.weight,
+            actual: r.score,
+            ...(isCost ? { severity: "info" as const } : {}),
+            // Mended by the score up to the weight, or by the weight down to the score (a weight typed wrong).
+            ...(r.weightCell ? { relation: { total: `${this.table.sheet}!${r.scoreCell.address}`, parts: [`${this.table.sheet}!${r.weightCell.address}`], difference: r.score.minus(r.weight) } } : {}),
+          },
         );
       } else if (!outcome.met && full && r.weight.gt(0)) {
         this.report(
@@ -524,7 +557,7 @@ class SelfEvaluationCheck {
   }
 
   /** 3.6.7, 3.6.11, 3.6.12: 总分, its grade and the explanation of a low score. */
-  private checkTotal(budget: { budgetScore?: Decimal }, rows: readonly ScoredRow[]): Decimal | undefined {
+  private checkTotal(budget: { budgetScore?: Decimal; budgetScoreCell?: CellPosition }, rows: readonly ScoredRow[]): Decimal | undefined {
     const at = this.form.totalScore;
     if (!at) return undefined;
     const total = numberAt(this.view, at);
@@ -537,7 +570,16 @@ class SelfEvaluationCheck {
         `总分应为 ${pts(sum)}（预算执行 ${pts(budget.budgetScore ?? ZERO)} + 各指标得分 ${pts(sum.minus(budget.budgetScore ?? ZERO))}），实为 ${pts(total)}`,
         `the total should be ${pts(sum)} (budget row ${pts(budget.budgetScore ?? ZERO)} + indicator scores ${pts(sum.minus(budget.budgetScore ?? ZERO))}), but shows ${pts(total)}`,
         // The total mends by −difference: a summary that quotes the form's total then agrees too (one slip, one finding).
-        { expected: sum, actual: total, relation: { total: `${this.table.sheet}!${at.address}`, parts: [], difference: total.minus(sum) } },
+        {
+          expected: sum,
+          actual: total,
+          relation: {
+            total: `${this.table.sheet}!${at.address}`,
+            // A score typed wrong mends the total by the same difference: the scores are its parts.
+            parts: [...(budget.budgetScoreCell ? [budget.budgetScoreCell] : []), ...rows.filter((r) => r.score !== undefined && r.scoreCell).map((r) => r.scoreCell!)].map((cell) => `${this.table.sheet}!${cell.address}`),
+            difference: total.minus(sum),
+          },
+        },
       );
     }
     const grade = this.form.grade;
