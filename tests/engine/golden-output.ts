@@ -28,6 +28,7 @@ const FOLDERS = [
   "tests/fixtures/blind-7",
   "tests/fixtures/blind-8",
   "tests/fixtures/blind-9",
+  "tests/fixtures/blind-10",
 ];
 
 function outputOf(result: CheckResult): unknown {

@@ -33,12 +33,45 @@ export function detectTables(workbook: WorkbookSnapshot, viewOf: (sheetIndex: nu
   workbook.sheets.forEach((_sheet, sheetIndex) => {
     const view = viewOf(sheetIndex);
     const found: DetectedTable[] = [];
-    for (const block of withDetachedTitles(view, segmentSheet(view))) {
+    for (const block of withDetachedTitles(view, segmentSheet(view).flatMap((b) => splitAtSideBySideTitles(view, b)))) {
       for (const table of detectInBlock(view, sheetIndex, block)) found.push(table);
     }
     for (const table of found) tables.push(withDetachedTotal(view, table, found));
   });
   return tables;
+}
+
+/**
+ * Two tables printed side by side with no blank column between them (a 三公 table and a 政府采购 table
+ * on one sheet): the block's first row holds two or more table titles, each merged over its own table's
+ * columns. The block is cut at the titles' left edges when no merge below crosses a cut, except a note
+ * merged across the whole width under both tables, which belongs to neither.
+ */
+function splitAtSideBySideTitles(view: SheetView, block: CellRange): CellRange[] {
+  if (!view.hasMerges) return [block];
+  const texts = view.rowTexts(block.top, block.left, block.right, true);
+  if (texts.length < 2) return [block];
+  const titles: CellRange[] = [];
+  for (const text of texts) {
+    const merge = view.mergeAt(block.top, text.col);
+    if (!merge || merge.top !== block.top || merge.right === merge.left || titleSignatureOf(text.text) === undefined) return [block];
+    titles.push(merge);
+  }
+  const cuts = titles.slice(1).map((t) => t.left);
+  const parts = titles.map((t, i) => ({ top: block.top, left: i === 0 ? block.left : t.left, right: i + 1 < titles.length ? titles[i + 1]!.left - 1 : block.right, bottom: block.top }));
+  const crossesCut = (m: CellRange) => cuts.some((cut) => m.left < cut && m.right >= cut);
+  let notesFrom: number | undefined;
+  for (let r = block.top + 1; r <= block.bottom; r++) {
+    const crossing = view.sheet.merges.some((m) => m.top <= r && m.bottom >= r && m.right >= block.left && m.left <= block.right && crossesCut(m));
+    if (crossing) {
+      notesFrom ??= r;
+      continue;
+    }
+    // A row after a crossing note that is not one itself: the cut is not certain.
+    if (notesFrom !== undefined) return [block];
+    for (const part of parts) if (view.rowTexts(r, part.left, part.right).length > 0) part.bottom = r;
+  }
+  return parts;
 }
 
 /**

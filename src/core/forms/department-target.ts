@@ -165,9 +165,21 @@ function parseTasks(view: SheetView, range: CellRange, top: number, bottom: numb
   const firstAmount = Math.min(...amountColumns);
   const taskRows: number[] = [];
   let totalRow: number | undefined;
+  const isTotalRow = (r: number) => Array.from({ length: firstAmount - range.left }, (_, i) => range.left + i).some((c) => /^(合计|总计)$/.test(view.text(r, c)));
+  // A heading merged across the amount columns (年度绩效指标) is the next section, not a task.
+  const isSectionHeading = (r: number) => {
+    const merge = view.mergeAt(r, range.left);
+    return merge !== undefined && merge.top === r && merge.right >= firstAmount && view.text(r, range.left) !== "";
+  };
+  // The 合计 closes the tasks, or heads them when it comes straight under the header (合计 first).
+  const totalFirst = isTotalRow(headerBottom + 1);
   for (let r = headerBottom + 1; r <= bottom; r++) {
-    const isTotal = Array.from({ length: firstAmount - range.left }, (_, i) => range.left + i).some((c) => /^(合计|总计)$/.test(view.text(r, c)));
-    if (isTotal) {
+    if (totalFirst && r === headerBottom + 1) {
+      totalRow = r;
+      continue;
+    }
+    if (totalFirst && isSectionHeading(r)) break;
+    if (!totalFirst && isTotalRow(r)) {
       totalRow = r;
       break;
     }

