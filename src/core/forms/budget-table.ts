@@ -62,6 +62,34 @@ export const BudgetRowSchema = z.object({
 });
 export type BudgetRow = z.infer<typeof BudgetRowSchema>;
 
+type RowFields = Partial<BudgetRow> & Pick<BudgetRow, "row" | "role" | "label" | "valueOffset">;
+type RowChanges = Partial<Pick<BudgetRow, "depth" | "partial" | "panelOffset">>;
+const NO_CHANGES: RowChanges = {};
+
+/**
+ * A row with every field written, in one order: all rows of all tables share one hidden class, which
+ * V8 keeps from check to check (see shapes.ts); rows grown field by field would each have their own.
+ */
+function makeRow(base: RowFields, changes: RowChanges = NO_CHANGES): BudgetRow {
+  return {
+    row: base.row,
+    role: base.role,
+    label: base.label,
+    labelCell: base.labelCell,
+    code: base.code,
+    codeCell: base.codeCell,
+    level: base.level,
+    codeIssue: base.codeIssue,
+    valueOffset: base.valueOffset,
+    panelOffset: changes.panelOffset ?? base.panelOffset,
+    depth: changes.depth ?? base.depth,
+    partial: changes.partial ?? base.partial,
+    count: base.count,
+    subtotal: base.subtotal,
+    indent: base.indent,
+  };
+}
+
 export const OverviewSideSchema = z.object({
   side: z.enum(["income", "expenditure"]),
   labelCol: z.number().int(),
@@ -507,7 +535,7 @@ function readPanelList(view: SheetView, table: DetectedTable, members: readonly 
     const right = panel.columns[panel.columns.length - 1].col;
     const list = readList(view, table, panel.columns, roles, firstDataRow, left, right, index < members.length - 1);
     const offset = left - first.columns[0].col;
-    return { ...list, rows: list.rows.map((row) => (offset === 0 ? row : { ...row, panelOffset: offset })) };
+    return { ...list, rows: list.rows.map((row) => (offset === 0 ? row : makeRow(row, { panelOffset: offset }))) };
   });
   const head = lists[0];
   // A total row shared by the panels (公用经费合计 merged across the triples) counts once, in the last panel.
@@ -582,28 +610,30 @@ function readList(
       const master = view.masterOf(r, totalCol);
       // A total label merged across the panels belongs to the panel whose amount cell is its own.
       if (amountColumns.length > 0 && amountColumns.every((c) => view.mergeAt(r, c.col) !== undefined)) continue;
-      rows.push({ row: r, role: "total", label: view.text(r, totalCol), labelCell: budgetCell(master.row, master.col), valueOffset });
+      rows.push(makeRow({ row: r, role: "total", label: view.text(r, totalCol), labelCell: budgetCell(master.row, master.col), valueOffset }));
       continue;
     }
     if (!classified) {
       const subtotal = textColumnsOf(columns, roles).some((c) => /小计$/.test(view.text(r, c)));
       if (name === "" && !subtotal && !amountColumns.some((c) => view.hasOwnValue(r, c.col))) continue;
       const indent = nameCell && nameCell.type === "string" ? indentOf(String(nameCell.value)) : 0;
-      rows.push({
-        ...(subtotal ? { subtotal: true } : {}),
-        row: r,
-        role: "line",
-        label: name,
-        ...(nameColumn ? { labelCell: budgetCell(r, nameColumn.col) } : {}),
-        valueOffset,
-        ...(COUNT_LINE.test(foldText(name)) || RATE_LINE.test(foldText(name)) ? { count: true } : {}),
-        ...(indent > 0 ? { indent } : {}),
-      });
+      rows.push(
+        makeRow({
+          row: r,
+          role: "line",
+          label: name,
+          labelCell: nameColumn ? budgetCell(r, nameColumn.col) : undefined,
+          valueOffset,
+          count: COUNT_LINE.test(foldText(name)) || RATE_LINE.test(foldText(name)) ? true : undefined,
+          subtotal: subtotal ? true : undefined,
+          indent: indent > 0 ? indent : undefined,
+        }),
+      );
       continue;
     }
     const parsed = parseCode(view, r, codeColumns, currentLei, currentKuan, leiIsRow);
     if (!parsed) {
-      if (name !== "") rows.push({ row: r, role: "line", label: name, ...(nameColumn ? { labelCell: budgetCell(r, nameColumn.col) } : {}), valueOffset });
+      if (name !== "") rows.push(makeRow({ row: r, role: "line", label: name, labelCell: nameColumn ? budgetCell(r, nameColumn.col) : undefined, valueOffset }));
       continue;
     }
     if (parsed.level === "类") {
@@ -618,14 +648,19 @@ function readList(
       }
     }
     const label = codeColumns.single === nameColumn?.col ? name.replace(/^\d{3,7}\s*/, "") : name;
-    // Built by assignment rather than spreads: one row object per 科目 line of every table.
-    const classifiedRow: { -readonly [K in keyof BudgetRow]: BudgetRow[K] } = { row: r, role: "classified", label, valueOffset };
-    if (nameColumn) classifiedRow.labelCell = budgetCell(r, nameColumn.col);
-    classifiedRow.code = parsed.code;
-    classifiedRow.codeCell = budgetCell(r, parsed.col);
-    classifiedRow.level = parsed.level;
-    if (parsed.issue) classifiedRow.codeIssue = parsed.issue;
-    rows.push(classifiedRow);
+    rows.push(
+      makeRow({
+        row: r,
+        role: "classified",
+        label,
+        labelCell: nameColumn ? budgetCell(r, nameColumn.col) : undefined,
+        code: parsed.code,
+        codeCell: budgetCell(r, parsed.col),
+        level: parsed.level,
+        codeIssue: parsed.issue,
+        valueOffset,
+      }),
+    );
   }
   const reading = classified ? "certain" : numberListing(rows);
   const layout = classified ? "classified" : rows.filter((r) => r.role !== "total").length === 0 && rows.length <= 1 ? "single-row" : "listing";
@@ -733,7 +768,7 @@ function numberListing(rows: BudgetRow[]): "certain" | "inferred" {
     }
     partialRun[depth] = partial || (previousDepth >= depth && partialRun[depth] === true);
     partialRun.length = depth + 1;
-    rows[index] = { ...row, depth, ...(partial || (depth > 0 && partialRun[depth]) ? { partial: true } : {}) };
+    rows[index] = makeRow(row, { depth, ...(partial || (depth > 0 && partialRun[depth]) ? { partial: true } : {}) });
     previousDepth = depth;
     previous = rows[index];
   }
@@ -750,7 +785,7 @@ function depthFromIndent(rows: BudgetRow[]): "certain" | "inferred" {
   if (indents.length < 2) return "certain";
   rows.forEach((row, index) => {
     if (row.role !== "line" || row.count || row.subtotal) return;
-    rows[index] = { ...row, depth: indents.indexOf(row.indent ?? 0) };
+    rows[index] = makeRow(row, { depth: indents.indexOf(row.indent ?? 0) });
   });
   return "inferred";
 }

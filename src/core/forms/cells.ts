@@ -43,5 +43,7 @@ function readCellText(view: SheetView, row: number, col: number): CellText | nul
   if (cell.type === "empty") return null;
   const text = String(cell.value).trim();
   if (text === "") return null;
-  return Object.freeze({ text, row, col, address: cellAddress(row, col), isNumber: cell.type === "number" });
+  // Shared by every reader of the cell, so never changed (the type says so). Not frozen: a frozen object
+  // gets a hidden class of its own that V8 drops between checks (see shapes.ts), a literal's it keeps.
+  return { text, row, col, address: cellAddress(row, col), isNumber: cell.type === "number" };
 }

@@ -120,6 +120,7 @@ export function analyseBlock(rows: readonly IndicatorRowInput[], context: Indica
     }
     const name = input.level3 === null ? "" : foldText(input.level3.text);
     const stated = statedValue(input, name, context);
+    // Every field written, in one order: one hidden class for every row (see shapes.ts).
     analysed.push({
       input,
       level1,
@@ -128,7 +129,9 @@ export function analyseBlock(rows: readonly IndicatorRowInput[], context: Indica
       level1Role: pair.level1?.role,
       level2Role: pair.level2?.role,
       name,
-      ...stated,
+      value: stated.value,
+      declaredUnit: stated.declaredUnit,
+      declaredType: stated.declaredType,
     });
   }
   return { rows: analysed, context, pack: context.pack };

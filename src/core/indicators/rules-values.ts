@@ -232,8 +232,8 @@ export const implausibleValueRule: IndicatorRule = {
         context.report({ messageId, cell: OPERATOR_MESSAGES.has(messageId) ? operatorCellOf(row, cell) : cell, data, severity, actual: shown });
       };
       const percent = value.unitFamily === "percent";
-      const number = value.value.toNumber();
-      const top = value.high === undefined ? number : value.high.toNumber();
+      const number = value.number ?? value.value.toNumber();
+      const top = value.high === undefined ? number : (value.highNumber ?? value.high.toNumber());
       // The verb governs the direction: 投诉次数 points down, 挽回损失 or 投诉处理率 up, 减少损失 either way.
       const direction = badEventDirection(row.name);
       const badEvent = direction !== undefined && direction !== "up";

@@ -45,6 +45,9 @@ export interface IndicatorValueReading {
   readonly operator?: ComparisonOperator;
   /** The number (the low end of a range). */
   readonly value?: Decimal;
+  /** The value and the high end as JavaScript numbers, for comparisons with thresholds. */
+  readonly number?: number;
+  readonly highNumber?: number;
   /** The high end of a range. */
   readonly high?: Decimal;
   /** The unit as written, without approximation words (余, 左右) or a bracketed remark. */
@@ -203,7 +206,10 @@ function isDateOrPeriod(value: string): boolean {
 interface QuantitativeFields {
   operator?: ComparisonOperator;
   value?: Decimal;
+  /** The value as a JavaScript number (for comparisons with thresholds), read once. */
+  number?: number;
   high?: Decimal;
+  highNumber?: number;
   unit?: string;
   unitFamily?: UnitFamily;
   unitReading?: UnitReading;
@@ -244,6 +250,9 @@ const QUANTITATIVE = new RegExp(
   String.raw`^(?<op>[≥≤=><])?(?<pre>${APPROX_PRE.join("|")})?(?<lo>${NUMBER})(?<rest>.*)$`,
 );
 
+/** The rest of a value after its first number, when it is a range: `-95%`, `个~5个`. */
+const RANGE_REST = new RegExp(String.raw`^(?<u1>[^\d]*?)${RANGE_DASH}(?<hi>${NUMBER})(?<u2>.*)$`);
+
 function readQuantitative(
   value: string,
 ): { fields: QuantitativeFields; hints: ValueHint[]; leadingZeros: boolean } | undefined {
@@ -255,7 +264,7 @@ function readQuantitative(
   const hints: ValueHint[] = [];
   let high: Decimal | undefined;
   let unitRaw = rest;
-  const range = new RegExp(String.raw`^(?<u1>[^\d]*?)${RANGE_DASH}(?<hi>${NUMBER})(?<u2>.*)$`).exec(rest);
+  const range = RANGE_REST.exec(rest);
   if (range?.groups !== undefined) {
     const { u1 = "", hi = "", u2 = "" } = range.groups;
     if (/\d/.test(u2)) return undefined;
@@ -273,7 +282,9 @@ function readQuantitative(
     fields: {
       operator: op as ComparisonOperator | undefined,
       value: low,
+      number: Number(lo),
       high,
+      ...(high !== undefined ? { highNumber: high.toNumber() } : {}),
       ...unitPart.fields,
       approxMarkers: [...approxMarkers, ...unitPart.fields.approxMarkers],
     },
