@@ -147,4 +147,24 @@ describe("year-on-year columns", () => {
       { numRuns: 100 },
     );
   });
+
+  // RULES 3.0: ±0.01 point from the figures shown. Beyond it an error only where no rounding of the
+  // printed amounts could give the rate; within what roundings allow, a warning.
+  it("a rate more than 0.01 point off the printed amounts is reported: an error beyond what their roundings allow, else a warning", () => {
+    fc.assert(
+      fc.property(amounts.filter((a) => a.previous >= 100 && a.current <= 2 * a.previous), fc.constantFrom(-1, 1), fc.integer({ min: 2, max: 300 }), ({ previous, current }, sign, hundredths) => {
+        const exact = new Decimal(current - previous).div(previous).times(100);
+        const shown = exact.toDecimalPlaces(2).plus(new Decimal(hundredths).div(100).times(sign));
+        const change = new Decimal(current - previous).div(100);
+        const before = new Decimal(previous).div(100);
+        const corners = [-1, 1].flatMap((dc) => [-1, 1].map((dp) => change.plus(dc * 0.005).div(before.plus(dp * 0.005)).times(100)));
+        const withinRounding = shown.plus(0.005).gte(Decimal.min(...corners)) && shown.minus(0.005).lte(Decimal.max(...corners));
+        const off = shown.minus(exact).abs().gt(new Decimal("0.01"));
+        const findings = run(table(previous, current, `${shown.toFixed(2)}%`));
+        if (!off) expect(findings).toEqual([]);
+        else expect(findings.map((f) => `${f.cell} ${f.severity}`)).toEqual(withinRounding ? ["E5 warning", "E6 warning"] : ["E5 error", "E6 error"]);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

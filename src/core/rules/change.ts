@@ -8,6 +8,8 @@ import { formatAmount } from "./format";
 import { compareTotal } from "./tolerance";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import { budgetTables, checkSum, readValue, rowName, type BudgetTableEntry } from "./totals-support";
+import { foldText } from "../workbook/text";
+import { cellAddress } from "../workbook/address";
 
 export const changeAmount: RuleMeta = {
   id: "composition/change-amount",
@@ -89,6 +91,9 @@ function shownRate(context: RuleContext, entry: BudgetTableEntry, cell: BudgetCe
     text: percentFormat ? `${value.times(100).toFixed(decimals)}%` : value.toString(),
   };
 }
+
+/** RULES 3.0: a rate shown with two decimals of a percent may be 0.01 point off the figures' own. */
+const RATE_TOLERANCE = new Decimal("0.01");
 
 /** The range of change ÷ previous × 100 that amounts rounded to 0.01 allow. */
 function rateBounds(change: Decimal, previous: Decimal): [Decimal, Decimal] {
@@ -181,6 +186,46 @@ function checkQuantityPrice(context: RuleContext, entry: BudgetTableEntry): void
   }
 }
 
+export const quantityUnit: RuleMeta = {
+  id: "change/quantity-unit",
+  category: "unit-mismatch",
+  severity: "warning",
+  description: { zh: "数量的计量单位不应是金额单位（元、万元）", en: "A quantity's unit of measure is not a money unit (元, 万元)" },
+};
+
+const UNIT_HEADER = /^(计量|度量|计算)?单位$/;
+const MONEY_UNIT = /^(元|万元|千元|亿元)$/;
+
+/**
+ * A 计量单位 column beside a 数量 column (政府采购 采购数量 | 计量单位) says what the quantity counts:
+ * 台, 辆, 平方米. A money unit there makes the quantity an amount: the unit, or the quantity, is wrong.
+ */
+function checkQuantityUnits(context: RuleContext, entry: BudgetTableEntry): void {
+  const { model, detected } = entry;
+  const quantity = model.quantityColumns?.find((c) => /数量/.test(leaf(c)));
+  const unitColumn = detected.columns.find((c) => UNIT_HEADER.test(foldText(c.path[c.path.length - 1] ?? "")));
+  if (!quantity || !unitColumn) return;
+  const view = context.view(detected.sheetIndex);
+  for (const row of model.rows) {
+    if (row.role !== "line" || row.subtotal) continue;
+    const unit = view.text(row.row, unitColumn.col);
+    if (!MONEY_UNIT.test(unit)) continue;
+    const at = view.masterOf(row.row, unitColumn.col);
+    const address = cellAddress(at.row, at.col);
+    const shown = view.cell(at.row, at.col).value;
+    context.report(quantityUnit, {
+      sheet: model.sheet,
+      cell: address,
+      tableId: detected.id,
+      message: {
+        zh: `“${row.label}”的${leaf(quantity)}计量单位为“${String(shown).trim()}”，是金额单位：数量应以台、辆、平方米等计量`,
+        en: `"${row.label}": the unit of its ${leaf(quantity)} is "${String(shown).trim()}", a money unit; a quantity counts items, vehicles, square metres and the like`,
+      },
+      actual: String(shown).trim(),
+    });
+  }
+}
+
 interface RateCells {
   readonly name: Bilingual;
   readonly rateLabel: string;
@@ -198,18 +243,30 @@ function checkRate(context: RuleContext, entry: BudgetTableEntry, cells: RateCel
   const change = current.value.minus(previous.value);
   const [low, high] = rateBounds(change, previous.value);
   const slack = new Decimal(0.5).times(new Decimal(10).pow(-shown.decimals));
-  if (shown.readings.some((r) => r.plus(slack).gte(low) && r.minus(slack).lte(high))) return;
   const expected = change.div(previous.value).times(100);
+  // RULES 3.0: a rate from the figures shown, within ±0.01 point (or half its last printed digit).
+  const close = Decimal.max(RATE_TOLERANCE, slack);
+  if (shown.readings.some((r) => r.minus(expected).abs().lte(close))) return;
+  // Amounts printed rounded to 0.01 allow a wider range (their unrounded values may give the rate shown):
+  // a rate only that far off is a warning, not a certain slip.
+  const withinRounding = shown.readings.some((r) => r.plus(slack).gte(low) && r.minus(slack).lte(high));
   // The shown rate implies this year's amount (上年 × (1 + rate)): a wrong amount that also breaks a sum is one slip.
   const implied = previous.value.times(shown.readings[0].div(100).plus(1));
   const { name, rateLabel } = cells;
+  const roundingNote = withinRounding
+    ? {
+        zh: `；按所列金额计算相差超过 0.01 个百分点，只有未经四舍五入的金额才可能得出所列比率`,
+        en: `; from the amounts shown it is more than 0.01 point off, which only unrounded amounts could explain`,
+      }
+    : { zh: "", en: "" };
   context.report(changeRate, {
     sheet: entry.model.sheet,
     cell: cells.rate.address,
     tableId: entry.detected.id,
+    ...(withinRounding ? { severity: "warning" as const } : {}),
     message: {
-      zh: `${name.zh}“${rateLabel}”应为 ${expected.toFixed(2)}%（(${formatAmount(current.value)} − ${formatAmount(previous.value)}) ÷ ${formatAmount(previous.value)}），实为 ${shown.text}`,
-      en: `${name.en} "${rateLabel}" should be ${expected.toFixed(2)}% ((${formatAmount(current.value)} − ${formatAmount(previous.value)}) ÷ ${formatAmount(previous.value)}) but is ${shown.text}`,
+      zh: `${name.zh}“${rateLabel}”应为 ${expected.toFixed(2)}%（(${formatAmount(current.value)} − ${formatAmount(previous.value)}) ÷ ${formatAmount(previous.value)}），实为 ${shown.text}${roundingNote.zh}`,
+      en: `${name.en} "${rateLabel}" should be ${expected.toFixed(2)}% ((${formatAmount(current.value)} − ${formatAmount(previous.value)}) ÷ ${formatAmount(previous.value)}) but is ${shown.text}${roundingNote.en}`,
     },
     expected: `${expected.toFixed(2)}%`,
     actual: shown.text,
@@ -347,11 +404,12 @@ function checkBalances(context: RuleContext, entry: BudgetTableEntry): void {
 
 export const changeFamily: RuleFamily = {
   name: "change",
-  rules: [changeAmount, changeRate, quantityPrice, carryOverBalance],
+  rules: [changeAmount, changeRate, quantityPrice, quantityUnit, carryOverBalance],
   check(context) {
     for (const entry of budgetTables(context)) {
       if (entry.model.layout === "overview") continue;
       checkQuantityPrice(context, entry);
+      checkQuantityUnits(context, entry);
       checkChangeLines(context, entry);
       checkBalances(context, entry);
       const columns = yearColumns(entry);
