@@ -14,7 +14,7 @@ export const requiredIndicatorsRule: IndicatorRule = {
       missing: { zh: "{description}（规则包 {pack} 要求至少 {minRows} 行）", en: "{description} (pack {pack} requires at least {minRows} row(s))" },
     },
   },
-  check({ block, report }) {
+  check({ block, report, notChecked }) {
     if (block.rows.length === 0) return;
     const framework = frameworkOf(block.pack);
     const anchor = block.rows[0]?.input.level1?.cell ?? block.rows[0]?.input.level3?.cell ?? block.rows[0]?.input.value?.cell ?? "";
@@ -45,6 +45,20 @@ export const requiredIndicatorsRule: IndicatorRule = {
         return true;
       });
       if (matching.length >= requirement.minRows) continue;
+      // A 二级 the framework does not know, under the 一级 the missing category belongs to, may be that
+      // category misnamed (数据指标 for 数量指标): the name is reported by the taxonomy rule, and whether
+      // the category is missing is not known.
+      const unknownSibling = level2 === undefined ? undefined : block.rows.find((row) => row.pair.status === "unknown-level2" && row.pair.level1 === level2.parent && row.level2 !== null);
+      if (unknownSibling?.level2) {
+        notChecked(
+          {
+            zh: `${requirement.description.zh}：二级指标“${unknownSibling.level2.text.trim()}”（${unknownSibling.level2.cell}）不是规定名称，可能即是所缺类别，未按缺少核对`,
+            en: `${requirement.description.en}: the 二级 “${unknownSibling.level2.text.trim()}” (${unknownSibling.level2.cell}) is not a framework name and may be the missing category, so it was not reported as missing`,
+          },
+          unknownSibling.level2.cell,
+        );
+        continue;
+      }
       report({
         messageId: "missing",
         cell: anchor,
