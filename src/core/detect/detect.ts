@@ -159,6 +159,8 @@ function titleAnchor(view: SheetView, row: number, block: CellRange): Anchor | u
   return { row, title: { text: String(raw).trim(), signature } };
 }
 
+const FORM_HEAD_FIRST_CHARS = [...new Set(FORM_HEAD_LABELS.map((label) => label[0]!))];
+
 function isFormHeadRow(view: SheetView, row: number, block: CellRange): boolean {
   // A label is a cell of its own (a merge's master), so only the row's own cells need looking at.
   const line = view.sheet.rows[row - 1];
@@ -168,7 +170,11 @@ function isFormHeadRow(view: SheetView, row: number, block: CellRange): boolean 
     const cell = line[c - 1];
     if (!cell || cell.type === "empty") continue;
     // A figure's own text is no label; inside a merge the text shown is the master's.
-    if (cell.type === "number" && (!view.hasMerges || view.mergeAt(row, c) === undefined)) continue;
+    const merged = view.hasMerges && view.mergeAt(row, c) !== undefined;
+    if (cell.type === "number" && !merged) continue;
+    // Cheap first test: the text holds a label's first character (folding keeps ideographs); a merge
+    // shows its master's text, so its cells are read in full.
+    if (!merged && cell.type === "string" && !FORM_HEAD_FIRST_CHARS.some((ch) => (cell.value as string).includes(ch))) continue;
     if (FORM_HEAD_LABELS.includes(view.text(row, c))) return true;
   }
   return false;
