@@ -29,6 +29,7 @@ const FOLDERS = [
   "tests/fixtures/blind-8",
   "tests/fixtures/blind-9",
   "tests/fixtures/blind-10",
+  "tests/fixtures/blind-11",
 ];
 
 function outputOf(result: CheckResult): unknown {

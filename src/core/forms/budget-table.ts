@@ -148,8 +148,11 @@ const TOTAL_LABEL = /^(合计|总计|本年(收入|支出)?合计|(收入|支出
 const NAMED_TOTAL = /^.{1,10}(合计|总计)$/;
 /** Header leaves that name text columns (codes, names, types), never amounts. */
 const TEXT_COLUMN = /名称|编码|代码|编号|类型|科目|备注|说明|^项目$|^类$|^款$|^项$|^序号$|^单位(名称)?$|^功能分类$|^经济分类$/;
-/** Header words of line and column numbers (行次 1, 2, 3 …; the 栏次 row): never amounts. */
-const SERIAL_COLUMN = /^(行次|栏次|序号|编号|行号|次序)$/;
+/**
+ * Header words of line and column numbers (行次 1, 2, 3 …; the 栏次 row) and of a line's level in the
+ * classification (a budget system's 级次 0 | 1 | 2 | 3): never amounts.
+ */
+const SERIAL_COLUMN = /^(行次|栏次|序号|编号|行号|次序|级次|科目级次|级别|层级|级数)$/;
 /** Header words of rates: never summed (RULES 3.3 变动率, 执行率). */
 const RATE_COLUMN = /幅度|增长率|增减率|变动率|比率|比例|执行率|占比|[%％]/;
 const CODE_LEAF: Record<string, ClassLevel> = { 类: "类", 款: "款", 项: "项" };

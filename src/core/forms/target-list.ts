@@ -17,6 +17,9 @@ export const ListingRowSchema = z.object({
   department: CellTextSchema.nullable(),
   /** Where the amount is (or would be) written, when the listing has an amount column. */
   amount: CellPositionSchema.optional(),
+  /** A self-evaluation summary's 执行数 and 执行率, where it has them. */
+  executed: CellPositionSchema.optional(),
+  rate: CellPositionSchema.optional(),
   score: CellPositionSchema.optional(),
   grade: CellPositionSchema.optional(),
 });
@@ -36,7 +39,10 @@ const HEADER_WORDS = {
   group: /^类别$|^类型$/,
   name: /项目名称$|^(预算)?部门及项目名称$|^项目$/,
   department: /^(预算)?(部门|单位)(\(单位\))?(名称)?$|^预算部门\(单位\)名称$|^资金使用单位$|^主管部门$/,
+  /** A summary's spending (全年执行数): read before the amount, whose words 执行金额 would also take. */
+  executed: /^(全年)?(实际)?执行(数|金额)|^实际支出(数|金额)?$/,
   amount: /金额|^预算(数|资金)|资金总额/,
+  rate: /^(预算)?执行率/,
   score: /得分|总分/,
   grade: /等级/,
 };
@@ -78,6 +84,8 @@ export function parseListing(view: SheetView, table: DetectedTable): Listing | n
       name,
       department: columns.department !== undefined ? cellTextAt(view, r, columns.department) : null,
       ...(columns.amount !== undefined ? { amount: positionOf(r, columns.amount) } : {}),
+      ...(columns.executed !== undefined ? { executed: positionOf(r, columns.executed) } : {}),
+      ...(columns.rate !== undefined ? { rate: positionOf(r, columns.rate) } : {}),
       ...(columns.score !== undefined ? { score: positionOf(r, columns.score) } : {}),
       ...(columns.grade !== undefined ? { grade: positionOf(r, columns.grade) } : {}),
     });

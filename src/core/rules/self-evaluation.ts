@@ -52,6 +52,7 @@ export const summaryRules = {
   scoreMatchesForm: rule("summary-score", "cross-table-mismatch", "error", "汇总表的自评得分应等于该项目自评表的总分", "The summary's score must equal the project's form total"),
   gradeFitsScore: rule("summary-grade", "score-mismatch", "error", "汇总表的自评等级应与自评得分相符", "The summary's grade must fit its score"),
   formListed: rule("summary-coverage", "missing-value", "warning", "自评表与汇总表的项目应一一对应", "Every self-evaluated project should appear in the summary, and vice versa"),
+  summaryRate: rule("summary-rate", "ratio-mismatch", "error", "汇总表的执行率应等于执行数 ÷ 预算数", "The summary's execution rate must equal spending over budget"),
   narrativeCounts: rule(
     "summary-narrative",
     "cross-table-mismatch",
@@ -880,6 +881,25 @@ function checkSummary(context: RuleContext, table: DetectedTable, forms: readonl
       );
     }
   }
+  // 3.6.2 on each summary row: 执行率 = 执行数 ÷ 预算数, within the printed rounding.
+  for (const row of listing.rows) {
+    if (!row.amount || !row.executed || !row.rate) continue;
+    const budget = numberAt(view, row.amount);
+    const executed = numberAt(view, row.executed);
+    const shown = percentAt(view, row.rate);
+    if (budget === undefined || executed === undefined || shown === undefined || budget.isZero()) continue;
+    const computed = executed.div(budget).times(100);
+    // RULES 3.0: 0.01 point, or half the last digit the rate is printed with (95% for 95.06%).
+    const tolerance = Decimal.max(DEFAULT_SELF_EVALUATION_SETTINGS.rateTolerance, new Decimal(10).pow(-percentDecimals(view, row.rate)).div(2));
+    if (shown.minus(computed).abs().lte(tolerance)) continue;
+    report(
+      summaryRules.summaryRate,
+      row.rate,
+      `“${row.name.text}”执行率应为 ${pct(computed)}（执行数 ${formatAmount(executed)} ÷ 预算数 ${formatAmount(budget)}），实为 ${pct(shown)}`,
+      `"${row.name.text}": the execution rate should be ${pct(computed)} (spending ${formatAmount(executed)} ÷ budget ${formatAmount(budget)}), but shows ${pct(shown)}`,
+      { expected: pct(computed), actual: pct(shown) },
+    );
+  }
   for (const { left: row, right: entry } of pairs) {
     if (!row.score || entry.total === undefined) continue;
     const score = numberAt(view, row.score);
@@ -922,6 +942,19 @@ function checkSummary(context: RuleContext, table: DetectedTable, forms: readonl
       { sheet: entry.form.sheet, tableId: entry.form.tableId },
     );
   }
+}
+
+/** How many decimals of a percent a rate cell prints: from its % format, its text, or its number. */
+function percentDecimals(view: SheetView, at: { row: number; col: number }): number {
+  const cell = view.cell(at.row, at.col);
+  if (cell.type === "number") {
+    const format = /0\.(0+)%/.exec(cell.numberFormat ?? "");
+    if ((cell.numberFormat ?? "").includes("%")) return format ? format[1]!.length : 0;
+    const value = decimalOf(cell.value as number);
+    return value.abs().lte(1.5) ? Math.max(0, value.decimalPlaces() - 2) : value.decimalPlaces();
+  }
+  const fraction = /\.(\d+)/.exec(foldText(String(cell.value ?? "")));
+  return fraction ? fraction[1]!.length : 0;
 }
 
 function cellText(view: SheetView, at: { row: number; col: number }): string | undefined {
