@@ -3,25 +3,13 @@
 // contents sheet, two budget tables side by side with a blank column and two touching with none, 三公
 // with 增减额 / 增减率, three-decimal 万元, counts and areas beside money, a county 部门整体 form whose
 // 年度主要任务 table puts its 合计 first, and targets with period and date values).
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { checkWorkbook, type CheckResult } from "../../src/core/engine";
-import { rangeAddress } from "../../src/core/workbook/address";
-import { readWorkbook } from "../../src/io/xlsx-reader";
-import { errorsOutsideKeys, missedAnomalies, type AnswerKey } from "../helpers/fixtures";
+import { errorsOutsideKeys, missedAnomalies } from "../helpers/fixtures";
+import { blindSet } from "../helpers/blind-set";
 
-const DIR = path.resolve(__dirname, "..", "fixtures", "blind-10");
-const keys: AnswerKey[] = readdirSync(DIR)
-  .filter((file) => file.endsWith(".expected.json"))
-  .sort()
-  .map((file) => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as AnswerKey);
+const set = blindSet("blind-10");
+const { keys, results } = set;
 
-const results = new Map<string, CheckResult>();
-beforeAll(async () => {
-  for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
-}, 120_000);
-
-const brief = (workbook: string) => results.get(workbook)!.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.severity}`);
+const brief = set.brief;
 
 it("the folder holds the eight workbooks, four of them clean", () => {
   expect(keys).toHaveLength(8);
@@ -29,10 +17,7 @@ it("the folder holds the eight workbooks, four of them clean", () => {
 });
 
 it("finds every keyed table with its kind and exact range, two touching tables apart at their titles, and no table on a cover, contents or asset sheet", () => {
-  for (const key of keys) {
-    const found = results.get(key.workbook)!.tables.map((table) => `${table.sheet} ${table.kind} ${rangeAddress(table.range)}`).sort();
-    expect(found).toEqual(key.tables.map((table) => `${table.sheet} ${table.kind} ${table.range}`).sort());
-  }
+  for (const { found, keyed } of set.tables()) expect(found).toEqual(keyed);
 });
 
 it("reports every keyed slip at its cell with its category", () => {

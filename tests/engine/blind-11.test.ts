@@ -3,25 +3,13 @@
 // typed as text, a 级次 column, 小计 rows per 类 and hidden columns, 决算 公开02/03 with 栏次 and 行次,
 // two target forms side by side, a self-evaluation summary with 执行率 beside two of its forms, codes
 // merged across 类|款|项 and negative 调减 amounts).
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { checkWorkbook, type CheckResult } from "../../src/core/engine";
-import { rangeAddress } from "../../src/core/workbook/address";
-import { readWorkbook } from "../../src/io/xlsx-reader";
-import { errorsOutsideKeys, missedAnomalies, type AnswerKey } from "../helpers/fixtures";
+import { errorsOutsideKeys, missedAnomalies } from "../helpers/fixtures";
+import { blindSet } from "../helpers/blind-set";
 
-const DIR = path.resolve(__dirname, "..", "fixtures", "blind-11");
-const keys: AnswerKey[] = readdirSync(DIR)
-  .filter((file) => file.endsWith(".expected.json"))
-  .sort()
-  .map((file) => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as AnswerKey);
+const set = blindSet("blind-11");
+const { keys, results } = set;
 
-const results = new Map<string, CheckResult>();
-beforeAll(async () => {
-  for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
-}, 120_000);
-
-const brief = (workbook: string) => results.get(workbook)!.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.severity}`);
+const brief = set.brief;
 
 it("the folder holds the ten workbooks, four of them with no anomaly at all", () => {
   expect(keys).toHaveLength(10);
@@ -29,10 +17,7 @@ it("the folder holds the ten workbooks, four of them with no anomaly at all", ()
 });
 
 it("finds every keyed table with its kind and exact range (two forms side by side apart)", () => {
-  for (const key of keys) {
-    const found = results.get(key.workbook)!.tables.map((table) => `${table.sheet} ${table.kind} ${rangeAddress(table.range)}`).sort();
-    expect(found).toEqual(key.tables.map((table) => `${table.sheet} ${table.kind} ${table.range}`).sort());
-  }
+  for (const { found, keyed } of set.tables()) expect(found).toEqual(keyed);
 });
 
 it("reports every keyed slip at its cell with its category", () => {

@@ -3,23 +3,11 @@
 // 采购类别, a 三公 table over 比上年增减 金额 | 幅度, self-evaluations with their summary, four-decimal 万元,
 // a 决算 in 元 with 行次 columns, empty tables): every keyed slip at its cell with its category, every
 // table with its exact range, no error outside the keys, and nothing at all on the clean workbooks.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { checkWorkbook, type CheckResult } from "../../src/core/engine";
-import { rangeAddress } from "../../src/core/workbook/address";
-import { readWorkbook } from "../../src/io/xlsx-reader";
-import { errorsOutsideKeys, missedAnomalies, type AnswerKey } from "../helpers/fixtures";
+import { errorsOutsideKeys, missedAnomalies } from "../helpers/fixtures";
+import { blindSet } from "../helpers/blind-set";
 
-const DIR = path.resolve(__dirname, "..", "fixtures", "blind-5");
-const keys: AnswerKey[] = readdirSync(DIR)
-  .filter((file) => file.endsWith(".expected.json"))
-  .sort()
-  .map((file) => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as AnswerKey);
-
-const results = new Map<string, CheckResult>();
-beforeAll(async () => {
-  for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
-}, 120_000);
+const set = blindSet("blind-5");
+const { keys, results } = set;
 
 it("the folder holds the ten workbooks, six of them clean", () => {
   expect(keys).toHaveLength(10);
@@ -27,10 +15,7 @@ it("the folder holds the ten workbooks, six of them clean", () => {
 });
 
 it("finds every keyed table with its kind and exact range (the 政府采购预算表 without 科目 or 资金来源 columns too)", () => {
-  for (const key of keys) {
-    const found = results.get(key.workbook)!.tables.map((table) => `${table.sheet} ${table.kind} ${rangeAddress(table.range)}`);
-    expect(found.sort()).toEqual(key.tables.map((table) => `${table.sheet} ${table.kind} ${table.range}`).sort());
-  }
+  for (const { found, keyed } of set.tables()) expect(found).toEqual(keyed);
 });
 
 it("reports every keyed slip at its cell with its category", () => {

@@ -2,23 +2,12 @@
 // checker's code: 收入 stacked above 支出, codes written 208 05 05 and 208.05, 类/款 only, 合计 last, one-
 // decimal amounts with formulas and a hidden column, two tables side by side, four project forms stacked
 // with no gap, self-evaluations scoring 预算执行率 in the funds block, as an indicator row, or not at all).
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { checkWorkbook, type CheckResult } from "../../src/core/engine";
 import { rangeAddress } from "../../src/core/workbook/address";
-import { readWorkbook } from "../../src/io/xlsx-reader";
-import { errorsOutsideKeys, missedAnomalies, type AnswerKey } from "../helpers/fixtures";
+import { errorsOutsideKeys, missedAnomalies } from "../helpers/fixtures";
+import { blindSet } from "../helpers/blind-set";
 
-const DIR = path.resolve(__dirname, "..", "fixtures", "blind-6");
-const keys: AnswerKey[] = readdirSync(DIR)
-  .filter((file) => file.endsWith(".expected.json"))
-  .sort()
-  .map((file) => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as AnswerKey);
-
-const results = new Map<string, CheckResult>();
-beforeAll(async () => {
-  for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
-}, 120_000);
+const set = blindSet("blind-6");
+const { keys, results } = set;
 
 const tablesOf = (workbook: string) => results.get(workbook)!.tables.map((table) => `${table.sheet} ${table.kind} ${rangeAddress(table.range)}`).sort();
 

@@ -2,23 +2,11 @@
 // checker's code: 决算 公开05/07/08 in 元 with 年初 | 调整 | 决算 blocks, a 部门整体 self-evaluation with
 // 指标性质 | 指标值 | 度量单位 split, a 支出表 listing 款 and 项 only with a 备注 column). The clean
 // workbooks give nothing at all, no error falls outside the keys and every slip is found at its cell.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { checkWorkbook, type CheckResult } from "../../src/core/engine";
-import { rangeAddress } from "../../src/core/workbook/address";
-import { readWorkbook } from "../../src/io/xlsx-reader";
-import { errorsOutsideKeys, missedAnomalies, type AnswerKey } from "../helpers/fixtures";
+import { errorsOutsideKeys, missedAnomalies } from "../helpers/fixtures";
+import { blindSet } from "../helpers/blind-set";
 
-const DIR = path.resolve(__dirname, "..", "fixtures", "blind-7");
-const keys: AnswerKey[] = readdirSync(DIR)
-  .filter((file) => file.endsWith(".expected.json"))
-  .sort()
-  .map((file) => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as AnswerKey);
-
-const results = new Map<string, CheckResult>();
-beforeAll(async () => {
-  for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
-}, 120_000);
+const set = blindSet("blind-7");
+const { keys, results } = set;
 
 
 it("the folder holds the six workbooks, three of them clean", () => {
@@ -27,10 +15,7 @@ it("the folder holds the six workbooks, three of them clean", () => {
 });
 
 it("finds every keyed table with its kind and exact range", () => {
-  for (const key of keys) {
-    const found = results.get(key.workbook)!.tables.map((table) => `${table.sheet} ${table.kind} ${rangeAddress(table.range)}`).sort();
-    expect(found).toEqual(key.tables.map((table) => `${table.sheet} ${table.kind} ${table.range}`).sort());
-  }
+  for (const { found, keyed } of set.tables()) expect(found).toEqual(keyed);
 });
 
 it("the clean workbooks: no finding of any severity (a 部门整体 self-evaluation, 款 and 项 without 类 rows)", () => {

@@ -2,23 +2,11 @@
 // checker's code: a township's four budget tables stacked on one sheet, each with its title and unit
 // line, 类 lines written with their code first; a training project's target form and self-evaluation
 // with bare-number targets whose unit is in the 三级 name, and 得分 formulas with cached results).
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { checkWorkbook, type CheckResult } from "../../src/core/engine";
-import { rangeAddress } from "../../src/core/workbook/address";
-import { readWorkbook } from "../../src/io/xlsx-reader";
-import { errorsOutsideKeys, missedAnomalies, type AnswerKey } from "../helpers/fixtures";
+import { errorsOutsideKeys, missedAnomalies } from "../helpers/fixtures";
+import { blindSet } from "../helpers/blind-set";
 
-const DIR = path.resolve(__dirname, "..", "fixtures", "blind-8");
-const keys: AnswerKey[] = readdirSync(DIR)
-  .filter((file) => file.endsWith(".expected.json"))
-  .sort()
-  .map((file) => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as AnswerKey);
-
-const results = new Map<string, CheckResult>();
-beforeAll(async () => {
-  for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
-}, 120_000);
+const set = blindSet("blind-8");
+const { keys, results } = set;
 
 it("the folder holds the four workbooks, two of them clean", () => {
   expect(keys).toHaveLength(4);
@@ -26,10 +14,7 @@ it("the folder holds the four workbooks, two of them clean", () => {
 });
 
 it("finds every keyed table with its kind and exact range (four tables stacked on one sheet)", () => {
-  for (const key of keys) {
-    const found = results.get(key.workbook)!.tables.map((table) => `${table.sheet} ${table.kind} ${rangeAddress(table.range)}`).sort();
-    expect(found).toEqual(key.tables.map((table) => `${table.sheet} ${table.kind} ${table.range}`).sort());
-  }
+  for (const { found, keyed } of set.tables()) expect(found).toEqual(keyed);
 });
 
 it("reports every keyed slip at its cell with its category", () => {

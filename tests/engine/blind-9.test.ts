@@ -4,28 +4,19 @@
 // target forms whose 年度指标值 is split over 符号 | 数值 | 单位 under a merged header, with a 中期
 // column and goal beside the 年度 one, self-evaluations with 原因分析 | 改进措施, and a 合计 column
 // typed as text throughout).
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { checkWorkbook, type CheckResult } from "../../src/core/engine";
 import { parseProjectTargetForm } from "../../src/core/forms/project-target";
 import { detectTables } from "../../src/core/detect/detect";
 import { SheetView } from "../../src/core/workbook/sheet-view";
-import { rangeAddress } from "../../src/core/workbook/address";
 import { readWorkbook } from "../../src/io/xlsx-reader";
-import { errorsOutsideKeys, missedAnomalies, type AnswerKey } from "../helpers/fixtures";
+import { errorsOutsideKeys, missedAnomalies } from "../helpers/fixtures";
+import { blindSet } from "../helpers/blind-set";
 
-const DIR = path.resolve(__dirname, "..", "fixtures", "blind-9");
-const keys: AnswerKey[] = readdirSync(DIR)
-  .filter((file) => file.endsWith(".expected.json"))
-  .sort()
-  .map((file) => JSON.parse(readFileSync(path.join(DIR, file), "utf8")) as AnswerKey);
+const set = blindSet("blind-9");
+const { keys, results } = set;
 
-const results = new Map<string, CheckResult>();
-beforeAll(async () => {
-  for (const key of keys) results.set(key.workbook, checkWorkbook(await readWorkbook(readFileSync(path.join(DIR, key.workbook)))));
-}, 120_000);
-
-const brief = (workbook: string) => results.get(workbook)!.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.severity}`);
+const brief = set.brief;
 
 it("the folder holds the nine workbooks, four of them clean", () => {
   expect(keys).toHaveLength(9);
@@ -33,10 +24,7 @@ it("the folder holds the nine workbooks, four of them clean", () => {
 });
 
 it("finds every keyed table with its kind and exact range", () => {
-  for (const key of keys) {
-    const found = results.get(key.workbook)!.tables.map((table) => `${table.sheet} ${table.kind} ${rangeAddress(table.range)}`).sort();
-    expect(found).toEqual(key.tables.map((table) => `${table.sheet} ${table.kind} ${table.range}`).sort());
-  }
+  for (const { found, keyed } of set.tables()) expect(found).toEqual(keyed);
 });
 
 it("reports every keyed slip at its cell with its category", () => {
@@ -53,7 +41,7 @@ it("the clean workbooks: nothing but the one warning RULES 2.5 asks for (a quali
 });
 
 it("a 年度指标值 merged over 符号 | 数值 | 单位 reads its value, operator and unit from the three columns below it", async () => {
-  const workbook = await readWorkbook(readFileSync(path.join(DIR, "targets-split-value-2025-clean.xlsx")));
+  const workbook = await readWorkbook(readFileSync(path.join(set.dir, "targets-split-value-2025-clean.xlsx")));
   const views: SheetView[] = [];
   const view = (i: number) => (views[i] ??= new SheetView(workbook.sheets[i]));
   const table = detectTables(workbook, view).find((t) => t.sheet === "目标表-惠民演出")!;
