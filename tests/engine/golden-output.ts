@@ -30,6 +30,7 @@ const FOLDERS = [
   "tests/fixtures/blind-9",
   "tests/fixtures/blind-10",
   "tests/fixtures/blind-11",
+  "tests/fixtures/blind-12",
 ];
 
 function outputOf(result: CheckResult): unknown {

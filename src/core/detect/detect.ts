@@ -33,10 +33,14 @@ export function detectTables(workbook: WorkbookSnapshot, viewOf: (sheetIndex: nu
   workbook.sheets.forEach((_sheet, sheetIndex) => {
     const view = viewOf(sheetIndex);
     const found: DetectedTable[] = [];
+    const orphans: CellRange[] = [];
     for (const block of withDetachedTitles(view, segmentSheet(view).flatMap((b) => splitAtSideBySideTitles(view, b)))) {
-      for (const table of detectInBlock(view, sheetIndex, block)) found.push(table);
+      const inBlock = detectInBlock(view, sheetIndex, block);
+      if (inBlock.length === 0) orphans.push(block);
+      for (const table of inBlock) found.push(table);
     }
-    for (const table of found) tables.push(withDetachedTotal(view, table, found));
+    const joined = withDetachedBodies(view, found, orphans);
+    for (const table of joined) tables.push(withDetachedTotal(view, table, joined));
   });
   return tables;
 }
@@ -106,6 +110,33 @@ function withDetachedTitles(view: SheetView, blocks: readonly CellRange[]): Cell
  * row) keeps that line: a lone total row of figures within the table's columns, right under it, that
  * no other table holds.
  */
+/**
+ * Rows of a budget table that a blank row cut off from it (a blank line under the header, or between
+ * two 类 groups): a block below the table, within its columns, that is no table of its own and holds
+ * figures, continues the table when only blank rows (at most two) lie between them.
+ */
+function withDetachedBodies(view: SheetView, tables: readonly DetectedTable[], orphans: readonly CellRange[]): DetectedTable[] {
+  const result = [...tables];
+  const bodies = orphans.map((block) => withoutFootnotes(view, block, true)).filter((block): block is CellRange => block !== undefined);
+  for (const block of bodies.sort((a, b) => a.top - b.top)) {
+    const index = result.findIndex((table) => {
+      if (FORM_KINDS.has(table.kind)) return false;
+      const { left, right, bottom } = table.range;
+      if (block.top <= bottom || block.top - bottom > 3 || block.left < left || block.right > right) return false;
+      for (let r = bottom + 1; r < block.top; r++) if (!view.isRowBlank(r, left, right)) return false;
+      return !result.some((other) => other !== table && other.range.top <= block.bottom && other.range.bottom >= bottom + 1 && other.range.left <= right && other.range.right >= left);
+    });
+    if (index < 0) continue;
+    let figures = false;
+    for (let r = block.top; r <= block.bottom && !figures; r++) figures = view.filledColumns(r, block.left, block.right).some((c) => view.raw(r, c).type === "number");
+    if (!figures) continue;
+    const table = result[index]!;
+    const range = { ...table.range, bottom: block.bottom };
+    result[index] = { ...table, id: `s${table.sheetIndex + 1}!${rangeAddress(range)}`, range };
+  }
+  return result;
+}
+
 function withDetachedTotal(view: SheetView, table: DetectedTable, others: readonly DetectedTable[]): DetectedTable {
   if (FORM_KINDS.has(table.kind)) return table;
   const { left, right, bottom } = table.range;

@@ -77,16 +77,23 @@ const LABEL = {
   tasks: /^年度主要任务/,
 };
 
+/**
+ * What may stand before a budget label: 其中：, or the grouping it belongs to written into the same
+ * cell (按资金来源：财政拨款, 按支出类型：基本支出, 项目支出按性质：运转类).
+ */
+const GROUP_PREFIX = String.raw`(?:其中[:：]|按[^:：]{1,6}[:：]|[^:：]{1,8}按[^:：]{1,6}[:：])?`;
+const budgetLabel = (words: string) => new RegExp(`^${GROUP_PREFIX}${words}[:：]?$`);
+
 const BUDGET_LABELS: Record<keyof DepartmentBudget, RegExp> = {
   total: /^(部门)?(年度)?(预算)?(资金|支出)?总额(\(万元\))?[:：]?$|^(部门)?(年度)?预算(资金)?(总额|合计)(\(万元\))?[:：]?$/,
-  basic: /^(其中[:：])?基本支出[:：]?$/,
-  project: /^(其中[:：])?项目支出[:：]?$/,
-  fiscal: /^(其中[:：])?财政拨款(收入|资金)?[:：]?$/,
-  other: /^(其中[:：])?其他资金(收入)?[:：]?$/,
-  operating: /^(其中[:：])?(其他)?运转类(项目)?支出[:：]?$/,
-  specificPurpose: /^(其中[:：])?特定目标类(项目)?支出[:：]?$/,
+  basic: budgetLabel("基本支出"),
+  project: budgetLabel("项目支出"),
+  fiscal: budgetLabel("财政拨款(收入|资金)?"),
+  other: budgetLabel("其他资金(收入)?"),
+  operating: budgetLabel("(其他)?运转类(项目)?(支出)?"),
+  specificPurpose: budgetLabel("特定目标类(项目)?(支出)?"),
   localArrangement: /本级安排[:：]?$/,
-  upperTransfer: /^(其中[:：])?上级(转移支付|补助)(资金)?[:：]?$/,
+  upperTransfer: budgetLabel("上级(转移支付|补助)(资金)?"),
 };
 
 const isFieldLabel = (folded: string) => LABEL.name.test(folded) || LABEL.contact.test(folded) || LABEL.phone.test(folded);

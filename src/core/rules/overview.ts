@@ -31,8 +31,23 @@ export const balance: RuleMeta = {
 
 const unspaced = (label: string) => label.replace(/[\s\u3000]+/g, "");
 
+/**
+ * A side's grand total written 合计 (收入总计 opposite 合计 (spaced)): its last line, below its 本年 total,
+ * when the side names no 总计 line.
+ */
+function grandTotalByPlace(side: OverviewSide): BudgetRow | undefined {
+  const grandKind = side.side === "income" ? "income-grand-total" : "expenditure-grand-total";
+  const yearKind = side.side === "income" ? "income-year-total" : "expenditure-year-total";
+  if (side.lines.some((l) => overviewLineKind(side.side, l.label) === grandKind)) return undefined;
+  const year = side.lines.find((l) => overviewLineKind(side.side, l.label) === yearKind);
+  const last = side.lines[side.lines.length - 1];
+  return year && last && last.row > year.row && /^合计$/.test(unspaced(last.label)) ? last : undefined;
+}
+
 function linesOf(side: OverviewSide, kinds: readonly OverviewLineKind[]): BudgetRow[] {
   const found = side.lines.filter((l) => kinds.includes(overviewLineKind(side.side, l.label)));
+  const byPlace = kinds.includes(side.side === "income" ? "income-grand-total" : "expenditure-grand-total") ? grandTotalByPlace(side) : undefined;
+  if (byPlace && !found.includes(byPlace)) found.push(byPlace);
   const itemKind = side.side === "income" ? "income-line" : "class-line";
   if (!kinds.includes(itemKind) || side.lines.some((l) => overviewLineKind(side.side, l.label) === itemKind)) return found;
   // A side that numbers none of its lines: its items are known by name.

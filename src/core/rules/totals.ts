@@ -2,6 +2,7 @@
 // 类 = Σ款, 款 = Σ项 and 合计 = Σ类 (or Σ project rows) in every amount column, and the code layout.
 import Decimal from "decimal.js";
 import { columnLabel, valueCell, type AmountColumn, type BudgetRow, type BudgetTable } from "../forms/budget-table";
+import { compareTotal } from "./tolerance";
 import { formatAmount } from "./format";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import type { Bilingual } from "../report/i18n";
@@ -228,11 +229,92 @@ function misplacedNote(context: RuleContext, entry: ReturnType<typeof budgetTabl
   };
 }
 
+/** A 续表 title (…支出总表（续表）, …（续）): the table goes on from one of the same title before it. */
+const CONTINUED_TITLE = /[(（]续表?[)）]$|续表$/;
+
+/**
+ * The first part of a continued table: the table of the same kind whose title is this one's without
+ * its 续表 mark, on an earlier sheet or above on this one. null when the title marks no continuation;
+ * undefined when it does and no first part is found.
+ */
+function continuedFrom(context: RuleContext, entry: BudgetTableEntry): BudgetTableEntry | null | undefined {
+  const title = foldText(entry.detected.title ?? "");
+  if (!CONTINUED_TITLE.test(title)) return null;
+  const base = title.replace(CONTINUED_TITLE, "");
+  const { sheetIndex, range } = entry.detected;
+  return budgetTables(context).find(
+    (other) =>
+      other !== entry &&
+      !other.panel &&
+      other.model.kind === entry.model.kind &&
+      foldText(other.detected.title ?? "") === base &&
+      (other.detected.sheetIndex < sheetIndex || (other.detected.sheetIndex === sheetIndex && other.detected.range.bottom < range.top)),
+  );
+}
+
+/**
+ * A continued table's 合计 row adds up the 类 rows of both parts (the first part carries none): checked
+ * over both, with the cells of both in the relation; without its first part it is not checked.
+ */
+function checkContinuedTotal(context: RuleContext, entry: BudgetTableEntry, first: BudgetTableEntry | undefined, total: BudgetRow, parts: readonly BudgetRow[]): void {
+  const { model, detected } = entry;
+  if (!first) {
+    context.notChecked(totalRow, {
+      sheet: detected.sheet,
+      cell: total.labelCell?.address ?? `A${total.row}`,
+      tableId: detected.id,
+      reason: { zh: "本表为续表，未找到其前表，合计行无法核对", en: "this table continues another that was not found, so its total row is not checked" },
+    });
+    return;
+  }
+  const firstParts = topRows(first.model);
+  for (const column of model.amountColumns) {
+    const firstColumn = first.model.amountColumns.find((c) => columnLabel(c) === columnLabel(column));
+    if (!firstColumn) continue;
+    const cells = [
+      ...firstParts.map((p) => ({ entry: first, cell: valueCell(p, firstColumn) })),
+      ...parts.map((p) => ({ entry, cell: valueCell(p, column) })),
+    ];
+    const shown = readValue(context, detected, valueCell(total, column));
+    if (!shown.ok) continue;
+    let sum = new Decimal(0);
+    let readable = true;
+    for (const { entry: part, cell } of cells) {
+      const value = readValue(context, part.detected, cell);
+      if (!value.ok) readable = false;
+      else sum = sum.plus(value.value);
+    }
+    if (!readable) continue;
+    const verdict = compareTotal(shown.value, sum, cells.length, context.settings);
+    if (verdict.ok) continue;
+    const at = valueCell(total, column);
+    const col = columnName(column);
+    context.report(totalRow, {
+      sheet: detected.sheet,
+      cell: at.address,
+      tableId: detected.id,
+      ...(verdict.severity !== "error" ? { severity: verdict.severity } : {}),
+      message: {
+        zh: `${total.label}行${col.zh}应为 ${formatAmount(sum)}（本续表及前表“${first.detected.sheet}”各类之和），实为 ${formatAmount(shown.value)}（差 ${formatAmount(verdict.difference.abs())}）`,
+        en: `${total.label} row ${col.en} should be ${formatAmount(sum)} (the 类 rows of this continuation and of its first part on "${first.detected.sheet}"), but is ${formatAmount(shown.value)} (difference ${formatAmount(verdict.difference.abs())})`,
+      },
+      expected: sum.toFixed(2),
+      actual: shown.value.toFixed(2),
+      relation: { total: `${detected.sheet}!${at.address}`, parts: cells.map(({ entry: part, cell }) => `${part.detected.sheet}!${cell.address}`), difference: verdict.difference },
+    });
+  }
+}
+
 function checkTotalRows(context: RuleContext, entry: ReturnType<typeof budgetTables>[number]): void {
   const { model, detected } = entry;
+  const first = continuedFrom(context, entry);
   for (const total of model.rows.filter((r) => r.role === "total")) {
     const parts = partsOfTotal(context, entry, total);
     if (parts.length === 0) continue;
+    if (first !== null) {
+      checkContinuedTotal(context, entry, first, total, parts);
+      continue;
+    }
     const level = parts[0].level;
     for (const column of model.amountColumns) {
       if (columnSumAgrees(context, detected, total, parts, column)) continue;
