@@ -117,8 +117,12 @@ function withDetachedTitles(view: SheetView, blocks: readonly CellRange[]): Cell
  */
 function withDetachedBodies(view: SheetView, tables: readonly DetectedTable[], orphans: readonly CellRange[]): DetectedTable[] {
   const result = [...tables];
-  const bodies = orphans.map((block) => withoutFootnotes(view, block, true)).filter((block): block is CellRange => block !== undefined);
-  for (const block of bodies.sort((a, b) => a.top - b.top)) {
+  if (result.every((table) => FORM_KINDS.has(table.kind))) return result;
+  for (const orphan of [...orphans].sort((a, b) => a.top - b.top)) {
+    // Only a block that starts right under a table is trimmed of its notes (a pass per note line).
+    if (!result.some((table) => !FORM_KINDS.has(table.kind) && orphan.top > table.range.bottom && orphan.top - table.range.bottom <= 3)) continue;
+    const block = withoutFootnotes(view, orphan, true);
+    if (!block) continue;
     const index = result.findIndex((table) => {
       if (FORM_KINDS.has(table.kind)) return false;
       const { left, right, bottom } = table.range;
@@ -282,16 +286,22 @@ function detectInBlock(view: SheetView, sheetIndex: number, block: CellRange): D
  * A signature or contact line (填表人：…, 项目负责人： | 财务负责人：) is outside the table as well.
  */
 function withoutFootnotes(view: SheetView, range: CellRange, budget = false): CellRange | undefined {
-  let bounds = tightBounds(view, range);
-  while (bounds && bounds.bottom > bounds.top) {
-    const texts = rowTexts(view, bounds.bottom, bounds.left, bounds.right);
-    const signature = isSignatureLine(texts.map((t) => t.text));
-    if (texts.length !== 1 && !signature) break;
-    const note = signature || FOOTNOTE_LINE.test(texts[0].text) || (budget && (texts[0].text.length >= 30 || /说明$/.test(texts[0].text)));
-    if (!note) break;
-    bounds = tightBounds(view, { ...bounds, bottom: bounds.bottom - 1 });
+  const bounds = tightBounds(view, range);
+  if (!bounds) return undefined;
+  // Note lines are taken off one by one and the bounds made tight once at the end: a block of
+  // thousands of long text lines (no table at all) is read in linear time.
+  let bottom = bounds.bottom;
+  while (bottom > bounds.top) {
+    const texts = rowTexts(view, bottom, bounds.left, bounds.right);
+    if (texts.length > 0) {
+      const signature = isSignatureLine(texts.map((t) => t.text));
+      if (texts.length !== 1 && !signature) break;
+      const note = signature || FOOTNOTE_LINE.test(texts[0].text) || (budget && (texts[0].text.length >= 30 || /说明$/.test(texts[0].text)));
+      if (!note) break;
+    }
+    bottom--;
   }
-  return bounds;
+  return bottom === bounds.bottom ? bounds : tightBounds(view, { ...bounds, bottom });
 }
 
 type Position = { row: number; col: number };
