@@ -8,7 +8,7 @@ import { formatAmount, plainAmount } from "./format";
 import { currentYearColumns, mainColumn } from "./overview";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import { compareTotal } from "./tolerance";
-import { budgetTableOf, budgetTables, readValue, type BudgetTableEntry } from "./totals-support";
+import { budgetTableOf, budgetTables, continuationsOf, readValue, type BudgetTableEntry } from "./totals-support";
 
 export const budgetFigures: RuleMeta = {
   id: "cross-table/budget-figures",
@@ -248,14 +248,19 @@ function checkClassAmounts(context: RuleContext): void {
     const overviewColumn = overviewKind === "budget-overview" ? mainColumn(side) : currentYearColumns(side.amountColumns).find((c) => columnTest(c.path.slice(1)));
     const detailColumn = currentYearColumns(detail.model.amountColumns).find((c) => grandColumn(c.path));
     if (!overviewColumn || !detailColumn) continue;
-    const classRows = new Map(detail.model.rows.filter((r) => r.level === "类" && r.code?.length === 3).map((r) => [fold(r.label), r]));
+    // The 类 rows of the table and of its 续表 parts, each read in its own part's column.
+    const classRows = new Map<string, Figure>();
+    for (const part of [detail, ...continuationsOf(context, detail)]) {
+      const column = part === detail ? detailColumn : part.model.amountColumns.find((c) => columnLabel(c) === columnLabel(detailColumn));
+      if (!column) continue;
+      for (const row of part.model.rows) if (row.level === "类" && row.code?.length === 3 && !classRows.has(fold(row.label))) classRows.set(fold(row.label), { entry: part, row, column });
+    }
     for (const line of side.lines) {
       if (overviewLineKind("expenditure", line.label) !== "class-line") continue;
       // The line names its 类 after its numbering (十八、…) or its code (208 …).
       const named = withoutNumbering(line.label);
-      const row = classRows.get(named) ?? classRows.get(withoutClassCode(named));
-      const first: Figure = { entry: detail, row: row ?? line, column: detailColumn };
-      if (!row) continue;
+      const first = classRows.get(named) ?? classRows.get(withoutClassCode(named));
+      if (!first) continue;
       compareFigures(context, classAmounts, first, { entry: overview, row: line, column: overviewColumn });
     }
   }

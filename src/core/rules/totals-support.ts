@@ -39,6 +39,34 @@ export function budgetTables(context: RuleContext): readonly BudgetTableEntry[] 
   return entries;
 }
 
+/** A 续表 title (…支出总表（续表）, …（续）): the table goes on from one of the same title before it. */
+const CONTINUED_TITLE = /[(（]续表?[)）]$|续表$/;
+
+/**
+ * The first part of a continued table: the table of the same kind whose title is this one's without
+ * its 续表 mark, on an earlier sheet or above on this one. null when the title marks no continuation;
+ * undefined when it does and no first part is found.
+ */
+export function continuedFrom(context: RuleContext, entry: BudgetTableEntry): BudgetTableEntry | null | undefined {
+  const title = foldText(entry.detected.title ?? "");
+  if (!CONTINUED_TITLE.test(title)) return null;
+  const base = title.replace(CONTINUED_TITLE, "");
+  const { sheetIndex, range } = entry.detected;
+  return budgetTables(context).find(
+    (other) =>
+      other !== entry &&
+      !other.panel &&
+      other.model.kind === entry.model.kind &&
+      foldText(other.detected.title ?? "") === base &&
+      (other.detected.sheetIndex < sheetIndex || (other.detected.sheetIndex === sheetIndex && other.detected.range.bottom < range.top)),
+  );
+}
+
+/** The tables that continue this one (its 续表 parts), in workbook order. */
+export function continuationsOf(context: RuleContext, entry: BudgetTableEntry): BudgetTableEntry[] {
+  return budgetTables(context).filter((other) => other !== entry && continuedFrom(context, other) === entry);
+}
+
 /** The first budget table of the first of these kinds the workbook has (e.g. 一般公共预算基本支出表, else 基本支出表). */
 export function budgetTableOf(context: RuleContext, ...kinds: readonly TableKind[]): BudgetTableEntry | undefined {
   const entries = budgetTables(context);

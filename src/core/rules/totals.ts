@@ -7,7 +7,7 @@ import { formatAmount } from "./format";
 import type { RuleContext, RuleFamily, RuleMeta } from "./rule";
 import type { Bilingual } from "../report/i18n";
 import { foldText } from "../workbook/text";
-import { budgetTables, checkSum, columnSumAgrees, readValue, rowName, type BudgetTableEntry } from "./totals-support";
+import { budgetTables, checkSum, columnSumAgrees, continuedFrom, readValue, rowName, type BudgetTableEntry } from "./totals-support";
 
 export const hierarchySum: RuleMeta = {
   id: "totals/hierarchy-sum",
@@ -227,29 +227,6 @@ function misplacedNote(context: RuleContext, entry: ReturnType<typeof budgetTabl
     zh: `款 ${codes}（${formatAmount(sum)}）的编码填在“类”列，按列读取时不属于本类`,
     en: `the 款 rows ${codes.replace(/、/g, ", ")} (${formatAmount(sum)}) have their codes in the 类 column, so as laid out they do not belong to this 类`,
   };
-}
-
-/** A 续表 title (…支出总表（续表）, …（续）): the table goes on from one of the same title before it. */
-const CONTINUED_TITLE = /[(（]续表?[)）]$|续表$/;
-
-/**
- * The first part of a continued table: the table of the same kind whose title is this one's without
- * its 续表 mark, on an earlier sheet or above on this one. null when the title marks no continuation;
- * undefined when it does and no first part is found.
- */
-function continuedFrom(context: RuleContext, entry: BudgetTableEntry): BudgetTableEntry | null | undefined {
-  const title = foldText(entry.detected.title ?? "");
-  if (!CONTINUED_TITLE.test(title)) return null;
-  const base = title.replace(CONTINUED_TITLE, "");
-  const { sheetIndex, range } = entry.detected;
-  return budgetTables(context).find(
-    (other) =>
-      other !== entry &&
-      !other.panel &&
-      other.model.kind === entry.model.kind &&
-      foldText(other.detected.title ?? "") === base &&
-      (other.detected.sheetIndex < sheetIndex || (other.detected.sheetIndex === sheetIndex && other.detected.range.bottom < range.top)),
-  );
 }
 
 /**
