@@ -31,6 +31,7 @@ const FOLDERS = [
   "tests/fixtures/blind-10",
   "tests/fixtures/blind-11",
   "tests/fixtures/blind-12",
+  "tests/fixtures/blind-13",
 ];
 
 function outputOf(result: CheckResult): unknown {

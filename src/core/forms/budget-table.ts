@@ -2,6 +2,7 @@
 // amount columns (with header paths), its rows (科目 with a rebuilt full code and level, listing lines,
 // overview lines) and its 合计/总计 rows. Amounts stay in their cells: rules read them through the
 // rule context, so number-as-text and uncached formulas are handled in one place.
+import Decimal from "decimal.js";
 import { z } from "zod";
 import type { DetectedTable } from "../detect/types";
 import { isPlaceholder, isTextNumber } from "../rules/amounts";
@@ -130,7 +131,7 @@ export const BudgetTableSchema = z.object({
   ...BudgetListShape,
   firstDataRow: z.number().int(),
   /** The money unit its head states: 万元 (the default) or 元. */
-  unit: z.enum(["万元", "元"]),
+  unit: z.enum(["万元", "千元", "元"]),
   overview: z.array(OverviewSideSchema).optional(),
   /** Side-by-side lists (公开06: 人员经费 | 公用经费 running on over two triples), each checked on its own. */
   panels: z.array(BudgetListSchema).optional(),
@@ -314,18 +315,28 @@ function headerPaths(view: SheetView, table: DetectedTable, block: { top: number
 }
 
 /** The money unit a table's head states (金额单位：元 / 单位：万元), 万元 when it says none. */
-function unitOf(view: SheetView, table: DetectedTable, block: { top: number; bottom: number }): "万元" | "元" {
+/** A table's amount unit, and what one of it is in 万元 (the unit the rules compare tables in). */
+export type AmountUnit = "万元" | "千元" | "元";
+export const IN_WAN_YUAN: Readonly<Record<AmountUnit, Decimal>> = { 万元: new Decimal(1), 千元: new Decimal("0.1"), 元: new Decimal("0.0001") };
+
+function unitOf(view: SheetView, table: DetectedTable, block: { top: number; bottom: number }): AmountUnit {
   for (let r = table.range.top; r <= block.bottom; r++) {
     for (const c of view.filledColumns(r, table.range.left, table.range.right)) {
-      const m = /单位[:：]?(万元|元)/.exec(view.text(r, c));
-      if (m && UNIT_LINE.test(view.text(r, c))) return m[1] as "万元" | "元";
+      const m = /单位[:：]?(万元|千元|元)/.exec(view.text(r, c));
+      if (m && UNIT_LINE.test(view.text(r, c))) return m[1] as AmountUnit;
     }
   }
   return "万元";
 }
 
+/** A column headed by a classification item, its code and name (301 工资福利支出): amounts by that item. */
+const CLASS_ITEM_LEAF = /^\d{3}(\d{2})?\s*[\u4e00-\u9fff]{2,}/;
+
 function isTextColumn(column: AmountColumn): boolean {
-  return column.path.length === 0 || column.path.some((p) => TEXT_COLUMN.test(p)) || column.path.some((p) => p === "收入" || p === "支出") && TEXT_COLUMN.test(column.path[column.path.length - 1]);
+  const leaf = column.path[column.path.length - 1] ?? "";
+  // A matrix of 功能科目 rows × 经济分类 columns: the group header says 科目, its columns hold amounts.
+  if (CLASS_ITEM_LEAF.test(leaf)) return false;
+  return column.path.length === 0 || column.path.some((p) => TEXT_COLUMN.test(p)) || column.path.some((p) => p === "收入" || p === "支出") && TEXT_COLUMN.test(leaf);
 }
 
 type ColumnRole = "code" | "label" | "serial" | "rate" | "amount" | "text";

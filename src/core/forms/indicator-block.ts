@@ -154,11 +154,40 @@ function subHeaderColumns(view: SheetView, headerRow: number, range: CellRange, 
   return words > 0 && Object.keys(found).length > 0 ? found : undefined;
 }
 
+const OPERATOR_TEXT = /^(≥|≤|=|>|<|>=|<=|＞|＜|＝|≧|≦)$/;
+const NUMBER_TEXT = /^[-+]?\d+(\.\d+)?$/;
+
+/**
+ * A 指标值 header merged over three columns with no sub-header, the operator, the number and the
+ * unit typed in the three cells (≥ | 2400 | 人): read as 指标性质 | 指标值 | 度量单位 when most of the
+ * rows that fill the columns one by one show exactly that; undefined otherwise.
+ */
+function splitValueColumns(view: SheetView, headerRow: number, range: CellRange, columns: IndicatorColumns, bottom: number): IndicatorColumns | undefined {
+  if (columns.target === undefined || columns.nature !== undefined || columns.unit !== undefined) return undefined;
+  const merge = view.mergeAt(headerRow, columns.target);
+  if (!merge || merge.top !== headerRow || merge.right - merge.left !== 2) return undefined;
+  const [operatorCol, numberCol, unitCol] = [merge.left, merge.left + 1, merge.right];
+  let split = 0;
+  let other = 0;
+  for (let r = headerRow + 1; r <= bottom; r++) {
+    const own = (col: number) => {
+      const master = view.masterOf(r, col);
+      return master.row === r && master.col === col ? view.text(r, col) : "";
+    };
+    const [operator, number, unit] = [own(operatorCol), own(numberCol), own(unitCol)];
+    if (operator === "" && number === "" && unit === "") continue;
+    if (OPERATOR_TEXT.test(operator) && NUMBER_TEXT.test(number.replace(/,/g, "")) && unit !== "" && !/\d/.test(unit)) split++;
+    else other++;
+  }
+  return split >= 3 && split > other ? { nature: operatorCol, target: numberCol, unit: unitCol } : undefined;
+}
+
 /** Reads the indicator block that starts at headerRow and runs to the bottom of the range. */
 export function parseIndicatorBlock(view: SheetView, range: CellRange, headerRow: number, bottom = range.bottom): IndicatorBlock {
   const headerColumns = mapColumns(view, headerRow, range);
   const subHeader = subHeaderColumns(view, headerRow, range, headerColumns);
-  const columns: IndicatorColumns = subHeader ? { ...headerColumns, ...subHeader } : headerColumns;
+  const split = subHeader ? undefined : splitValueColumns(view, headerRow, range, headerColumns, bottom);
+  const columns: IndicatorColumns = subHeader ? { ...headerColumns, ...subHeader } : split ? { ...headerColumns, ...split } : headerColumns;
   const rows: IndicatorRow[] = [];
   const repeatedHeaderRows: number[] = [];
   const at = (row: number, col: number | undefined) => (col === undefined ? null : cellTextAt(view, row, col));
@@ -166,6 +195,12 @@ export function parseIndicatorBlock(view: SheetView, range: CellRange, headerRow
   const own = (row: number, col: number | undefined) => {
     const text = at(row, col);
     return text && text.row === row ? text : null;
+  };
+  // An operator or unit column read only from its own cell: a qualitative value merged across the
+  // three columns of a split 指标值 (不涉及, 有效提升) is the value, not an operator or a unit.
+  const ownCell = (row: number, col: number | undefined) => {
+    const text = own(row, col);
+    return text && text.col === col ? text : null;
   };
   let totalRow: number | undefined;
   for (let r = headerRow + (subHeader ? 2 : 1); r <= bottom; r++) {
@@ -190,8 +225,8 @@ export function parseIndicatorBlock(view: SheetView, range: CellRange, headerRow
       score: own(r, columns.score),
       scoring: own(r, columns.scoring),
       deviation: own(r, columns.deviation),
-      ...(columns.nature !== undefined ? { nature: own(r, columns.nature) } : {}),
-      ...(columns.unit !== undefined ? { unit: own(r, columns.unit) } : {}),
+      ...(columns.nature !== undefined ? { nature: ownCell(r, columns.nature) } : {}),
+      ...(columns.unit !== undefined ? { unit: ownCell(r, columns.unit) } : {}),
     });
   }
   return { headerRow, columns, rows, repeatedHeaderRows, ...(totalRow !== undefined ? { totalRow } : {}), ...(subHeader ? { subHeaderRow: headerRow + 1 } : {}) };

@@ -2,7 +2,7 @@
 // 公开 sets: 上年决算数 | 本年决算数 | 增、减金额 | 增、减幅度), the change equals this year minus last year and
 // the rate the change over last year, within what the printed roundings allow; and 数量 × 单价 = 金额.
 import Decimal from "decimal.js";
-import { columnLabel, valueCell, withoutNumbering, type AmountColumn, type BudgetCell, type BudgetRow } from "../forms/budget-table";
+import { columnLabel, IN_WAN_YUAN, valueCell, withoutNumbering, type AmountColumn, type AmountUnit, type BudgetCell, type BudgetRow } from "../forms/budget-table";
 import type { Bilingual } from "../report/i18n";
 import { formatAmount } from "./format";
 import { compareTotal } from "./tolerance";
@@ -151,16 +151,17 @@ function checkQuantityPrice(context: RuleContext, entry: BudgetTableEntry): void
   const stated = priceUnit(price);
   // The price's unit when the header names none: 元 or the table's own; the figures decide, and a
   // mismatch under both readings is only a warning.
-  const readings = stated ? [stated] : ([...new Set([model.unit, "元"])] as Array<"元" | "万元">);
+  const readings = stated ? [stated] : ([...new Set([model.unit, "元"])] as AmountUnit[]);
   for (const row of model.rows) {
     if (row.role !== "line" || row.subtotal) continue;
     const q = readValue(context, detected, valueCell(row, quantity));
     const p = readValue(context, detected, valueCell(row, price));
     const a = readValue(context, detected, valueCell(row, amount));
     if (!q.ok || !p.ok || !a.ok || q.empty || p.empty || a.empty) continue;
-    const expectedIn = (unit: "元" | "万元") => {
+    // The product in the price's unit, turned into the table's.
+    const expectedIn = (unit: AmountUnit) => {
       const product = q.value.times(p.value);
-      return unit === model.unit ? product : unit === "元" ? product.div(10000) : product.times(10000);
+      return unit === model.unit ? product : product.times(IN_WAN_YUAN[unit]).div(IN_WAN_YUAN[model.unit]);
     };
     const tolerance = new Decimal("0.01");
     if (readings.some((unit) => expectedIn(unit).minus(a.value).abs().lte(tolerance))) continue;

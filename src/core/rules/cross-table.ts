@@ -1,7 +1,7 @@
 // Figures that the budget tables of one workbook state more than once (RULES 3.2, 3.1.3): department
 // totals across tables, each 类 in the overview against the summaries, and 科目 names for one code.
 import type { Decimal } from "decimal.js";
-import { columnLabel, overviewLineKind, valueCell, withoutClassCode, type AmountColumn, type BudgetRow } from "../forms/budget-table";
+import { columnLabel, IN_WAN_YUAN, overviewLineKind, valueCell, withoutClassCode, type AmountColumn, type BudgetRow } from "../forms/budget-table";
 import type { Bilingual } from "../report/i18n";
 import type { TableKind } from "../report/vocabulary";
 import { formatAmount, plainAmount } from "./format";
@@ -85,10 +85,10 @@ export function amountOf(context: RuleContext, figure: Figure): Decimal | undefi
   return value.ok ? value.value : undefined;
 }
 
-/** Two figures in the tables' own units, or both in 万元 when one table states 元 and the other 万元. */
+/** Two figures in the tables' own units, or both in 万元 when the tables state different units (元, 千元, 万元). */
 function comparable(a: Decimal, first: Figure, b: Decimal, second: Figure): [Decimal, Decimal] {
   if (first.entry.model.unit === second.entry.model.unit) return [a, b];
-  const inWan = (value: Decimal, figure: Figure) => (figure.entry.model.unit === "元" ? value.div(10000) : value);
+  const inWan = (value: Decimal, figure: Figure) => value.times(IN_WAN_YUAN[figure.entry.model.unit]);
   return [inWan(a, first), inWan(b, second)];
 }
 
