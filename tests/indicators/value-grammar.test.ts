@@ -51,3 +51,17 @@ describe("指标值 grammar (RULES 2.1, 2.2)", () => {
     expect(parseIndicatorValue("800-300元/人").hints).toContain("range-reversed");
   });
 });
+
+describe("a period of two dates", () => {
+  it.each([
+    ["2025年3月-2025年11月", false],
+    ["2025年6月-2025年4月", true],
+    ["2025年6月1日至2025年9月30日", false],
+    ["2025年9月30日至2025年6月1日", true],
+    ["2024年12月-2025年2月", false],
+  ])("%j is a date-or-period value, reversed: %s", (text, reversed) => {
+    const reading = parseIndicatorValue(text);
+    expect(reading.form).toBe("date-or-period");
+    expect(reading.hints.includes("range-reversed")).toBe(reversed);
+  });
+});

@@ -96,6 +96,7 @@ export const valueFormatRule: IndicatorRule = {
           if (needsNumber && role !== "quality" && role !== "timeliness") report("qualitative");
           return;
         case "date-or-period":
+          if (value.hints.includes("range-reversed")) report("rangeReversed");
           if (role !== "timeliness" && role !== undefined && role !== "budget-management" && role !== "duty") report("datePeriod");
           return;
         case "not-applicable": {

@@ -145,7 +145,7 @@ function parseUncached(text: string, options: GrammarOptions): IndicatorValueRea
     return { ...base, form: "garbled", hints: [...hints, "operator-without-number"] };
   }
 
-  if (isDateOrPeriod(normalised)) return { ...base, form: "date-or-period" };
+  if (isDateOrPeriod(normalised)) return { ...base, form: "date-or-period", ...(datesReversed(normalised) ? { hints: [...hints, "range-reversed"] } : {}) };
 
   const quantitative = readQuantitative(normalised);
   if (quantitative !== undefined) {
@@ -188,6 +188,17 @@ function parseUncached(text: string, options: GrammarOptions): IndicatorValueRea
     };
   }
   return { ...base, form: "descriptive" };
+}
+
+/** Two dates joined as a period (2025年3月-2025年11月, 2025年6月1日至2025年9月30日). */
+const DATE_PERIOD = /^((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?[-~—–至到]((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?$/;
+
+/** True when a period of two dates ends before it starts (RULES 2.2: a range with hi < lo). */
+function datesReversed(value: string): boolean {
+  const m = DATE_PERIOD.exec(value);
+  if (!m) return false;
+  const at = (year: string, month: string, day: string | undefined) => Number(year) * 10000 + Number(month) * 100 + Number(day ?? 0);
+  return at(m[4]!, m[5]!, m[6]) < at(m[1]!, m[2]!, m[3]);
 }
 
 function isDateOrPeriod(value: string): boolean {
