@@ -32,6 +32,7 @@ const FOLDERS = [
   "tests/fixtures/blind-11",
   "tests/fixtures/blind-12",
   "tests/fixtures/blind-13",
+  "tests/fixtures/blind-14",
 ];
 
 function outputOf(result: CheckResult): unknown {
