@@ -33,6 +33,7 @@ const FOLDERS = [
   "tests/fixtures/blind-12",
   "tests/fixtures/blind-13",
   "tests/fixtures/blind-14",
+  "tests/fixtures/blind-15",
 ];
 
 function outputOf(result: CheckResult): unknown {

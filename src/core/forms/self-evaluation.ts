@@ -175,11 +175,13 @@ export function parseSelfEvaluationForm(view: SheetView, table: DetectedTable): 
   const totalScoreLabel = findLabel(view, range, LABEL.totalScore, { top: indicatorHeader ?? range.top, bottom: range.bottom });
   const gradeLabel = findLabel(view, range, LABEL.grade, { top: indicatorHeader ?? range.top, bottom: range.bottom });
   const explanationLabel = findLabel(view, range, LABEL.explanation);
-  const blockBottom = Math.min(
-    ...[totalScoreLabel?.row, gradeLabel?.row, explanationLabel?.row, range.bottom + 1].filter((r): r is number => r !== undefined),
-  ) - 1;
+  const closing = Math.min(...[totalScoreLabel?.row, gradeLabel?.row, explanationLabel?.row, range.bottom + 1].filter((r): r is number => r !== undefined));
+  // The funds block heads the form in most templates; some put it under the indicators, above the 总分.
+  const fundsAbove = findFundsHeaderRow(view, range, headBottom);
+  const fundsBelow = fundsAbove === undefined && indicatorHeader !== undefined ? findFundsHeaderRow(view, { ...range, top: indicatorHeader + 1 }, closing - 1) : undefined;
+  const fundsHeader = fundsAbove ?? fundsBelow;
+  const blockBottom = (fundsBelow ?? closing) - 1;
   const indicators = indicatorHeader !== undefined ? parseIndicatorBlock(view, range, indicatorHeader, blockBottom) : null;
-  const fundsHeader = findFundsHeaderRow(view, range, headBottom);
   const yearLabel = findLabel(view, range, LABEL.year, { top: range.top, bottom: Math.min(range.top + 3, headBottom) });
   const yearMatch = yearLabel ? LABEL.year.exec(view.text(yearLabel.row, yearLabel.col)) : null;
   // A block closed by a 合计 row (Sichuan) carries its total score there, in the 得分 column.
@@ -194,7 +196,7 @@ export function parseSelfEvaluationForm(view: SheetView, table: DetectedTable): 
     department: field(LABEL.department),
     implementingUnit: field(LABEL.implementingUnit),
     ...(yearMatch ? { year: Number(yearMatch[1] ?? yearMatch[2]) } : {}),
-    funds: fundsHeader !== undefined ? parseFunds(view, range, fundsHeader, headBottom) : null,
+    funds: fundsHeader !== undefined ? parseFunds(view, range, fundsHeader, fundsBelow !== undefined ? closing - 1 : headBottom) : null,
     indicators,
     ...(scoreLabel && totalScore ? { totalScoreLabel: scoreLabel, totalScore } : {}),
     ...(gradeLabel ? { gradeLabel } : {}),

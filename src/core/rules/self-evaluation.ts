@@ -508,7 +508,7 @@ class SelfEvaluationCheck {
             ...(r.weightCell ? { relation: { total: `${this.table.sheet}!${r.scoreCell.address}`, parts: [`${this.table.sheet}!${r.weightCell.address}`], difference: r.score.minus(r.weight) } } : {}),
           },
         );
-      } else if (!outcome.met && full && r.weight.gt(0)) {
+      } else if (!outcome.met && full && r.weight.gt(0) && !costWithinTarget(r.row, target, r.row.actual)) {
         this.report(
           selfEvaluationRules.scoringPlausibility,
           r.scoreCell,
@@ -646,6 +646,18 @@ function scaled(reading: IndicatorValueReading): { value: Decimal; base: string 
  * Whether an actual value meets its target, as far as a simple reading allows: ≥/>/≤/</= with a
  * number in the same unit, or the same qualitative word. Undefined when it cannot be told.
  */
+/**
+ * A cost row whose actual stays at or under its target (=52万元 planned, 50.16万元 spent): a cost is a
+ * ceiling whatever its operator, so spending less misses nothing (RULES 2.5: costs use ≤ or =).
+ */
+function costWithinTarget(row: IndicatorRow, target: CellText, actual: CellText): boolean {
+  if (!/成本/.test(foldText(`${row.level1?.text ?? ""}${row.level2?.text ?? ""}`))) return false;
+  const t = parseIndicatorValue(target.text);
+  if (t.operator !== "=" && t.operator !== undefined) return false;
+  const asCeiling = targetOutcome({ ...target, text: `≤${t.normalised.replace(/^=/, "")}` }, actual);
+  return asCeiling.met === true;
+}
+
 export function targetOutcome(target: CellText, actual: CellText): { met?: boolean; readAsFraction?: Decimal } {
   const t = parseIndicatorValue(target.text);
   const a = parseIndicatorValue(actual.text);
