@@ -34,6 +34,7 @@ const FOLDERS = [
   "tests/fixtures/blind-13",
   "tests/fixtures/blind-14",
   "tests/fixtures/blind-15",
+  "tests/fixtures/blind-16",
 ];
 
 function outputOf(result: CheckResult): unknown {

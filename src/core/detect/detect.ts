@@ -19,6 +19,7 @@ import {
 } from "./signatures";
 import type { DetectedTable, HeaderColumn } from "./types";
 import { keepShape } from "../shapes";
+import { foldText } from "../workbook/text";
 
 /** A title is one short text line; longer text is prose that merely mentions a table. */
 const MAX_TITLE_LENGTH = 60;
@@ -448,6 +449,12 @@ function classify(view: SheetView, sheetIndex: number, range: CellRange, anchor:
     }
   }
   if (!kind && signature?.family === "budget" && hasBudgetHeader(labels)) kind = signature.kind;
+  // A table with no title line at the top of a sheet named after a table kind (收支总表, 项目支出表):
+  // the sheet's name is its title.
+  if (!kind && !signature && anchor === undefined && range.top === view.rowsWithCells[0]) {
+    const named = titleSignatureOf(foldText(view.name));
+    if (named?.family === "budget" && hasBudgetHeader(labels)) kind = named.kind;
+  }
   if (!kind && !signature && anchor === undefined) kind = budgetKindFromHeaders(labels);
   if (!kind) return undefined;
 

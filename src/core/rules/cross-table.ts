@@ -286,6 +286,8 @@ function checkClassAmounts(context: RuleContext): void {
 function checkSubjectNames(context: RuleContext): void {
   const byCode = new Map<string, Array<{ entry: BudgetTableEntry; row: BudgetRow; name: string }>>();
   for (const entry of budgetTables(context)) {
+    // A 项目支出表 names its projects beside their 科目 codes: those names are no 科目 names.
+    if (entry.model.kind === "project-expenditure") continue;
     for (const row of entry.model.rows) {
       if (row.role !== "classified" || !row.code || !row.label || !row.labelCell) continue;
       const name = fold(row.label);
