@@ -895,7 +895,15 @@ function readOverviewSides(view: SheetView, table: DetectedTable, columns: reado
     const own = columns.filter((c) => c.path[0] === word || (c.path[0] ?? "").startsWith(word));
     if (own.length === 0) continue;
     const labelColumn = own.find((c) => /^项目$|项目名称|^项目/.test(c.path[c.path.length - 1] ?? "")) ?? own[0];
-    const amountColumns = own.filter((c) => c.col !== labelColumn.col && !isTextColumn(c) && roles.get(c.col) !== "serial" && roles.get(c.col) !== "rate");
+    const isAmount = (c: AmountColumn) => c.col !== labelColumn.col && !isTextColumn(c) && roles.get(c.col) !== "serial" && roles.get(c.col) !== "rate";
+    let amountColumns = own.filter(isAmount);
+    // A header with no 收入 / 支出 band over the sides (收入项目 | 预算数 | 支出项目 | 预算数): a side's
+    // amounts are the columns after its label column, up to the other side's label column.
+    if (amountColumns.length === 0 && own.length === 1 && /^(收入|支出)(项目|名称)?$/.test(labelColumn.path[0] ?? "")) {
+      const otherWord = side === "income" ? "支出" : "收入";
+      const next = columns.find((c) => c.col > labelColumn.col && (c.path[0] ?? "").startsWith(otherWord));
+      amountColumns = columns.filter((c) => c.col > labelColumn.col && (next === undefined || c.col < next.col) && c.path.length === 1 && isAmount(c));
+    }
     const lines: BudgetRow[] = [];
     for (let r = firstDataRow; r <= table.range.bottom; r++) {
       if (isRepeatedHeader(table, r)) continue;
