@@ -64,10 +64,15 @@ function splitAtSideBySideTitles(view: SheetView, block: CellRange): CellRange[]
   }
   const cuts = titles.slice(1).map((t) => t.left);
   const parts = titles.map((t, i) => ({ top: block.top, left: i === 0 ? block.left : t.left, right: i + 1 < titles.length ? titles[i + 1]!.left - 1 : block.right, bottom: block.top }));
-  const crossesCut = (m: CellRange) => cuts.some((cut) => m.left < cut && m.right >= cut);
+  // A merge crosses a cut when it covers the cut's first column and starts left of it.
+  const crossesCut = (r: number) =>
+    cuts.some((cut) => {
+      const m = view.mergeAt(r, cut);
+      return m !== undefined && m.left < cut;
+    });
   let notesFrom: number | undefined;
   for (let r = block.top + 1; r <= block.bottom; r++) {
-    const crossing = view.sheet.merges.some((m) => m.top <= r && m.bottom >= r && m.right >= block.left && m.left <= block.right && crossesCut(m));
+    const crossing = crossesCut(r);
     if (crossing) {
       notesFrom ??= r;
       continue;

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { CellRange } from "../workbook/address";
 import type { SheetView } from "../workbook/sheet-view";
-import { foldText } from "../workbook/text";
+import { foldText, isComparisonOperator } from "../workbook/text";
 import { CellTextSchema, cellTextAt } from "./cells";
 
 export const IndicatorColumnsSchema = z.object({
@@ -154,7 +154,6 @@ function subHeaderColumns(view: SheetView, headerRow: number, range: CellRange, 
   return words > 0 && Object.keys(found).length > 0 ? found : undefined;
 }
 
-const OPERATOR_TEXT = /^(≥|≤|=|>|<|>=|<=|＞|＜|＝|≧|≦)$/;
 const NUMBER_TEXT = /^[-+]?\d+(\.\d+)?$/;
 
 /**
@@ -176,7 +175,7 @@ function splitValueColumns(view: SheetView, headerRow: number, range: CellRange,
     };
     const [operator, number, unit] = [own(operatorCol), own(numberCol), own(unitCol)];
     if (operator === "" && number === "" && unit === "") continue;
-    if (OPERATOR_TEXT.test(operator) && NUMBER_TEXT.test(number.replace(/,/g, "")) && unit !== "" && !/\d/.test(unit)) split++;
+    if (isComparisonOperator(operator) && NUMBER_TEXT.test(number.replace(/,/g, "")) && unit !== "" && !/\d/.test(unit)) split++;
     else other++;
   }
   return split >= 3 && split > other ? { nature: operatorCol, target: numberCol, unit: unitCol } : undefined;

@@ -7,7 +7,7 @@ import { frameworkOf, normaliseIndicatorName, type PairClassification } from "./
 import { parseIndicatorValue, type IndicatorValueReading } from "./value-grammar";
 import { readUnit, type UnitReading } from "./units";
 import type { IndicatorBlockContext, IndicatorCellText, IndicatorRowInput } from "./types";
-import { foldText } from "../workbook/text";
+import { foldText, isComparisonOperator } from "../workbook/text";
 
 export interface IndicatorRuleMeta {
   /** Stable id, e.g. indicators/taxonomy; packs switch rules off or change severity by it. */
@@ -137,7 +137,6 @@ export function analyseBlock(rows: readonly IndicatorRowInput[], context: Indica
   return { rows: analysed, context, pack: context.pack };
 }
 
-const OPERATOR_CELL = /^(≥|≤|=|>|<|>=|<=|＞|＜|＝|≧|≦)$/;
 const TYPE_CELL: Record<string, "quantitative" | "qualitative"> = { 定量: "quantitative", 定性: "qualitative", 定量指标: "quantitative", 定性指标: "qualitative" };
 /** A unit in brackets at the end of a 三级 name: 投入财政资金（万元）, 覆盖率(%). */
 const NAME_UNIT = /[(（]([^()（）]{1,8})[)）]$/;
@@ -150,7 +149,7 @@ const NAME_UNIT = /[(（]([^()（）]{1,8})[)）]$/;
 /** True when the row's operator is its 指标性质 cell's (≥ | 300 | 天): the value itself states none. */
 export function takesOperatorFromNature(input: IndicatorRowInput): boolean {
   const natureText = input.nature ? foldText(input.nature.text) : "";
-  return OPERATOR_CELL.test(natureText) && !/^[≥≤=><＞＜＝≧≦]|^(不低于|不少于|不超过|不高于|大于|小于)/.test(foldText(input.value?.text ?? ""));
+  return isComparisonOperator(natureText) && !/^[≥≤=><＞＜＝≧≦]|^(不低于|不少于|不超过|不高于|大于|小于)/.test(foldText(input.value?.text ?? ""));
 }
 
 function statedValue(input: IndicatorRowInput, name: string, context: IndicatorBlockContext): Pick<AnalysedRow, "value" | "declaredUnit" | "declaredType"> {
@@ -192,7 +191,7 @@ export function unitInName(name: string): string | undefined {
 export function statedTargetText(raw: string, natureText: string | undefined, unitText: string | undefined, name: string): string {
   let text = raw.trim();
   const nature = foldText(natureText ?? "");
-  if (OPERATOR_CELL.test(nature) && !/^[≥≤=><＞＜＝≧≦]/.test(foldText(text))) text = `${nature}${text}`;
+  if (isComparisonOperator(nature) && !/^[≥≤=><＞＜＝≧≦]/.test(foldText(text))) text = `${nature}${text}`;
   const reading = parseIndicatorValue(text);
   if (reading.value === undefined || reading.unit !== undefined || reading.form === "date-or-period") return text;
   const column = foldText(unitText ?? "");

@@ -23,6 +23,11 @@ FOLDING.fill(WIDE, 0xff01, 0xff5e + 1);
 
 const WHITESPACE = /[\s\u3000\u00a0\u200b\ufeff]+/g;
 
+/** A cell that holds a comparison operator and nothing else (≥ | 300 | 天: the 指标性质 / 符号 cell of a split value). */
+export function isComparisonOperator(text: string): boolean {
+  return /^(≥|≤|=|>|<|>=|<=|＞|＜|＝|≧|≦)$/.test(text);
+}
+
 /** The text without white space: the same string when it has none (the usual case), so nothing is made. */
 export function withoutSpace(text: string): string {
   for (let i = 0; i < text.length; i++) if (isSpaceCode(text.charCodeAt(i))) return text.replace(/\s/g, "");
